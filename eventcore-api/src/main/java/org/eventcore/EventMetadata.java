@@ -1,0 +1,97 @@
+package org.eventcore;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eventcore.internal.Texts;
+
+/**
+ * What is known about an event besides its payload: why and by whom it was written, and when.
+ *
+ * <ul>
+ *   <li>{@code correlationId} groups everything caused by one outside request (taken from the
+ *       caller or created per command execution);
+ *   <li>{@code causationId} is the {@link CommandId} of the command execution that wrote the event;
+ *   <li>{@code user} is the authenticated caller, if any (in a container: the caller principal,
+ *       never request data);
+ *   <li>{@code time} is when the command's attempt appended the event;
+ *   <li>{@code custom} holds application key-value pairs (at most {@value #MAX_CUSTOM_ENTRIES}
+ *       entries; keys 1 to 128 characters without control characters; values at most
+ *       {@value #MAX_CUSTOM_VALUE_LENGTH} characters). It is kept sorted by key.
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; no component is null.
+ */
+public record EventMetadata(
+        String correlationId, CommandId causationId, Optional<String> user, Instant time, Map<String, String> custom) {
+
+    /** The most custom entries one event may carry. */
+    public static final int MAX_CUSTOM_ENTRIES = 64;
+    /** The longest custom value, in characters. */
+    public static final int MAX_CUSTOM_VALUE_LENGTH = 4096;
+
+    /**
+     * @throws IllegalArgumentException if a component is null or invalid; the message names it
+     */
+    public EventMetadata {
+        requireIdentifier("correlation id", correlationId, 128);
+        Objects.requireNonNull(causationId, "EC1006 causation id must not be null");
+        Objects.requireNonNull(user, "EC1006 user must not be null; use Optional.empty()");
+        user.ifPresent(u -> requireIdentifier("user", u, 255));
+        Objects.requireNonNull(time, "EC1006 time must not be null");
+        custom = copyCustom(custom);
+    }
+
+    /** Metadata with the given ids and time, no user and no custom entries. */
+    public static EventMetadata of(String correlationId, CommandId causationId, Instant time) {
+        return new EventMetadata(correlationId, causationId, Optional.empty(), time, Map.of());
+    }
+
+    /** A copy with the user set. */
+    public EventMetadata withUser(String user) {
+        return new EventMetadata(correlationId, causationId, Optional.of(user), time, custom);
+    }
+
+    /** A copy with one more custom entry (replacing an entry with the same key). */
+    public EventMetadata with(String key, String value) {
+        Map<String, String> copy = new TreeMap<>(custom);
+        copy.put(key, value);
+        return new EventMetadata(correlationId, causationId, user, time, copy);
+    }
+
+    private static void requireIdentifier(String what, String value, int max) {
+        if (value == null) {
+            throw new IllegalArgumentException("EC1006 Invalid " + what + ": null");
+        }
+        String problem = Texts.problemWithIdentifier(value, max);
+        if (problem != null) {
+            throw new IllegalArgumentException("EC1006 Invalid " + what + " " + Texts.quote(value) + ": " + problem);
+        }
+    }
+
+    private static Map<String, String> copyCustom(Map<String, String> custom) {
+        Objects.requireNonNull(custom, "EC1006 custom metadata must not be null; use Map.of()");
+        if (custom.size() > MAX_CUSTOM_ENTRIES) {
+            throw new IllegalArgumentException("EC1006 Too many custom metadata entries: " + custom.size()
+                    + ", at most " + MAX_CUSTOM_ENTRIES + " are allowed");
+        }
+        TreeMap<String, String> copy = new TreeMap<>();
+        for (Map.Entry<String, String> e : custom.entrySet()) {
+            requireIdentifier("custom metadata key", e.getKey(), 128);
+            String value = e.getValue();
+            if (value == null) {
+                throw new IllegalArgumentException(
+                        "EC1006 Custom metadata value for key " + Texts.quote(e.getKey()) + " is null");
+            }
+            if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
+                throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
+                        + " is " + value.length() + " characters long, more than " + MAX_CUSTOM_VALUE_LENGTH);
+            }
+            copy.put(e.getKey(), value);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+}

@@ -1,0 +1,62 @@
+package org.eventcore.execution;
+
+import java.util.Objects;
+import org.eventcore.Command;
+import org.eventcore.internal.ExecutionLoop;
+import org.eventcore.spi.EventStore;
+
+/**
+ * Executes commands against an event store: reads the command's streams, folds, decides, and appends
+ * all new events in one atomic write checked against every stream read, retrying conflicts and
+ * transient failures under the {@link RetryPolicy}. Plain Java: usable without any container.
+ *
+ * <pre>{@code
+ * CommandExecutor executor = CommandExecutor.create(InMemoryEventStore.create());
+ * CommandResult<AccountEvent> result = executor.execute(new Deposit(alice, Money.euros(10)));
+ * }</pre>
+ *
+ * <p>Outcomes: a {@link CommandResult} (also when an earlier execution with the same command id had
+ * already committed: {@link CommandResult#replayed()}); {@link org.eventcore.CommandRejectedException}
+ * from a business rule (never retried); {@link org.eventcore.RetriesExhaustedException} when the
+ * attempts ran out, naming the last conflict; {@link org.eventcore.CommandDefinitionException} for a
+ * wrongly declared command; other exceptions thrown by the command itself pass through unchanged.
+ *
+ * <p>Thread-safe: one executor serves any number of threads.
+ */
+public final class CommandExecutor {
+
+    private final ExecutionLoop loop;
+    private final ExecutorSettings settings;
+
+    private CommandExecutor(EventStore store, ExecutorSettings settings) {
+        this.settings = settings;
+        this.loop = new ExecutionLoop(store, settings);
+    }
+
+    /** An executor with {@link ExecutorSettings#DEFAULT}. */
+    public static CommandExecutor create(EventStore store) {
+        return create(store, ExecutorSettings.DEFAULT);
+    }
+
+    /** An executor with the given settings. */
+    public static CommandExecutor create(EventStore store, ExecutorSettings settings) {
+        return new CommandExecutor(Objects.requireNonNull(store, "store"), Objects.requireNonNull(settings, "settings"));
+    }
+
+    /** Executes {@code command} with generated ids. */
+    public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command) {
+        return execute(command, ExecutionOptions.DEFAULT);
+    }
+
+    /** Executes {@code command} with the given ids, user, metadata and retry policy. */
+    public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(options, "options");
+        return loop.execute(command, options);
+    }
+
+    /** This executor's settings. */
+    public ExecutorSettings settings() {
+        return settings;
+    }
+}

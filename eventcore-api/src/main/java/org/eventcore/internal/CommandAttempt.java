@@ -1,0 +1,177 @@
+package org.eventcore.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eventcore.Command;
+import org.eventcore.CommandDefinitionException;
+import org.eventcore.CommandId;
+import org.eventcore.EventId;
+import org.eventcore.EventMetadata;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.StreamId;
+import org.eventcore.StreamResolver;
+import org.eventcore.StreamVersion;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.spi.AppendRequest;
+import org.eventcore.spi.AppendResult;
+import org.eventcore.spi.DuplicateCommandException;
+import org.eventcore.spi.EventStore;
+import org.eventcore.spi.PendingEvent;
+import org.eventcore.spi.StreamRead;
+
+/**
+ * One attempt of one command: read, fold, discover, decide, append. Runs inside an attempt boundary;
+ * knows nothing of retries.
+ */
+final class CommandAttempt<C extends Command<C, S, E>, S, E> {
+
+    private static final Comparator<StoredEvent<Object>> BY_POSITION = Comparator.comparing(StoredEvent::position);
+
+    private final EventStore store;
+    private final Clock clock;
+    private final int maxDiscoveryRounds;
+    private final CommandModel<C> model;
+    private final C command;
+    private final CommandId commandId;
+    private final String correlationId;
+    private final Optional<String> user;
+    private final Map<String, String> custom;
+
+    CommandAttempt(
+            EventStore store,
+            Clock clock,
+            int maxDiscoveryRounds,
+            CommandModel<C> model,
+            C command,
+            CommandId commandId,
+            String correlationId,
+            Optional<String> user,
+            Map<String, String> custom) {
+        this.store = store;
+        this.clock = clock;
+        this.maxDiscoveryRounds = maxDiscoveryRounds;
+        this.model = model;
+        this.command = command;
+        this.commandId = commandId;
+        this.correlationId = correlationId;
+        this.user = user;
+        this.custom = custom;
+    }
+
+    /** Runs the attempt; {@code lookUpFirst} checks the command log before doing anything. */
+    CommandResult<E> run(int attempt, boolean lookUpFirst) {
+        if (lookUpFirst) {
+            Optional<List<StoredEvent<Object>>> earlier = store.eventsOf(commandId);
+            if (earlier.isPresent()) {
+                return replayed(earlier.get(), attempt);
+            }
+        }
+        Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
+        Map<StreamId, StreamRead> reads = store.read(streams);
+        S state = fold(reads);
+        for (int round = 0; ; round++) {
+            Discovered discovered = new Discovered(reads.keySet());
+            command.discover(state, discovered);
+            if (discovered.added.isEmpty()) {
+                break;
+            }
+            if (round >= maxDiscoveryRounds) {
+                throw new CommandDefinitionException("EC1108 Command " + model.commandType().getName()
+                        + " was still discovering new streams after " + maxDiscoveryRounds + " rounds (last added: "
+                        + discovered.added + "). discover() must reach a fixed point; raise"
+                        + " ExecutorSettings.maxDiscoveryRounds if the chain is legitimately longer");
+            }
+            streams.addAll(discovered.added);
+            reads = store.read(streams);
+            state = fold(reads);
+        }
+        RecordingDecision<C, E> decision = new RecordingDecision<>(model.commandType(), model.eventType(), reads);
+        command.handle(state, decision);
+        List<RecordingDecision.Emitted> emitted = decision.emitted();
+        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
+        reads.forEach((id, read) -> versions.put(id, read.version()));
+        if (emitted.isEmpty()) {
+            return new CommandResult<>(commandId, List.of(), versions, Optional.empty(), attempt, false);
+        }
+        EventMetadata metadata = new EventMetadata(correlationId, commandId, user, clock.instant(), custom);
+        List<PendingEvent> pending = new ArrayList<>(emitted.size());
+        for (RecordingDecision.Emitted e : emitted) {
+            pending.add(new PendingEvent(EventId.generate(), e.stream(), e.event(), metadata));
+        }
+        AppendResult appended;
+        try {
+            appended = store.append(new AppendRequest(commandId, versions, pending));
+        } catch (DuplicateCommandException e) {
+            return replayed(store.eventsOf(commandId).orElseThrow(() -> e), attempt);
+        }
+        versions.putAll(appended.streamVersions());
+        return new CommandResult<>(
+                commandId, cast(appended.events()), versions, Optional.of(appended.lastPosition()), attempt, false);
+    }
+
+    private CommandResult<E> replayed(List<StoredEvent<Object>> events, int attempt) {
+        Map<StreamId, StreamVersion> versions = new HashMap<>();
+        GlobalPosition last = GlobalPosition.start();
+        for (StoredEvent<Object> e : events) {
+            versions.merge(e.streamId(), e.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            last = e.position().compareTo(last) > 0 ? e.position() : last;
+        }
+        return new CommandResult<>(
+                commandId, cast(events), versions, events.isEmpty() ? Optional.empty() : Optional.of(last), attempt, true);
+    }
+
+    private S fold(Map<StreamId, StreamRead> reads) {
+        Class<?> eventType = model.eventType();
+        List<StoredEvent<Object>> events;
+        if (reads.size() == 1) {
+            events = reads.values().iterator().next().events();
+        } else {
+            events = new ArrayList<>();
+            for (StreamRead read : reads.values()) {
+                events.addAll(read.events());
+            }
+            events.sort(BY_POSITION);
+        }
+        S state = command.initialState();
+        for (StoredEvent<Object> event : events) {
+            if (eventType.isInstance(event.payload())) {
+                @SuppressWarnings("unchecked")
+                StoredEvent<E> typed = (StoredEvent<E>) (StoredEvent<?>) event;
+                state = command.apply(state, typed);
+            }
+        }
+        return state;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> List<StoredEvent<E>> cast(List<StoredEvent<Object>> events) {
+        return (List<StoredEvent<E>>) (List<?>) events;
+    }
+
+    /** Collects the streams {@code discover} adds that were not read yet. */
+    private static final class Discovered implements StreamResolver {
+        private final Set<StreamId> known;
+        final Set<StreamId> added = new LinkedHashSet<>();
+
+        Discovered(Set<StreamId> known) {
+            this.known = known;
+        }
+
+        @Override
+        public void add(StreamId stream) {
+            java.util.Objects.requireNonNull(stream, "EC1106 discover added a null stream");
+            if (!known.contains(stream)) {
+                added.add(stream);
+            }
+        }
+    }
+}

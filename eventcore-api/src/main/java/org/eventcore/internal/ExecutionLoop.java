@@ -1,0 +1,109 @@
+package org.eventcore.internal;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.eventcore.Command;
+import org.eventcore.CommandId;
+import org.eventcore.EventCoreException;
+import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StoreUnavailableException;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.execution.ExecutionListener;
+import org.eventcore.execution.ExecutionOptions;
+import org.eventcore.execution.ExecutorSettings;
+import org.eventcore.execution.RetryPolicy;
+import org.eventcore.spi.EventStore;
+
+/** The one retry loop: every attempt in its own boundary, backoff between attempts. */
+public final class ExecutionLoop {
+
+    private static final System.Logger LOG = System.getLogger(ExecutionLoop.class.getName());
+
+    private final EventStore store;
+    private final ExecutorSettings settings;
+
+    public ExecutionLoop(EventStore store, ExecutorSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
+        @SuppressWarnings("unchecked")
+        Class<C> type = (Class<C>) command.getClass();
+        CommandModel<C> model = CommandModel.of(type);
+        String typeName = type.getSimpleName();
+        CommandId commandId = options.commandId().orElseGet(CommandId::generate);
+        RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
+        ExecutionListener listener = settings.listener();
+        CommandAttempt<C, S, E> work = new CommandAttempt<>(
+                store,
+                settings.clock(),
+                settings.maxDiscoveryRounds(),
+                model,
+                command,
+                commandId,
+                options.correlationId().orElse(commandId.value()),
+                options.user(),
+                options.metadata());
+        // A caller-supplied id may have been applied by an earlier call: look it up first.
+        boolean lookUpFirst = options.commandId().isPresent();
+        for (int attempt = 1; ; attempt++) {
+            final int number = attempt;
+            final boolean lookUp = lookUpFirst;
+            notify(() -> listener.attemptStarted(commandId, typeName, number));
+            try {
+                CommandResult<E> result = settings.boundary().execute(a -> work.run(number, lookUp));
+                notify(() -> listener.succeeded(result));
+                return result;
+            } catch (EventCoreException e) {
+                if (!e.isRetriable() || e instanceof RetriesExhaustedException) {
+                    notify(() -> listener.failed(commandId, typeName, number, e));
+                    throw e;
+                }
+                // After a transient failure the attempt may have committed: look up before redoing.
+                lookUpFirst |= e instanceof StoreUnavailableException;
+                if (attempt >= policy.maxAttempts()) {
+                    RetriesExhaustedException exhausted =
+                            new RetriesExhaustedException(typeName, commandId, attempt, e);
+                    notify(() -> listener.failed(commandId, typeName, number, exhausted));
+                    throw exhausted;
+                }
+                Duration backoff = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
+                if (!sleep(backoff)) {
+                    RetriesExhaustedException interrupted =
+                            new RetriesExhaustedException(typeName, commandId, attempt, e);
+                    notify(() -> listener.failed(commandId, typeName, number, interrupted));
+                    throw interrupted;
+                }
+            } catch (RuntimeException e) {
+                notify(() -> listener.failed(commandId, typeName, number, e));
+                throw e;
+            }
+        }
+    }
+
+    /** Sleeps; returns false (interrupt flag kept) if interrupted. */
+    private static boolean sleep(Duration backoff) {
+        if (backoff.isZero()) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(backoff.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "EC1901 An ExecutionListener failed; ignored", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.eventcore.spi;
+
+import java.util.List;
+import java.util.Objects;
+import org.eventcore.StoredEvent;
+import org.eventcore.StreamId;
+import org.eventcore.StreamVersion;
+
+/**
+ * One stream as read: its version and its events in version order.
+ *
+ * @param streamId the stream
+ * @param version the stream's version when read ({@link StreamVersion#NONE} if it has no event)
+ * @param events the events, versions 1..{@code version}
+ */
+public record StreamRead(StreamId streamId, StreamVersion version, List<StoredEvent<Object>> events) {
+
+    public StreamRead {
+        Objects.requireNonNull(streamId, "streamId");
+        Objects.requireNonNull(version, "version");
+        events = List.copyOf(events);
+    }
+
+    /** A stream that has no event yet. */
+    public static StreamRead empty(StreamId streamId) {
+        return new StreamRead(streamId, StreamVersion.NONE, List.of());
+    }
+}
