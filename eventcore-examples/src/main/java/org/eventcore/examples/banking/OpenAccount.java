@@ -1,0 +1,30 @@
+package org.eventcore.examples.banking;
+
+import org.eventcore.Command;
+import org.eventcore.Decision;
+import org.eventcore.StoredEvent;
+import org.eventcore.Stream;
+import org.eventcore.StreamId;
+import org.eventcore.examples.banking.AccountEvent.AccountOpened;
+
+/** Opens an account for its owner; an account opens once. */
+public record OpenAccount(@Stream StreamId account, String owner)
+        implements Command<OpenAccount, AccountState, AccountEvent> {
+
+    @Override
+    public AccountState initialState() {
+        return AccountState.NONE;
+    }
+
+    @Override
+    public AccountState apply(AccountState state, StoredEvent<AccountEvent> event) {
+        return state.apply(event.payload());
+    }
+
+    @Override
+    public void handle(AccountState state, Decision<OpenAccount, AccountEvent> decision) {
+        require(!state.open(), "account %s is already open", account);
+        require(owner != null && !owner.isBlank(), "an account needs an owner");
+        decision.emit(OpenAccountStreams.account(this), new AccountOpened(owner));
+    }
+}
