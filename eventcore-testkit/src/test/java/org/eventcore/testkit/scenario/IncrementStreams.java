@@ -1,0 +1,24 @@
+package org.eventcore.testkit.scenario;
+
+import java.util.List;
+import org.eventcore.StreamDeclarations;
+import org.eventcore.StreamHandle;
+import org.eventcore.StreamId;
+
+/** Stream declarations of {@link Increment}. */
+public final class IncrementStreams implements StreamDeclarations<Increment> {
+
+    @Override
+    public Class<Increment> commandType() {
+        return Increment.class;
+    }
+
+    @Override
+    public List<StreamId> streams(Increment command) {
+        return List.of(command.counter());
+    }
+
+    static StreamHandle<Increment> counter(Increment command) {
+        return StreamHandle.of(Increment.class, command.counter());
+    }
+}
