@@ -63,8 +63,8 @@ public final class BankingDemo {
         });
         execute(new TransferMoney(alice, bob, euros(50)));
 
-        out.println("Balances: " + alice + " " + balance(alice) + ", " + bob + " " + balance(bob)
-                + " (total " + balance(alice).plus(balance(bob)) + ", deposited EUR 105.00)");
+        out.println("Balances: " + alice + " " + balance(alice) + ", " + bob + " " + balance(bob) + " (total "
+                + balance(alice).plus(balance(bob)) + ", deposited EUR 105.00)");
     }
 
     private <C extends Command<C, S, AccountEvent>, S> void execute(C command) {
@@ -72,7 +72,9 @@ public final class BankingDemo {
         try {
             CommandResult<AccountEvent> result = executor.execute(command);
             for (StoredEvent<AccountEvent> e : result.events()) {
-                out.printf("  stored %s version %s at position %s: %s%n", e.streamId(), e.version(), e.position(), e.payload());
+                out.printf(
+                        "  stored %s version %s at position %s: %s%n",
+                        e.streamId(), e.version(), e.position(), e.payload());
             }
             out.println("  committed after " + result.attempts() + " attempt" + (result.attempts() == 1 ? "" : "s"));
         } catch (EventCoreException e) {
@@ -93,7 +95,8 @@ public final class BankingDemo {
     private record Narrator(PrintStream out) implements ExecutionListener {
         @Override
         public void retrying(CommandId id, String type, int attempt, EventCoreException cause, Duration backoff) {
-            String why = cause instanceof StreamConflictException c ? "conflict on " + c.conflicts() : cause.getMessage();
+            String why =
+                    cause instanceof StreamConflictException c ? "conflict on " + c.conflicts() : cause.getMessage();
             out.printf("  attempt %d: %s; retrying in %d ms%n", attempt, why, backoff.toMillis());
         }
     }

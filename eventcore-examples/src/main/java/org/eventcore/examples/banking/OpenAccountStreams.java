@@ -1,9 +1,9 @@
 package org.eventcore.examples.banking;
 
 import java.util.List;
-import org.eventcore.StreamId;
 import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamHandle;
+import org.eventcore.StreamId;
 
 /**
  * The stream declarations of {@link OpenAccount}: its {@code @Stream} members and their typed handles.

@@ -70,7 +70,8 @@ class BankingPropertiesTest {
         List<StreamId> accounts = open(executor, 6, 10_000);
         for (Transfer t : transfers) {
             try {
-                executor.execute(new TransferMoney(accounts.get(t.from()), accounts.get(t.to()), Money.cents(t.cents())));
+                executor.execute(
+                        new TransferMoney(accounts.get(t.from()), accounts.get(t.to()), Money.cents(t.cents())));
             } catch (CommandRejectedException rejected) {
                 // insufficient funds: a valid outcome that writes nothing
             }
@@ -104,7 +105,8 @@ class BankingPropertiesTest {
         InMemoryEventStore store = InMemoryEventStore.create();
         CommandExecutor executor = CommandExecutor.create(store, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT));
         List<StreamId> accounts = open(executor, 6, 100);
-        Map<CommandId, Transfer> acknowledged = runConcurrently(executor, accounts, transfers, threads, new AtomicInteger());
+        Map<CommandId, Transfer> acknowledged =
+                runConcurrently(executor, accounts, transfers, threads, new AtomicInteger());
 
         assertConserved(store, accounts, 6 * 100 * 100);
         assertGapless(store, accounts);
@@ -125,8 +127,8 @@ class BankingPropertiesTest {
                         .withAppendFailureRate(0.05)
                         .withConflictRate(0.05)
                         .withUnknownOutcomeRate(0.15));
-        CommandExecutor executor = CommandExecutor.create(
-                chaos, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT.withMaxAttempts(4)));
+        CommandExecutor executor =
+                CommandExecutor.create(chaos, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT.withMaxAttempts(4)));
         AtomicInteger exhausted = new AtomicInteger();
         Map<CommandId, Transfer> acknowledged = runConcurrently(executor, accounts, transfers, 3, exhausted);
 
@@ -134,7 +136,9 @@ class BankingPropertiesTest {
         assertGapless(inner, accounts);
         assertAppliedExactlyOnce(inner, acknowledged);
         Map<CommandId, Integer> perCommand = eventsPerCommand(inner, accounts);
-        assertThat(perCommand.values()).as("every command stored both of its events or none").allMatch(n -> n == 2);
+        assertThat(perCommand.values())
+                .as("every command stored both of its events or none")
+                .allMatch(n -> n == 2);
         assertThat(acknowledged.size() + exhausted.get()).isLessThanOrEqualTo(transfers.size());
         if (transfers.size() >= 60) {
             ChaosEventStore.Injected injected = chaos.injected();
@@ -200,7 +204,11 @@ class BankingPropertiesTest {
     }
 
     private static Map<CommandId, Transfer> runConcurrently(
-            CommandExecutor executor, List<StreamId> accounts, List<Transfer> transfers, int threads, AtomicInteger exhausted)
+            CommandExecutor executor,
+            List<StreamId> accounts,
+            List<Transfer> transfers,
+            int threads,
+            AtomicInteger exhausted)
             throws Exception {
         Map<CommandId, Transfer> acknowledged = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -214,7 +222,8 @@ class BankingPropertiesTest {
                         CommandId id = CommandId.of("transfer-" + i);
                         try {
                             CommandResult<AccountEvent> r = executor.execute(
-                                    new TransferMoney(accounts.get(tr.from()), accounts.get(tr.to()), Money.cents(tr.cents())),
+                                    new TransferMoney(
+                                            accounts.get(tr.from()), accounts.get(tr.to()), Money.cents(tr.cents())),
                                     ExecutionOptions.DEFAULT.withCommandId(id));
                             assertThat(r.events()).hasSize(2);
                             acknowledged.put(id, tr);
@@ -256,7 +265,8 @@ class BankingPropertiesTest {
 
     private static void assertGapless(EventStore store, List<StreamId> accounts) {
         for (StreamRead read : store.read(new HashSet<>(accounts)).values()) {
-            List<Long> versions = read.events().stream().map(e -> e.version().value()).toList();
+            List<Long> versions =
+                    read.events().stream().map(e -> e.version().value()).toList();
             List<Long> expected = new ArrayList<>();
             for (long v = 1; v <= read.version().value(); v++) {
                 expected.add(v);
@@ -281,8 +291,10 @@ class BankingPropertiesTest {
         for (Map.Entry<CommandId, Transfer> e : acknowledged.entrySet()) {
             List<StoredEvent<Object>> events = store.eventsOf(e.getKey()).orElseThrow();
             assertThat(events).as("events of %s", e.getKey()).hasSize(2);
-            assertThat(events.get(0).payload()).isEqualTo(new MoneyWithdrawn(Money.cents(e.getValue().cents())));
-            assertThat(events.get(1).payload()).isEqualTo(new MoneyDeposited(Money.cents(e.getValue().cents())));
+            assertThat(events.get(0).payload())
+                    .isEqualTo(new MoneyWithdrawn(Money.cents(e.getValue().cents())));
+            assertThat(events.get(1).payload())
+                    .isEqualTo(new MoneyDeposited(Money.cents(e.getValue().cents())));
         }
     }
 }

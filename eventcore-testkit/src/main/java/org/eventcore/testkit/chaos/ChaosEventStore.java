@@ -114,7 +114,8 @@ public final class ChaosEventStore implements EventStore {
             conflicts.incrementAndGet();
             Map.Entry<StreamId, StreamVersion> first =
                     request.expectedVersions().entrySet().iterator().next();
-            throw new StreamConflictException(List.of(new StreamConflict(first.getKey(), first.getValue(), first.getValue())));
+            throw new StreamConflictException(
+                    List.of(new StreamConflict(first.getKey(), first.getValue(), first.getValue())));
         }
         d -= settings.conflictRate();
         AppendResult result = delegate.append(request);

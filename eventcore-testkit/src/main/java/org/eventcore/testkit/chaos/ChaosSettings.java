@@ -35,7 +35,8 @@ public record ChaosSettings(
             throw new IllegalArgumentException("maxLatency must not be negative, was " + maxLatency);
         }
         if (appendFailureRate + conflictRate + unknownOutcomeRate > 1.0) {
-            throw new IllegalArgumentException("appendFailureRate + conflictRate + unknownOutcomeRate must not exceed 1");
+            throw new IllegalArgumentException(
+                    "appendFailureRate + conflictRate + unknownOutcomeRate must not exceed 1");
         }
     }
 
@@ -46,7 +47,8 @@ public record ChaosSettings(
     }
 
     public ChaosSettings withSeed(long seed) {
-        return new ChaosSettings(seed, readFailureRate, appendFailureRate, conflictRate, unknownOutcomeRate, maxLatency);
+        return new ChaosSettings(
+                seed, readFailureRate, appendFailureRate, conflictRate, unknownOutcomeRate, maxLatency);
     }
 
     public ChaosSettings withReadFailureRate(double rate) {
@@ -66,6 +68,7 @@ public record ChaosSettings(
     }
 
     public ChaosSettings withMaxLatency(Duration maxLatency) {
-        return new ChaosSettings(seed, readFailureRate, appendFailureRate, conflictRate, unknownOutcomeRate, maxLatency);
+        return new ChaosSettings(
+                seed, readFailureRate, appendFailureRate, conflictRate, unknownOutcomeRate, maxLatency);
     }
 }

@@ -64,7 +64,11 @@ public abstract class AppendAndReadContract<S extends EventStore> {
     @Test
     void appended_events_read_back_in_order_with_versions_one_to_n() {
         StreamId stream = streams.stream("a");
-        request().expect(stream, 0).write(stream, event(1)).write(stream, event(2)).appendTo(store);
+        request()
+                .expect(stream, 0)
+                .write(stream, event(1))
+                .write(stream, event(2))
+                .appendTo(store);
         request().expect(stream, 2).write(stream, event(3)).appendTo(store);
 
         StreamRead read = read(store, stream);
@@ -90,9 +94,13 @@ public abstract class AppendAndReadContract<S extends EventStore> {
         assertThat(result.events())
                 .extracting(e -> e.streamId().value() + "@" + e.version())
                 .containsExactly(a + "@1", b + "@1", a + "@2");
-        assertThat(result.streamVersions()).containsEntry(a, StreamVersion.of(2)).containsEntry(b, StreamVersion.of(1));
-        assertThat(result.events().get(0).position()).isLessThan(result.events().get(1).position());
-        assertThat(result.events().get(1).position()).isLessThan(result.events().get(2).position());
+        assertThat(result.streamVersions())
+                .containsEntry(a, StreamVersion.of(2))
+                .containsEntry(b, StreamVersion.of(1));
+        assertThat(result.events().get(0).position())
+                .isLessThan(result.events().get(1).position());
+        assertThat(result.events().get(1).position())
+                .isLessThan(result.events().get(2).position());
         assertThat(result.lastPosition()).isEqualTo(result.events().get(2).position());
     }
 
@@ -100,13 +108,16 @@ public abstract class AppendAndReadContract<S extends EventStore> {
     void event_ids_and_metadata_are_kept_exactly() {
         StreamId stream = streams.stream("meta");
         CommandId commandId = CommandId.of("contract-command-" + System.nanoTime());
-        StoreFixture.RequestBuilder builder = request(commandId).expect(stream, 0).write(stream, event(1));
+        StoreFixture.RequestBuilder builder =
+                request(commandId).expect(stream, 0).write(stream, event(1));
         var request = builder.build();
-        EventMetadata sent = request.events().get(0).metadata().withUser("alice").with("tenant", "t-1");
+        EventMetadata sent =
+                request.events().get(0).metadata().withUser("alice").with("tenant", "t-1");
         var withMetadata = new org.eventcore.spi.AppendRequest(
                 commandId,
                 request.expectedVersions(),
-                List.of(new org.eventcore.spi.PendingEvent(request.events().get(0).id(), stream, event(1), sent)));
+                List.of(new org.eventcore.spi.PendingEvent(
+                        request.events().get(0).id(), stream, event(1), sent)));
         store.append(withMetadata);
 
         StoredEvent<Object> stored = read(store, stream).events().get(0);
@@ -115,7 +126,8 @@ public abstract class AppendAndReadContract<S extends EventStore> {
         assertThat(stored.metadata().correlationId()).isEqualTo(sent.correlationId());
         assertThat(stored.metadata().user()).contains("alice");
         assertThat(stored.metadata().custom()).containsExactly(Map.entry("tenant", "t-1"));
-        assertThat(stored.metadata().time().toEpochMilli()).isEqualTo(sent.time().toEpochMilli());
+        assertThat(stored.metadata().time().toEpochMilli())
+                .isEqualTo(sent.time().toEpochMilli());
     }
 
     @Test
@@ -123,7 +135,10 @@ public abstract class AppendAndReadContract<S extends EventStore> {
         List<String> names = List.of("quote'\"", "semi;colon; DROP TABLE events;--", "back\\slash", "Ünïcødé-账户-🙂");
         for (String name : names) {
             StreamId stream = streams.stream(name);
-            request().expect(stream, 0).write(stream, new ContractEvent(name, 1)).appendTo(store);
+            request()
+                    .expect(stream, 0)
+                    .write(stream, new ContractEvent(name, 1))
+                    .appendTo(store);
             StreamRead read = read(store, stream);
             assertThat(read.streamId().value()).isEqualTo(stream.value());
             assertThat(read.events()).extracting(e -> e.streamId().value()).containsExactly(stream.value());

@@ -61,9 +61,10 @@ public abstract class CommandLogContract<S extends EventStore> {
                 .appendTo(store);
 
         List<StoredEvent<Object>> found = store.eventsOf(id).orElseThrow();
-        assertThat(found).extracting(StoredEvent::id).containsExactlyElementsOf(result.events().stream()
-                .map(StoredEvent::id)
-                .toList());
+        assertThat(found)
+                .extracting(StoredEvent::id)
+                .containsExactlyElementsOf(
+                        result.events().stream().map(StoredEvent::id).toList());
         assertThat(found).extracting(StoredEvent::payload).containsExactly(event(1), event(2), event(3));
     }
 
@@ -74,11 +75,14 @@ public abstract class CommandLogContract<S extends EventStore> {
         CommandId id = freshId();
         request(id).expect(a, 0).write(a, event(1)).appendTo(store);
 
-        assertThatThrownBy(() -> request(id).expect(other, 0).write(other, event(2)).appendTo(store))
+        assertThatThrownBy(() ->
+                        request(id).expect(other, 0).write(other, event(2)).appendTo(store))
                 .isInstanceOf(DuplicateCommandException.class)
                 .hasMessageContaining(id.value());
         assertThat(payloads(store, other)).isEmpty();
-        assertThat(store.eventsOf(id).orElseThrow()).extracting(StoredEvent::payload).containsExactly(event(1));
+        assertThat(store.eventsOf(id).orElseThrow())
+                .extracting(StoredEvent::payload)
+                .containsExactly(event(1));
     }
 
     @Test
@@ -91,6 +95,8 @@ public abstract class CommandLogContract<S extends EventStore> {
 
         assertThat(store.eventsOf(id)).isEmpty();
         request(id).expect(a, 1).write(a, event(3)).appendTo(store);
-        assertThat(store.eventsOf(id).orElseThrow()).extracting(StoredEvent::payload).containsExactly(event(3));
+        assertThat(store.eventsOf(id).orElseThrow())
+                .extracting(StoredEvent::payload)
+                .containsExactly(event(3));
     }
 }

@@ -81,7 +81,8 @@ public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> 
         GlobalPosition before = store.head();
         StreamId a = streams.stream("a");
         StreamId b = streams.stream("b");
-        AppendResult first = request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store);
+        AppendResult first =
+                request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store);
         AppendResult second = request().expect(b, 0).write(b, event(3)).appendTo(store);
         AppendResult third = request().expect(a, 2).write(a, event(4)).appendTo(store);
 
@@ -102,7 +103,8 @@ public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> 
         GlobalPosition before = store.head();
         StreamId a = streams.stream("a");
         request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store);
-        assertThat(readAllAfter(before, 10)).containsExactlyElementsOf(read(store, a).events());
+        assertThat(readAllAfter(before, 10))
+                .containsExactlyElementsOf(read(store, a).events());
     }
 
     @Test

@@ -73,7 +73,8 @@ public abstract class MultiStreamAtomicityContract<S extends EventStore> {
         StreamId a = streams.stream("a");
         StreamId b = streams.stream("b");
         request().expect(b, 0).write(b, event(1)).appendTo(store);
-        assertThatThrownBy(() -> request().expect(a, 0).expect(b, 0).write(a, event(2)).appendTo(store))
+        assertThatThrownBy(() ->
+                        request().expect(a, 0).expect(b, 0).write(a, event(2)).appendTo(store))
                 .isInstanceOf(StreamConflictException.class);
 
         request().expect(a, 0).expect(b, 1).write(a, event(3)).appendTo(store);
@@ -92,14 +93,20 @@ public abstract class MultiStreamAtomicityContract<S extends EventStore> {
                 Map<StreamId, StreamRead> r = store.read(Set.of(a, b));
                 reads.incrementAndGet();
                 if (!r.get(a).version().equals(r.get(b).version())) {
-                    return "torn read: " + a + " at " + r.get(a).version() + ", " + b + " at " + r.get(b).version();
+                    return "torn read: " + a + " at " + r.get(a).version() + ", " + b + " at "
+                            + r.get(b).version();
                 }
             }
             return "ok";
         });
         try {
             for (int i = 0; i < appends; i++) {
-                request().expect(a, i).expect(b, i).write(a, event(i)).write(b, event(i)).appendTo(store);
+                request()
+                        .expect(a, i)
+                        .expect(b, i)
+                        .write(a, event(i))
+                        .write(b, event(i))
+                        .appendTo(store);
             }
         } finally {
             done.set(true);

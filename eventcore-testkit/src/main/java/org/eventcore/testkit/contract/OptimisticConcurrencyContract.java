@@ -118,7 +118,12 @@ public abstract class OptimisticConcurrencyContract<S extends EventStore> {
         StreamId a = streams.stream("a");
         StreamId b = streams.stream("b");
         StreamId c = streams.stream("c");
-        request().expect(a, 0).expect(c, 0).write(a, event(1)).write(c, event(2)).appendTo(store);
+        request()
+                .expect(a, 0)
+                .expect(c, 0)
+                .write(a, event(1))
+                .write(c, event(2))
+                .appendTo(store);
 
         assertThatThrownBy(() -> request()
                         .expect(a, 0)
@@ -149,7 +154,8 @@ public abstract class OptimisticConcurrencyContract<S extends EventStore> {
                 outcomes.add(pool.submit(() -> {
                     start.await();
                     try {
-                        request().expect(a, 1)
+                        request()
+                                .expect(a, 1)
                                 .expect(b, 0)
                                 .write(a, event(n))
                                 .write(b, event(100 + n))
@@ -173,6 +179,8 @@ public abstract class OptimisticConcurrencyContract<S extends EventStore> {
         assertThat(read(store, b).version()).isEqualTo(StreamVersion.of(1));
         ContractEvent first = (ContractEvent) read(store, a).events().get(1).payload();
         ContractEvent second = (ContractEvent) read(store, b).events().get(0).payload();
-        assertThat(second.number()).as("both streams hold the same winner's events").isEqualTo(100 + first.number());
+        assertThat(second.number())
+                .as("both streams hold the same winner's events")
+                .isEqualTo(100 + first.number());
     }
 }

@@ -68,8 +68,8 @@ public final class CommandScenario {
     /** Runs {@code command} once against the given history. */
     public <C extends Command<C, S, E>, S, E> ScenarioOutcome<E> when(C command) {
         storeHistory();
-        CommandExecutor executor = CommandExecutor.create(
-                store, ExecutorSettings.DEFAULT.withRetryPolicy(RetryPolicy.none()));
+        CommandExecutor executor =
+                CommandExecutor.create(store, ExecutorSettings.DEFAULT.withRetryPolicy(RetryPolicy.none()));
         try {
             return ScenarioOutcome.succeeded(command, executor.execute(command));
         } catch (RuntimeException e) {

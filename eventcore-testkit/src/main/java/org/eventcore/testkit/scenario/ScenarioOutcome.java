@@ -79,7 +79,9 @@ public final class ScenarioOutcome<E> {
         CommandResult<E> r = requireSuccess();
         if (!r.events().isEmpty()) {
             throw new AssertionFailedError(command + " was expected to emit nothing but emitted "
-                    + r.events().stream().map(e -> e.streamId() + ": " + e.payload()).toList());
+                    + r.events().stream()
+                            .map(e -> e.streamId() + ": " + e.payload())
+                            .toList());
         }
         return this;
     }
@@ -92,7 +94,9 @@ public final class ScenarioOutcome<E> {
         if (!(failure instanceof CommandRejectedException rejected)) {
             throw new AssertionFailedError(
                     command + " was expected to be rejected with \"" + ruleFragment + "\" but "
-                            + (failure == null ? "it succeeded and emitted " + emittedSummary() : "it failed with " + failure),
+                            + (failure == null
+                                    ? "it succeeded and emitted " + emittedSummary()
+                                    : "it failed with " + failure),
                     failure);
         }
         if (!rejected.rule().contains(ruleFragment)) {
@@ -107,7 +111,9 @@ public final class ScenarioOutcome<E> {
         if (!type.isInstance(failure)) {
             throw new AssertionFailedError(
                     command + " was expected to fail with " + type.getSimpleName() + " but "
-                            + (failure == null ? "it succeeded and emitted " + emittedSummary() : "it failed with " + failure),
+                            + (failure == null
+                                    ? "it succeeded and emitted " + emittedSummary()
+                                    : "it failed with " + failure),
                     failure);
         }
         return type.cast(failure);
@@ -120,12 +126,16 @@ public final class ScenarioOutcome<E> {
 
     private CommandResult<E> requireSuccess() {
         if (failure != null) {
-            throw new AssertionFailedError(command + " was expected to succeed but failed: " + failure.getMessage(), failure);
+            throw new AssertionFailedError(
+                    command + " was expected to succeed but failed: " + failure.getMessage(), failure);
         }
         return result;
     }
 
     private String emittedSummary() {
-        return result.events().stream().map(e -> e.streamId() + ": " + e.payload()).toList().toString();
+        return result.events().stream()
+                .map(e -> e.streamId() + ": " + e.payload())
+                .toList()
+                .toString();
     }
 }

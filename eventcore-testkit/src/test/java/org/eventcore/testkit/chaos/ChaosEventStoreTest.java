@@ -29,7 +29,8 @@ class ChaosEventStoreTest {
         InMemoryEventStore inner = InMemoryEventStore.create();
         ChaosEventStore chaos = ChaosEventStore.wrap(inner, ChaosSettings.NONE.withUnknownOutcomeRate(1.0));
 
-        assertThatThrownBy(() -> request().expect(stream, 0).write(stream, event(1)).appendTo(chaos))
+        assertThatThrownBy(() ->
+                        request().expect(stream, 0).write(stream, event(1)).appendTo(chaos))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
                 .hasMessageContaining("EC1952");
         assertThat(payloads(inner, stream)).containsExactly(event(1));
@@ -40,11 +41,13 @@ class ChaosEventStoreTest {
     void an_injected_append_failure_or_conflict_stores_nothing() {
         InMemoryEventStore inner = InMemoryEventStore.create();
         ChaosEventStore failing = ChaosEventStore.wrap(inner, ChaosSettings.NONE.withAppendFailureRate(1.0));
-        assertThatThrownBy(() -> request().expect(stream, 0).write(stream, event(1)).appendTo(failing))
+        assertThatThrownBy(() ->
+                        request().expect(stream, 0).write(stream, event(1)).appendTo(failing))
                 .isInstanceOf(StoreUnavailableException.class)
                 .isNotInstanceOf(CommitOutcomeUnknownException.class);
         ChaosEventStore conflicting = ChaosEventStore.wrap(inner, ChaosSettings.NONE.withConflictRate(1.0));
-        assertThatThrownBy(() -> request().expect(stream, 0).write(stream, event(1)).appendTo(conflicting))
+        assertThatThrownBy(() ->
+                        request().expect(stream, 0).write(stream, event(1)).appendTo(conflicting))
                 .isInstanceOf(StreamConflictException.class);
         assertThat(payloads(inner, stream)).isEmpty();
         assertThat(failing.injected().appendFailures()).isEqualTo(1);
@@ -53,7 +56,8 @@ class ChaosEventStoreTest {
 
     @Test
     void read_failures_are_transient() {
-        ChaosEventStore chaos = ChaosEventStore.wrap(InMemoryEventStore.create(), ChaosSettings.NONE.withReadFailureRate(1.0));
+        ChaosEventStore chaos =
+                ChaosEventStore.wrap(InMemoryEventStore.create(), ChaosSettings.NONE.withReadFailureRate(1.0));
         assertThatThrownBy(() -> chaos.read(Set.of(stream))).isInstanceOf(StoreUnavailableException.class);
         assertThat(chaos.injected().readFailures()).isEqualTo(1);
     }
@@ -83,7 +87,8 @@ class ChaosEventStoreTest {
     @Test
     void settings_refuse_rates_outside_zero_to_one_and_negative_latency() {
         assertThatThrownBy(() -> ChaosSettings.NONE.withConflictRate(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ChaosSettings.NONE.withReadFailureRate(-0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ChaosSettings.NONE.withReadFailureRate(-0.1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChaosSettings.NONE.withMaxLatency(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ChaosSettings.NONE.withConflictRate(0.6).withAppendFailureRate(0.6))
