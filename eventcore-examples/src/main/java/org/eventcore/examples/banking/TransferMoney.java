@@ -28,12 +28,8 @@ public record TransferMoney(@Stream StreamId from, @Stream StreamId to, Money am
         require(state.of(from).open(), "account %s is not open", from);
         require(state.of(to).open(), "account %s is not open", to);
         require(!amount.isZero(), "a transfer must be more than zero");
-        require(
-                state.of(from).balance().covers(amount),
-                "insufficient funds in %s: balance %s, asked %s",
-                from,
-                state.of(from).balance(),
-                amount);
+        Money balance = state.of(from).balance();
+        require(balance.covers(amount), "insufficient funds in %s: balance %s, asked %s", from, balance, amount);
         decision.emit(TransferMoneyStreams.from(this), new MoneyWithdrawn(amount));
         decision.emit(TransferMoneyStreams.to(this), new MoneyDeposited(amount));
     }
