@@ -20,8 +20,8 @@ public record EventId(UUID value) implements Comparable<EventId> {
     public EventId {
         Objects.requireNonNull(value, "EC1002 event id must not be null");
         if (value.version() != 7) {
-            throw new IllegalArgumentException(
-                    "EC1002 Event id " + value + " is a version " + value.version() + " UUID; event ids are version 7 UUIDs");
+            throw new IllegalArgumentException("EC1002 Event id " + value + " is a version " + value.version()
+                    + " UUID; event ids are version 7 UUIDs");
         }
     }
 
@@ -44,7 +44,9 @@ public record EventId(UUID value) implements Comparable<EventId> {
     @Override
     public int compareTo(EventId other) {
         int c = Long.compareUnsigned(value.getMostSignificantBits(), other.value.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
+        return c != 0
+                ? c
+                : Long.compareUnsigned(value.getLeastSignificantBits(), other.value.getLeastSignificantBits());
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class RetriesExhaustedException extends EventCoreException {
     private final int attempts;
     private final EventCoreException lastFailure;
 
-    public RetriesExhaustedException(String commandType, CommandId commandId, int attempts, EventCoreException lastFailure) {
+    public RetriesExhaustedException(
+            String commandType, CommandId commandId, int attempts, EventCoreException lastFailure) {
         super(
                 "EC1300 Command " + commandType + " (id " + commandId + ") failed after " + attempts + " attempt"
                         + (attempts == 1 ? "" : "s") + "; last failure: " + lastFailure.getMessage(),

@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param metadata correlation, causation, user, time and custom entries
  */
 public record StoredEvent<E>(
-        EventId id, StreamId streamId, StreamVersion version, GlobalPosition position, E payload, EventMetadata metadata) {
+        EventId id,
+        StreamId streamId,
+        StreamVersion version,
+        GlobalPosition position,
+        E payload,
+        EventMetadata metadata) {
 
     public StoredEvent {
         Objects.requireNonNull(id, "id");

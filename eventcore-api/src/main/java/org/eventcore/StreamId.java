@@ -33,7 +33,8 @@ public record StreamId(String value) implements Comparable<StreamId> {
      */
     public StreamId {
         if (value == null) {
-            throw new InvalidStreamIdException("EC1001 Invalid stream id: null. Pass a non-blank text such as \"account-42\".");
+            throw new InvalidStreamIdException(
+                    "EC1001 Invalid stream id: null. Pass a non-blank text such as \"account-42\".");
         }
         String problem = Texts.problemWithIdentifier(value, MAX_LENGTH);
         if (problem != null) {

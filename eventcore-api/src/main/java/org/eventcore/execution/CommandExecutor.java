@@ -40,7 +40,8 @@ public final class CommandExecutor {
 
     /** An executor with the given settings. */
     public static CommandExecutor create(EventStore store, ExecutorSettings settings) {
-        return new CommandExecutor(Objects.requireNonNull(store, "store"), Objects.requireNonNull(settings, "settings"));
+        return new CommandExecutor(
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(settings, "settings"));
     }
 
     /** Executes {@code command} with generated ids. */

@@ -18,7 +18,8 @@ public interface ExecutionListener {
      * Attempt {@code attempt} failed with a retriable {@code cause}; the executor waits
      * {@code backoff} and tries again.
      */
-    default void retrying(CommandId commandId, String commandType, int attempt, EventCoreException cause, Duration backoff) {}
+    default void retrying(
+            CommandId commandId, String commandType, int attempt, EventCoreException cause, Duration backoff) {}
 
     /** The command committed (or was found already applied). */
     default void succeeded(CommandResult<?> result) {}

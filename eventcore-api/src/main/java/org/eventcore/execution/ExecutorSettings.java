@@ -39,7 +39,8 @@ public record ExecutorSettings(
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(clock, "clock");
         if (maxDiscoveryRounds < 1) {
-            throw new IllegalArgumentException("EC1021 maxDiscoveryRounds must be at least 1, was " + maxDiscoveryRounds);
+            throw new IllegalArgumentException(
+                    "EC1021 maxDiscoveryRounds must be at least 1, was " + maxDiscoveryRounds);
         }
     }
 

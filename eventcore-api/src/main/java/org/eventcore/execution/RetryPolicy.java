@@ -28,6 +28,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
     /** 8 attempts, 5 ms doubling up to 1 s, half jitter. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(5), 2.0, Duration.ofSeconds(1), 0.5);
 
+    private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
+
     /**
      * @throws IllegalArgumentException if a component is out of range; the message names it
      */
@@ -44,8 +46,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
             throw new IllegalArgumentException("EC1020 RetryPolicy.multiplier must be at least 1, was " + multiplier);
         }
         if (maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException(
-                    "EC1020 RetryPolicy.maxDelay (" + maxDelay + ") must not be less than baseDelay (" + baseDelay + ")");
+            throw new IllegalArgumentException("EC1020 RetryPolicy.maxDelay (" + maxDelay
+                    + ") must not be less than baseDelay (" + baseDelay + ")");
         }
         if (!(jitter >= 0.0 && jitter <= 1.0)) {
             throw new IllegalArgumentException("EC1020 RetryPolicy.jitter must be between 0 and 1, was " + jitter);
@@ -62,7 +64,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
     }
 
     public RetryPolicy withBaseDelay(Duration baseDelay) {
-        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay.compareTo(baseDelay) < 0 ? baseDelay : maxDelay, jitter);
+        return new RetryPolicy(
+                maxAttempts, baseDelay, multiplier, maxDelay.compareTo(baseDelay) < 0 ? baseDelay : maxDelay, jitter);
     }
 
     public RetryPolicy withMultiplier(double multiplier) {
@@ -85,9 +88,14 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
         if (attempt < 2) {
             return Duration.ZERO;
         }
-        double nanos = baseDelay.toNanos() * Math.pow(multiplier, attempt - 2);
-        double capped = Math.min(nanos, maxDelay.toNanos());
+        double nanos = nanosOf(baseDelay) * Math.pow(multiplier, attempt - 2);
+        double capped = Math.min(nanos, nanosOf(maxDelay));
         double jittered = capped * (1.0 - jitter * random.nextDouble());
         return Duration.ofNanos((long) jittered);
+    }
+
+    /** The duration in nanoseconds, saturated at {@code Long.MAX_VALUE} (about 292 years) instead of overflowing. */
+    private static long nanosOf(Duration duration) {
+        return duration.compareTo(LONGEST_NANOS) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 }

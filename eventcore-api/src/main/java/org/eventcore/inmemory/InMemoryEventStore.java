@@ -191,7 +191,9 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
             for (int i = 0; i < pending.size(); i++) {
                 PendingEvent e = pending.get(i);
                 long version = next.merge(
-                        e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
+                        e.streamId(),
+                        request.expectedVersions().get(e.streamId()).value() + 1,
+                        (a, b) -> a + 1);
                 StoredEvent<Object> event = new StoredEvent<>(
                         e.id(),
                         e.streamId(),

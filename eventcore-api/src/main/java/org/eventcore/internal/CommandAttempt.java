@@ -85,7 +85,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 break;
             }
             if (round >= maxDiscoveryRounds) {
-                throw new CommandDefinitionException("EC1108 Command " + model.commandType().getName()
+                throw new CommandDefinitionException("EC1108 Command "
+                        + model.commandType().getName()
                         + " was still discovering new streams after " + maxDiscoveryRounds + " rounds (last added: "
                         + discovered.added + "). discover() must reach a fixed point; raise"
                         + " ExecutorSettings.maxDiscoveryRounds if the chain is legitimately longer");
@@ -126,7 +127,12 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             last = e.position().compareTo(last) > 0 ? e.position() : last;
         }
         return new CommandResult<>(
-                commandId, cast(events), versions, events.isEmpty() ? Optional.empty() : Optional.of(last), attempt, true);
+                commandId,
+                cast(events),
+                versions,
+                events.isEmpty() ? Optional.empty() : Optional.of(last),
+                attempt,
+                true);
     }
 
     private S fold(Map<StreamId, StreamRead> reads) {

@@ -5,7 +5,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eventcore.Command;
 import org.eventcore.CommandDefinitionException;
 import org.eventcore.StreamDeclarations;
@@ -82,13 +86,15 @@ public final class CommandModel<C> {
         try {
             found = Class.forName(name, true, type.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new CommandDefinitionException("EC1101 No stream declarations for command " + type.getName()
-                    + ": class " + name + " was not found through the command's class loader. Enable the EventCore"
-                    + " annotation processor, which generates it from the @Stream members: add"
-                    + " org.eventcore:eventcore-processor as a provided dependency, or list it under"
-                    + " <annotationProcessorPaths> of maven-compiler-plugin. (It may also be written by hand: a public"
-                    + " class implementing StreamDeclarations<" + type.getSimpleName()
-                    + "> with a public no-argument constructor.)",
+            throw new CommandDefinitionException(
+                    "EC1101 No stream declarations for command " + type.getName()
+                            + ": class " + name
+                            + " was not found through the command's class loader. Enable the EventCore"
+                            + " annotation processor, which generates it from the @Stream members: add"
+                            + " org.eventcore:eventcore-processor as a provided dependency, or list it under"
+                            + " <annotationProcessorPaths> of maven-compiler-plugin. (It may also be written by hand: a public"
+                            + " class implementing StreamDeclarations<" + type.getSimpleName()
+                            + "> with a public no-argument constructor.)",
                     e);
         }
         if (!StreamDeclarations.class.isAssignableFrom(found)) {
@@ -103,8 +109,10 @@ public final class CommandModel<C> {
             }
             instance = (StreamDeclarations<?>) constructor.newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-            throw new CommandDefinitionException("EC1102 Cannot create the stream declarations " + name + " of command "
-                    + type.getName() + ": it needs to be a public class with a public no-argument constructor", e);
+            throw new CommandDefinitionException(
+                    "EC1102 Cannot create the stream declarations " + name + " of command " + type.getName()
+                            + ": it needs to be a public class with a public no-argument constructor",
+                    e);
         } catch (InvocationTargetException e) {
             throw new CommandDefinitionException(
                     "EC1102 The constructor of stream declarations " + name + " failed", e.getCause());
@@ -119,19 +127,57 @@ public final class CommandModel<C> {
     }
 
     private static Class<?> eventTypeOf(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == Command.class) {
-                    Type e = p.getActualTypeArguments()[2];
-                    if (e instanceof Class<?> cls) {
-                        return cls;
-                    }
-                    if (e instanceof ParameterizedType pe && pe.getRawType() instanceof Class<?> raw) {
-                        return raw;
-                    }
-                    return Object.class;
-                }
+        Type e = commandEventType(type, Map.of());
+        return e == null ? Object.class : rawClassOf(e);
+    }
+
+    /**
+     * The {@code E} argument of {@code Command} among the generic supertypes of {@code type}, also
+     * through intermediate interfaces or base classes, with their type variables bound on the way.
+     */
+    private static Type commandEventType(Type type, Map<TypeVariable<?>, Type> bindings) {
+        Class<?> raw;
+        Map<TypeVariable<?>, Type> bound = bindings;
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            raw = c;
+            bound = new HashMap<>(bindings);
+            TypeVariable<?>[] parameters = c.getTypeParameters();
+            Type[] arguments = p.getActualTypeArguments();
+            for (int i = 0; i < parameters.length; i++) {
+                Type argument = arguments[i];
+                bound.put(
+                        parameters[i], argument instanceof TypeVariable<?> v ? bindings.getOrDefault(v, v) : argument);
             }
+            if (c == Command.class) {
+                return bound.get(parameters[2]);
+            }
+        } else if (type instanceof Class<?> c && c != Command.class) {
+            raw = c;
+        } else {
+            return null;
+        }
+        List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
+        if (raw.getGenericSuperclass() != null) {
+            supertypes.add(raw.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            Type e = commandEventType(supertype, bound);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> rawClassOf(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return raw;
+        }
+        if (type instanceof TypeVariable<?> v && v.getBounds().length > 0) {
+            return rawClassOf(v.getBounds()[0]);
         }
         return Object.class;
     }

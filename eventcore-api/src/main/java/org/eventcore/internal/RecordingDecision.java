@@ -32,7 +32,8 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
         Objects.requireNonNull(stream, "EC1106 emit needs a stream handle, got null");
         Objects.requireNonNull(event, "EC1106 emit needs an event, got null");
         if (stream.commandType() != commandType) {
-            throw new CommandDefinitionException("EC1104 Command " + commandType.getName() + " emitted to " + stream.id()
+            throw new CommandDefinitionException("EC1104 Command " + commandType.getName() + " emitted to "
+                    + stream.id()
                     + " with a handle of command " + stream.commandType().getName()
                     + "; use the handles of its own declarations class");
         }
@@ -53,9 +54,10 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
 
     private void requireRead(StreamId stream) {
         if (!reads.containsKey(stream)) {
-            throw new CommandDefinitionException("EC1104 Command " + commandType.getName() + " wrote to stream " + stream
-                    + ", which it neither declared nor discovered (it read " + reads.keySet()
-                    + "). Declare it with @Stream, or add it with StreamResolver.add in discover()");
+            throw new CommandDefinitionException(
+                    "EC1104 Command " + commandType.getName() + " wrote to stream " + stream
+                            + ", which it neither declared nor discovered (it read " + reads.keySet()
+                            + "). Declare it with @Stream, or add it with StreamResolver.add in discover()");
         }
     }
 

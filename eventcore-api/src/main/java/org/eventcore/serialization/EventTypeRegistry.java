@@ -47,8 +47,9 @@ public final class EventTypeRegistry {
     public Entry entryOf(Class<?> type) {
         Entry e = byClass.get(type);
         if (e == null) {
-            throw new UnknownEventTypeException("EC1501 Event class " + type.getName()
-                    + " is not registered: add it to the EventTypeRegistry (with an @EventType name) before writing it");
+            throw new UnknownEventTypeException(
+                    "EC1501 Event class " + type.getName()
+                            + " is not registered: add it to the EventTypeRegistry (with an @EventType name) before writing it");
         }
         return e;
     }
@@ -88,8 +89,9 @@ public final class EventTypeRegistry {
         public Builder register(Class<?> type) {
             EventType annotation = type.getAnnotation(EventType.class);
             if (annotation == null) {
-                throw new IllegalArgumentException("EC1503 Event class " + type.getName()
-                        + " has no @EventType(name = ...): give it a stable name, or register it with register(name, revision, class)");
+                throw new IllegalArgumentException(
+                        "EC1503 Event class " + type.getName()
+                                + " has no @EventType(name = ...): give it a stable name, or register it with register(name, revision, class)");
             }
             return register(annotation.name(), annotation.revision(), type);
         }
@@ -102,16 +104,17 @@ public final class EventTypeRegistry {
         public Builder register(String name, int revision, Class<?> type) {
             Objects.requireNonNull(type, "type");
             if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("EC1503 Invalid event type name \"" + name + "\" for " + type.getName()
-                        + ": use 1 to 200 letters, digits, '.', '_', '-' or ':'");
+                throw new IllegalArgumentException("EC1503 Invalid event type name \"" + name + "\" for "
+                        + type.getName() + ": use 1 to 200 letters, digits, '.', '_', '-' or ':'");
             }
             if (revision < 1) {
                 throw new IllegalArgumentException(
                         "EC1503 Revision of event type " + name + " must be 1 or more, was " + revision);
             }
             if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
-                throw new IllegalArgumentException("EC1503 " + type.getName()
-                        + " is abstract: register the concrete event classes (registerSealed does that for a sealed family)");
+                throw new IllegalArgumentException(
+                        "EC1503 " + type.getName()
+                                + " is abstract: register the concrete event classes (registerSealed does that for a sealed family)");
             }
             Entry previous = byName.get(name);
             if (previous != null && previous.type() != type) {
@@ -134,7 +137,8 @@ public final class EventTypeRegistry {
          */
         public Builder registerSealed(Class<?> root) {
             if (!root.isSealed()) {
-                throw new IllegalArgumentException("EC1503 " + root.getName() + " is not sealed; register its classes one by one");
+                throw new IllegalArgumentException(
+                        "EC1503 " + root.getName() + " is not sealed; register its classes one by one");
             }
             Deque<Class<?>> todo = new ArrayDeque<>();
             todo.add(root);

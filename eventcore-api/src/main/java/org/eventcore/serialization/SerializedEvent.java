@@ -45,7 +45,10 @@ public final class SerializedEvent {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SerializedEvent s && s.type.equals(type) && s.revision == revision && Arrays.equals(s.data, data);
+        return o instanceof SerializedEvent s
+                && s.type.equals(type)
+                && s.revision == revision
+                && Arrays.equals(s.data, data);
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.eventcore.StreamVersion;
  * @param expectedVersions every stream read (written or not) with the version read
  * @param events the events to append, in order; each names one stream of {@code expectedVersions}
  */
-public record AppendRequest(CommandId commandId, Map<StreamId, StreamVersion> expectedVersions, List<PendingEvent> events) {
+public record AppendRequest(
+        CommandId commandId, Map<StreamId, StreamVersion> expectedVersions, List<PendingEvent> events) {
 
     /**
      * @throws IllegalArgumentException if there is no event, or an event's stream has no expected

@@ -69,8 +69,8 @@ public final class JsonbEventSerializer implements EventSerializer {
             bytes = jsonb.toJson(payload).getBytes(StandardCharsets.UTF_8);
         } catch (JsonbException | IllegalArgumentException e) {
             throw new EventSerializationException(
-                    "EC1505 Cannot serialize event of type " + entry.name() + " (" + payload.getClass().getName() + "): "
-                            + e.getMessage(),
+                    "EC1505 Cannot serialize event of type " + entry.name() + " ("
+                            + payload.getClass().getName() + "): " + e.getMessage(),
                     e);
         }
         if (bytes.length > maxPayloadBytes) {

@@ -1,0 +1,19 @@
+package org.eventcore.execution;
+
+import java.util.List;
+import org.eventcore.StreamDeclarations;
+import org.eventcore.StreamId;
+
+/** Hand-written declarations of {@link DiscoverForever}. */
+public final class DiscoverForeverStreams implements StreamDeclarations<DiscoverForever> {
+
+    @Override
+    public Class<DiscoverForever> commandType() {
+        return DiscoverForever.class;
+    }
+
+    @Override
+    public List<StreamId> streams(DiscoverForever command) {
+        return List.of(command.start());
+    }
+}
