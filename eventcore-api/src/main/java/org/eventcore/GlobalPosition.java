@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class GlobalPosition implements Comparable<GlobalPosition> {
 
     private static final GlobalPosition START = new GlobalPosition(0, 0);
+    private static final java.util.regex.Pattern CANONICAL =
+            java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,18})|([1-9][0-9]{0,18}\\.(0|[1-9][0-9]{0,18}))");
 
     private final long epoch;
     private final long offset;
@@ -51,6 +53,9 @@ public final class GlobalPosition implements Comparable<GlobalPosition> {
      */
     public static GlobalPosition decode(String text) {
         Objects.requireNonNull(text, "text");
+        if (!CANONICAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("EC1004 Not an encoded global position: \"" + text + "\"");
+        }
         try {
             int dot = text.indexOf('.');
             if (dot < 0) {

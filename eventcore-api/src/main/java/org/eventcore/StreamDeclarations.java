@@ -1,5 +1,7 @@
 package org.eventcore;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -9,23 +11,87 @@ import java.util.List;
  * {@code com.acme.Bank_TransferStreams}. It is loaded through the command's own class loader and
  * needs a public no-argument constructor.
  *
- * <p>The annotation processor ({@code eventcore-processor}) generates these classes; they may also be
- * written by hand. Besides this interface, a declarations class offers one static accessor per
- * {@code @Stream} member that returns the member's {@link StreamHandle}(s), for use in
- * {@link Command#handle}.
+ * <p>The annotation processor ({@code eventcore-processor}) generates these classes. Besides the two
+ * methods below, a declarations class offers one static accessor per {@code @Stream} member that
+ * returns the member's {@link StreamHandle}(s), for use in {@link Command#handle}:
+ *
+ * <pre>{@code
+ * decision.emit(TransferMoneyStreams.from(this), new MoneyWithdrawn(amount));
+ * }</pre>
+ *
+ * <p>Handles can only be made by subclasses of this class (through {@link #handleOf}), which is what
+ * keeps {@code emit} closed to made-up streams; the executor checks every write at run time as well.
+ * A declarations class may be written by hand the same way; it must extend this class.
  *
  * <p>Implementations are stateless and thread-safe.
  *
  * @param <C> the command type
  */
-public interface StreamDeclarations<C> {
+public abstract class StreamDeclarations<C> {
+
+    /** For subclasses. */
+    protected StreamDeclarations() {}
 
     /** The command these declarations serve. */
-    Class<C> commandType();
+    public abstract Class<C> commandType();
 
     /**
      * The declared streams of one command instance, in declaration order (duplicates are allowed and
      * count once).
+     *
+     * @throws CommandDefinitionException if a {@code @Stream} member is null
      */
-    List<StreamId> streams(C command);
+    public abstract List<StreamId> streams(C command);
+
+    /** The handle of {@code stream} for command type {@code commandType}. */
+    protected static <C> StreamHandle<C> handleOf(Class<C> commandType, StreamId stream) {
+        return new StreamHandle<>(commandType, stream);
+    }
+
+    /** The handles of {@code streams}, in their order. */
+    protected static <C> List<StreamHandle<C>> handlesOf(Class<C> commandType, Collection<StreamId> streams) {
+        List<StreamHandle<C>> handles = new ArrayList<>(streams.size());
+        for (StreamId stream : streams) {
+            handles.add(new StreamHandle<>(commandType, stream));
+        }
+        return List.copyOf(handles);
+    }
+
+    /**
+     * Returns the value of the single-stream member {@code member}.
+     *
+     * @throws CommandDefinitionException (EC1109) if it is null
+     */
+    protected static StreamId requireMember(Class<?> commandType, String member, StreamId value) {
+        if (value == null) {
+            throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
+                    + commandType.getSimpleName() + " is null: every declared stream must be set");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the streams of the collection member {@code member}, in its iteration order.
+     *
+     * @throws CommandDefinitionException (EC1109) if the collection or one of its elements is null
+     */
+    protected static List<StreamId> requireMembers(
+            Class<?> commandType, String member, Collection<? extends StreamId> values) {
+        if (values == null) {
+            throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
+                    + commandType.getSimpleName() + " is null: every declared stream must be set");
+        }
+        List<StreamId> streams = new ArrayList<>(values.size());
+        int index = 0;
+        for (StreamId stream : values) {
+            if (stream == null) {
+                throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
+                        + commandType.getSimpleName() + " holds null at position " + index
+                        + ": every declared stream must be set");
+            }
+            streams.add(stream);
+            index++;
+        }
+        return streams;
+    }
 }

@@ -9,8 +9,10 @@ import java.util.Objects;
  *
  * <p>Handles come from two places: the command's declarations class ({@code <CommandName>Streams},
  * one accessor per {@link Stream} member) and {@link Decision#stream(StreamId)} for streams the
- * command discovered at run time. The executor checks every write against the streams it read, so
- * a handle made up by other means is refused at run time (invariant I6).
+ * command discovered at run time. There is no public constructor; only
+ * {@link StreamDeclarations} subclasses can make handles. The executor checks every write against
+ * the streams it read as well, so a handle made up by other means is refused at run time
+ * (invariant I6).
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,17 +23,9 @@ public final class StreamHandle<C> {
     private final Class<C> commandType;
     private final StreamId id;
 
-    private StreamHandle(Class<C> commandType, StreamId id) {
+    StreamHandle(Class<C> commandType, StreamId id) {
         this.commandType = Objects.requireNonNull(commandType, "commandType");
         this.id = Objects.requireNonNull(id, "id");
-    }
-
-    /**
-     * Creates a handle. Meant for declarations classes (generated or written by hand) and the
-     * executor; application code gets its handles from those.
-     */
-    public static <C> StreamHandle<C> of(Class<C> commandType, StreamId id) {
-        return new StreamHandle<>(commandType, id);
     }
 
     /** The stream. */

@@ -75,13 +75,13 @@ class EventCoreExceptionTest {
 
     @Test
     void stream_handles_are_equal_by_command_type_and_stream() {
-        StreamHandle<String> handle = StreamHandle.of(String.class, a);
+        StreamHandle<String> handle = new StreamHandle<>(String.class, a);
 
         assertThat(handle)
-                .isEqualTo(StreamHandle.of(String.class, a))
-                .hasSameHashCodeAs(StreamHandle.of(String.class, a));
-        assertThat(handle).isNotEqualTo(StreamHandle.of(String.class, b));
-        assertThat(handle).isNotEqualTo(StreamHandle.of(Integer.class, a));
+                .isEqualTo(new StreamHandle<>(String.class, a))
+                .hasSameHashCodeAs(new StreamHandle<>(String.class, a));
+        assertThat(handle).isNotEqualTo(new StreamHandle<>(String.class, b));
+        assertThat(handle).isNotEqualTo(new StreamHandle<>(Integer.class, a));
         assertThat(handle).hasToString("a of String");
         assertThat(handle.id()).isEqualTo(a);
         assertThat(handle.commandType()).isEqualTo(String.class);

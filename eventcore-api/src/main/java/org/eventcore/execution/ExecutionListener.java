@@ -24,7 +24,10 @@ public interface ExecutionListener {
     /** The command committed (or was found already applied). */
     default void succeeded(CommandResult<?> result) {}
 
-    /** The command failed for good after {@code attempts} attempts. */
+    /**
+     * The command failed for good after {@code attempts} attempts (0 when it was refused before its
+     * first attempt, for example because its declarations are missing).
+     */
     default void failed(CommandId commandId, String commandType, int attempts, RuntimeException cause) {}
 
     /** A listener that does nothing. */

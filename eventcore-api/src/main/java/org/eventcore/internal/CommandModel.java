@@ -77,6 +77,11 @@ public final class CommandModel<C> {
             throw new CommandDefinitionException(
                     "EC1105 " + type.getName() + " is not a command: it must implement org.eventcore.Command");
         }
+        if (type.isLocalClass() || type.isAnonymousClass()) {
+            throw new CommandDefinitionException("EC1110 Command " + type.getName() + " is declared inside a method:"
+                    + " the annotation processor does not see such classes and no declarations class can name it."
+                    + " Declare the command at top level or as a static nested type");
+        }
         return new CommandModel<>(type, findDeclarations(type), eventTypeOf(type));
     }
 
@@ -93,13 +98,13 @@ public final class CommandModel<C> {
                             + " annotation processor, which generates it from the @Stream members: add"
                             + " org.eventcore:eventcore-processor as a provided dependency, or list it under"
                             + " <annotationProcessorPaths> of maven-compiler-plugin. (It may also be written by hand: a public"
-                            + " class implementing StreamDeclarations<" + type.getSimpleName()
+                            + " class extending StreamDeclarations<" + type.getSimpleName()
                             + "> with a public no-argument constructor.)",
                     e);
         }
         if (!StreamDeclarations.class.isAssignableFrom(found)) {
             throw new CommandDefinitionException("EC1102 " + name + " is meant to declare the streams of command "
-                    + type.getName() + " but does not implement org.eventcore.StreamDeclarations");
+                    + type.getName() + " but does not extend org.eventcore.StreamDeclarations");
         }
         StreamDeclarations<?> instance;
         try {

@@ -32,11 +32,17 @@ public final class ExecutionLoop {
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
         @SuppressWarnings("unchecked")
         Class<C> type = (Class<C>) command.getClass();
-        CommandModel<C> model = CommandModel.of(type);
         String typeName = type.getSimpleName();
         CommandId commandId = options.commandId().orElseGet(CommandId::generate);
         RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
         ExecutionListener listener = settings.listener();
+        CommandModel<C> model;
+        try {
+            model = CommandModel.of(type);
+        } catch (RuntimeException e) {
+            notify(() -> listener.failed(commandId, typeName, 0, e));
+            throw e;
+        }
         CommandAttempt<C, S, E> work = new CommandAttempt<>(
                 store,
                 settings.clock(),

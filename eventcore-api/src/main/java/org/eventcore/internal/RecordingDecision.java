@@ -49,7 +49,7 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
     public StreamHandle<C> stream(StreamId stream) {
         Objects.requireNonNull(stream, "stream");
         requireRead(stream);
-        return StreamHandle.of(commandType, stream);
+        return DiscoveredHandles.of(commandType, stream);
     }
 
     private void requireRead(StreamId stream) {

@@ -5,7 +5,7 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Audit}. */
-public final class AuditStreams implements StreamDeclarations<Audit> {
+public final class AuditStreams extends StreamDeclarations<Audit> {
 
     @Override
     public Class<Audit> commandType() {

@@ -5,7 +5,7 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link AwardBonus}. */
-public final class AwardBonusStreams implements StreamDeclarations<AwardBonus> {
+public final class AwardBonusStreams extends StreamDeclarations<AwardBonus> {
 
     @Override
     public Class<AwardBonus> commandType() {

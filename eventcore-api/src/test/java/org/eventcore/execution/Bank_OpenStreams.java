@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of the nested command {@link Bank.Open}. */
-public final class Bank_OpenStreams implements StreamDeclarations<Bank.Open> {
+public final class Bank_OpenStreams extends StreamDeclarations<Bank.Open> {
 
     @Override
     public Class<Bank.Open> commandType() {
@@ -19,6 +19,6 @@ public final class Bank_OpenStreams implements StreamDeclarations<Bank.Open> {
     }
 
     static StreamHandle<Bank.Open> account(Bank.Open command) {
-        return StreamHandle.of(Bank.Open.class, command.account());
+        return handleOf(Bank.Open.class, command.account());
     }
 }

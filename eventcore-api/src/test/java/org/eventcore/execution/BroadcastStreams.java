@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Broadcast}: one collection member. */
-public final class BroadcastStreams implements StreamDeclarations<Broadcast> {
+public final class BroadcastStreams extends StreamDeclarations<Broadcast> {
 
     @Override
     public Class<Broadcast> commandType() {
@@ -20,7 +20,7 @@ public final class BroadcastStreams implements StreamDeclarations<Broadcast> {
 
     static List<StreamHandle<Broadcast>> accounts(Broadcast command) {
         return command.accounts().stream()
-                .map(id -> StreamHandle.of(Broadcast.class, id))
+                .map(id -> handleOf(Broadcast.class, id))
                 .toList();
     }
 }

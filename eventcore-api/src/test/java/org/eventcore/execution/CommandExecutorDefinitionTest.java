@@ -43,6 +43,7 @@ class CommandExecutorDefinitionTest {
                     assertThat(e.getCause()).isInstanceOf(ClassNotFoundException.class);
                     assertThat(e.isRetriable()).isFalse();
                 });
+        assertThat(listener.calls).singleElement().asString().startsWith("failed");
         assertThat(store.head()).isEqualTo(GlobalPosition.start());
     }
 
@@ -55,11 +56,11 @@ class CommandExecutorDefinitionTest {
     }
 
     @Test
-    void a_declarations_class_that_does_not_implement_StreamDeclarations_fails_with_EC1102() {
+    void a_declarations_class_that_does_not_extend_StreamDeclarations_fails_with_EC1102() {
         assertThatThrownBy(() -> executor.execute(new NotDeclaring(account)))
                 .isInstanceOf(CommandDefinitionException.class)
                 .hasMessage("EC1102 org.eventcore.execution.NotDeclaringStreams is meant to declare the streams of"
-                        + " command org.eventcore.execution.NotDeclaring but does not implement"
+                        + " command org.eventcore.execution.NotDeclaring but does not extend"
                         + " org.eventcore.StreamDeclarations");
     }
 

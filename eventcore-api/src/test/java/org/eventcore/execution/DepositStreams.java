@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Deposit}. */
-public final class DepositStreams implements StreamDeclarations<Deposit> {
+public final class DepositStreams extends StreamDeclarations<Deposit> {
 
     @Override
     public Class<Deposit> commandType() {
@@ -19,6 +19,6 @@ public final class DepositStreams implements StreamDeclarations<Deposit> {
     }
 
     static StreamHandle<Deposit> account(Deposit command) {
-        return StreamHandle.of(Deposit.class, command.account());
+        return handleOf(Deposit.class, command.account());
     }
 }

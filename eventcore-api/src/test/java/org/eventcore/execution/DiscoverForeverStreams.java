@@ -5,7 +5,7 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link DiscoverForever}. */
-public final class DiscoverForeverStreams implements StreamDeclarations<DiscoverForever> {
+public final class DiscoverForeverStreams extends StreamDeclarations<DiscoverForever> {
 
     @Override
     public Class<DiscoverForever> commandType() {

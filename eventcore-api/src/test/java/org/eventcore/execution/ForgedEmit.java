@@ -9,7 +9,7 @@ import org.eventcore.StreamId;
 
 /**
  * Writes to its declared stream and then to a stream it neither declared nor discovered, through a
- * handle made up with {@link StreamHandle#of}; or, with {@code borrowHandle}, to its own stream
+ * handle made up with {@link Forge}; or, with {@code borrowHandle}, to its own stream
  * through a handle of another command.
  */
 record ForgedEmit(@Stream StreamId account, StreamId elsewhere, boolean borrowHandle)
@@ -30,10 +30,10 @@ record ForgedEmit(@Stream StreamId account, StreamId elsewhere, boolean borrowHa
     public void handle(Long state, Decision<ForgedEmit, LedgerEvent> decision) {
         decision.emit(ForgedEmitStreams.account(this), new LedgerEvent.Deposited(1));
         if (borrowHandle) {
-            StreamHandle<ForgedEmit> borrowed = (StreamHandle) StreamHandle.of(Deposit.class, account);
+            StreamHandle<ForgedEmit> borrowed = (StreamHandle) Forge.handle(Deposit.class, account);
             decision.emit(borrowed, new LedgerEvent.Deposited(2));
         } else {
-            decision.emit(StreamHandle.of(ForgedEmit.class, elsewhere), new LedgerEvent.Deposited(2));
+            decision.emit(Forge.handle(ForgedEmit.class, elsewhere), new LedgerEvent.Deposited(2));
         }
     }
 }

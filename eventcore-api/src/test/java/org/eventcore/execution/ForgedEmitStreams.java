@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link ForgedEmit}: only {@code account} is declared. */
-public final class ForgedEmitStreams implements StreamDeclarations<ForgedEmit> {
+public final class ForgedEmitStreams extends StreamDeclarations<ForgedEmit> {
 
     @Override
     public Class<ForgedEmit> commandType() {
@@ -19,6 +19,6 @@ public final class ForgedEmitStreams implements StreamDeclarations<ForgedEmit> {
     }
 
     static StreamHandle<ForgedEmit> account(ForgedEmit command) {
-        return StreamHandle.of(ForgedEmit.class, command.account());
+        return handleOf(ForgedEmit.class, command.account());
     }
 }

@@ -5,7 +5,7 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Inspect}. */
-public final class InspectStreams implements StreamDeclarations<Inspect> {
+public final class InspectStreams extends StreamDeclarations<Inspect> {
 
     @Override
     public Class<Inspect> commandType() {

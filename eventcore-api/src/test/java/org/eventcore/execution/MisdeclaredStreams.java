@@ -5,7 +5,7 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
 
 /** Wrong on purpose: says it declares the streams of {@link Deposit}. */
-public final class MisdeclaredStreams implements StreamDeclarations<Misdeclared> {
+public final class MisdeclaredStreams extends StreamDeclarations<Misdeclared> {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Transfer}. */
-public final class TransferStreams implements StreamDeclarations<Transfer> {
+public final class TransferStreams extends StreamDeclarations<Transfer> {
 
     @Override
     public Class<Transfer> commandType() {
@@ -19,10 +19,10 @@ public final class TransferStreams implements StreamDeclarations<Transfer> {
     }
 
     static StreamHandle<Transfer> from(Transfer command) {
-        return StreamHandle.of(Transfer.class, command.from());
+        return handleOf(Transfer.class, command.from());
     }
 
     static StreamHandle<Transfer> to(Transfer command) {
-        return StreamHandle.of(Transfer.class, command.to());
+        return handleOf(Transfer.class, command.to());
     }
 }

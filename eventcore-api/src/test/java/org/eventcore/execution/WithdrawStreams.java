@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Hand-written declarations of {@link Withdraw}. */
-public final class WithdrawStreams implements StreamDeclarations<Withdraw> {
+public final class WithdrawStreams extends StreamDeclarations<Withdraw> {
 
     @Override
     public Class<Withdraw> commandType() {
@@ -19,6 +19,6 @@ public final class WithdrawStreams implements StreamDeclarations<Withdraw> {
     }
 
     static StreamHandle<Withdraw> account(Withdraw command) {
-        return StreamHandle.of(Withdraw.class, command.account());
+        return handleOf(Withdraw.class, command.account());
     }
 }

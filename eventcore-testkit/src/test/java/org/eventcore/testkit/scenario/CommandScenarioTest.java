@@ -80,24 +80,26 @@ class CommandScenarioTest {
                 .hasMessageContaining("counter-1");
     }
 
+    /** A command whose declarations class does not exist. */
+    record Undeclared(StreamId s) implements org.eventcore.Command<Undeclared, Integer, Incremented> {
+        public Integer initialState() {
+            return 0;
+        }
+
+        public Integer apply(Integer state, org.eventcore.StoredEvent<Incremented> event) {
+            return state;
+        }
+
+        public void handle(Integer state, org.eventcore.Decision<Undeclared, Incremented> decision) {}
+    }
+
     @Test
     void a_command_without_declarations_fails_with_the_definition_error() {
-        record Undeclared(StreamId s) implements org.eventcore.Command<Undeclared, Integer, Incremented> {
-            public Integer initialState() {
-                return 0;
-            }
-
-            public Integer apply(Integer state, org.eventcore.StoredEvent<Incremented> event) {
-                return state;
-            }
-
-            public void handle(Integer state, org.eventcore.Decision<Undeclared, Incremented> decision) {}
-        }
         assertThat(CommandScenario.givenNothing()
                         .when(new Undeclared(counter))
                         .thenFailedWith(CommandDefinitionException.class)
                         .getMessage())
                 .startsWith("EC1101")
-                .contains("CommandScenarioTest_1UndeclaredStreams");
+                .contains("CommandScenarioTest_UndeclaredStreams");
     }
 }

@@ -6,7 +6,7 @@ import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
 /** Stream declarations of {@link Increment}. */
-public final class IncrementStreams implements StreamDeclarations<Increment> {
+public final class IncrementStreams extends StreamDeclarations<Increment> {
 
     @Override
     public Class<Increment> commandType() {
@@ -19,6 +19,6 @@ public final class IncrementStreams implements StreamDeclarations<Increment> {
     }
 
     static StreamHandle<Increment> counter(Increment command) {
-        return StreamHandle.of(Increment.class, command.counter());
+        return handleOf(Increment.class, command.counter());
     }
 }

@@ -1,0 +1,350 @@
+package org.eventcore.processor.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * Checks one type that is a command or has {@code @Stream} members, and describes its declarations.
+ * Every problem is reported as a compile error on the offending element, with the fix in the
+ * message.
+ */
+public final class CommandAnalyzer {
+
+    /** Names of the methods of {@code StreamDeclarations} a member accessor must not clash with. */
+    private static final Set<String> RESERVED = Set.of(
+            "streams",
+            "commandType",
+            "getClass",
+            "hashCode",
+            "toString",
+            "equals",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize");
+
+    private final Elements elements;
+    private final Types types;
+    private final Messager messager;
+    private final TypeElement streamAnnotation;
+    private final TypeElement command;
+    private final TypeMirror streamId;
+    private final TypeMirror collection;
+
+    public CommandAnalyzer(Elements elements, Types types, Messager messager) {
+        this.elements = elements;
+        this.types = types;
+        this.messager = messager;
+        this.streamAnnotation = elements.getTypeElement("org.eventcore.Stream");
+        this.command = elements.getTypeElement("org.eventcore.Command");
+        TypeElement id = elements.getTypeElement("org.eventcore.StreamId");
+        this.streamId = id == null ? null : id.asType();
+        this.collection =
+                types.erasure(elements.getTypeElement("java.util.Collection").asType());
+    }
+
+    /** Whether EventCore's api is on the compile class path at all. */
+    public boolean apiPresent() {
+        return streamAnnotation != null && command != null && streamId != null;
+    }
+
+    /** Whether {@code type} is a concrete class or record that implements {@code Command}. */
+    public boolean isConcreteCommand(TypeElement type) {
+        return (type.getKind() == ElementKind.CLASS || type.getKind() == ElementKind.RECORD)
+                && !type.getModifiers().contains(Modifier.ABSTRACT)
+                && implementsCommand(type);
+    }
+
+    private boolean implementsCommand(TypeElement type) {
+        return types.isAssignable(types.erasure(type.asType()), types.erasure(command.asType()));
+    }
+
+    /** Whether {@code element} carries {@code @Stream}. */
+    public boolean hasStream(Element element) {
+        return element.getAnnotationMirrors().stream()
+                .anyMatch(a -> a.getAnnotationType().asElement().equals(streamAnnotation));
+    }
+
+    /** The declaration of {@code type}, or empty if an error was reported. */
+    public Optional<CommandDeclaration> analyze(TypeElement type) {
+        List<Element> annotated = annotatedMembers(type);
+        boolean isCommand = implementsCommand(type);
+        if (!isCommand) {
+            error(
+                    type,
+                    "EC4003 " + type.getSimpleName() + " has @Stream members but is not a command: implement"
+                            + " org.eventcore.Command<" + type.getSimpleName() + ", State, Event>, or remove @Stream");
+            return Optional.empty();
+        }
+        if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
+            error(
+                    type,
+                    "EC4010 @Stream members belong on the concrete command, not on the abstract type "
+                            + type.getSimpleName() + ": move them to the record or class that implements it");
+            return Optional.empty();
+        }
+        boolean ok = checkNesting(type) & checkGenerics(type) & checkSelfType(type);
+        if (annotated.isEmpty()) {
+            error(
+                    type,
+                    "EC4002 Command " + type.getSimpleName() + " declares no stream: mark the StreamId member(s)"
+                            + " it reads and writes with @Stream, for example record " + type.getSimpleName()
+                            + "(@Stream StreamId account, ...)");
+            return Optional.empty();
+        }
+        List<StreamMember> members = new ArrayList<>();
+        for (Element member : annotated) {
+            Optional<StreamMember> m = member(type, member);
+            ok &= m.isPresent();
+            m.ifPresent(members::add);
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        String pkg = elements.getPackageOf(type).getQualifiedName().toString();
+        String relative = relativeName(type);
+        return Optional.of(new CommandDeclaration(pkg, relative, relative.replace('.', '_') + "Streams", members));
+    }
+
+    /** The @Stream members in declaration order: record components of records, fields of classes. */
+    private List<Element> annotatedMembers(TypeElement type) {
+        List<Element> result = new ArrayList<>();
+        if (type.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement c : type.getRecordComponents()) {
+                if (hasStream(c)) {
+                    result.add(c);
+                }
+            }
+        } else {
+            for (VariableElement f : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+                if (hasStream(f)) {
+                    result.add(f);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Optional<StreamMember> member(TypeElement type, Element member) {
+        String name = member.getSimpleName().toString();
+        TypeMirror memberType = member.asType();
+        Boolean isCollection = streamShape(memberType);
+        if (isCollection == null) {
+            error(
+                    member,
+                    "EC4001 @Stream member '" + name + "' of " + type.getSimpleName() + " has type " + memberType
+                            + ": a stream member must be org.eventcore.StreamId or a collection of StreamId"
+                            + " (for example List<StreamId> or Set<StreamId>)");
+            return Optional.empty();
+        }
+        if (member.getModifiers().contains(Modifier.STATIC)) {
+            error(
+                    member,
+                    "EC4006 @Stream field '" + name + "' of " + type.getSimpleName()
+                            + " is static: a command's streams are instance members; remove static");
+            return Optional.empty();
+        }
+        if (RESERVED.contains(name)) {
+            error(
+                    member,
+                    "EC4009 @Stream member '" + name + "' of " + type.getSimpleName() + " would clash with the method "
+                            + name + " of the generated declarations class: rename it");
+            return Optional.empty();
+        }
+        Optional<String> access = access(type, member, name);
+        if (access.isEmpty()) {
+            error(
+                    member,
+                    "EC4004 @Stream field '" + name + "' of " + type.getSimpleName()
+                            + " cannot be read by the generated "
+                            + relativeName(type).replace('.', '_') + "Streams: it is private"
+                            + " and has no non-private accessor " + name + "() or get" + capitalize(name)
+                            + "(); make the field package-private or add such an accessor");
+            return Optional.empty();
+        }
+        return Optional.of(new StreamMember(name, access.get(), isCollection));
+    }
+
+    /** TRUE for a collection of stream ids, FALSE for one stream id, null for anything else. */
+    private Boolean streamShape(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        if (types.isSameType(type, streamId)) {
+            return Boolean.FALSE;
+        }
+        if (types.isAssignable(types.erasure(type), collection)) {
+            TypeMirror asCollection = collectionElement(type);
+            if (asCollection != null && types.isAssignable(asCollection, streamId)) {
+                return Boolean.TRUE;
+            }
+        }
+        return null;
+    }
+
+    /** The element type of a collection type, resolved through its supertypes. */
+    private TypeMirror collectionElement(TypeMirror type) {
+        for (TypeMirror t = type; t != null; ) {
+            if (t instanceof DeclaredType d
+                    && types.isSameType(types.erasure(d), collection)
+                    && d.getTypeArguments().size() == 1) {
+                TypeMirror arg = d.getTypeArguments().get(0);
+                if (arg.getKind() == TypeKind.WILDCARD) {
+                    TypeMirror bound = ((javax.lang.model.type.WildcardType) arg).getExtendsBound();
+                    return bound;
+                }
+                return arg;
+            }
+            TypeMirror next = null;
+            for (TypeMirror s : types.directSupertypes(t)) {
+                if (types.isAssignable(types.erasure(s), collection)) {
+                    next = s;
+                    break;
+                }
+            }
+            t = next;
+        }
+        return null;
+    }
+
+    private Optional<String> access(TypeElement type, Element member, String name) {
+        if (member.getKind() == ElementKind.RECORD_COMPONENT) {
+            return Optional.of("command." + name + "()");
+        }
+        if (!member.getModifiers().contains(Modifier.PRIVATE)) {
+            return Optional.of("command." + name);
+        }
+        for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            String method = m.getSimpleName().toString();
+            if ((method.equals(name) || method.equals("get" + capitalize(name)))
+                    && m.getParameters().isEmpty()
+                    && !m.getModifiers().contains(Modifier.PRIVATE)
+                    && !m.getModifiers().contains(Modifier.STATIC)
+                    && types.isSameType(m.getReturnType(), member.asType())) {
+                return Optional.of("command." + method + "()");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean checkNesting(TypeElement type) {
+        for (Element e = type; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+            if (!(e instanceof TypeElement t)) {
+                error(
+                        type,
+                        "EC4005 Command " + type.getSimpleName() + " is declared inside a method: the generated"
+                                + " declarations class cannot name it; declare it at top level or as a static nested type");
+                return false;
+            }
+            if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
+                error(
+                        type,
+                        "EC4005 Command " + type.getSimpleName() + " is a local class: the generated declarations"
+                                + " class cannot name it; declare it at top level or as a static nested type");
+                return false;
+            }
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                error(
+                        type,
+                        "EC4005 Command " + type.getSimpleName() + " is not visible in its package because "
+                                + (t == type ? "it is" : t.getSimpleName() + " is")
+                                + " private; the generated declarations"
+                                + " class lives in the same package: make it package-private or public");
+                return false;
+            }
+            if (t.getNestingKind() == NestingKind.MEMBER
+                    && t.getKind() == ElementKind.CLASS
+                    && !t.getModifiers().contains(Modifier.STATIC)) {
+                error(
+                        type,
+                        "EC4005 Command " + type.getSimpleName() + " is an inner class of "
+                                + t.getEnclosingElement().getSimpleName() + ": make " + t.getSimpleName() + " static");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean checkGenerics(TypeElement type) {
+        if (!type.getTypeParameters().isEmpty()) {
+            error(
+                    type,
+                    "EC4007 Command " + type.getSimpleName() + " has type parameters: a command type must be"
+                            + " concrete; make a non-generic command per case");
+            return false;
+        }
+        return true;
+    }
+
+    /** The first type argument of {@code Command<C, S, E>} must be the command itself. */
+    private boolean checkSelfType(TypeElement type) {
+        for (TypeMirror s : types.directSupertypes(type.asType())) {
+            if (s instanceof DeclaredType d
+                    && d.asElement().equals(command)
+                    && d.getTypeArguments().size() == 3) {
+                TypeMirror self = d.getTypeArguments().get(0);
+                if (self.getKind() != TypeKind.ERROR && !types.isSameType(self, type.asType())) {
+                    error(
+                            type,
+                            "EC4008 " + type.getSimpleName() + " implements Command<" + self + ", ...>: the first"
+                                    + " type argument must be the command itself, Command<" + type.getSimpleName()
+                                    + ", ...>");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String relativeName(TypeElement type) {
+        String name = type.getSimpleName().toString();
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            name = t.getSimpleName() + "." + name;
+        }
+        return name;
+    }
+
+    private static String capitalize(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private void error(Element element, String message) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, positioned(element));
+    }
+
+    /**
+     * javac keeps no source position for record component elements; their private fields have the
+     * component's position, so errors about a component are reported there.
+     */
+    private static Element positioned(Element element) {
+        if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+            for (VariableElement field :
+                    ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+                if (field.getSimpleName().equals(element.getSimpleName())) {
+                    return field;
+                }
+            }
+        }
+        return element;
+    }
+}

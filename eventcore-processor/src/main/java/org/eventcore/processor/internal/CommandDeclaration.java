@@ -1,0 +1,20 @@
+package org.eventcore.processor.internal;
+
+import java.util.List;
+
+/**
+ * What the processor generates a declarations class from.
+ *
+ * @param packageName the command's package ("" for the unnamed package)
+ * @param commandName the command's canonical name relative to its package ({@code Outer.Inner})
+ * @param generatedName the simple name of the generated class ({@code Outer_InnerStreams})
+ * @param members the {@code @Stream} members in declaration order
+ */
+public record CommandDeclaration(
+        String packageName, String commandName, String generatedName, List<StreamMember> members) {
+
+    /** The generated class's qualified name. */
+    public String qualifiedGeneratedName() {
+        return packageName.isEmpty() ? generatedName : packageName + "." + generatedName;
+    }
+}
