@@ -11,6 +11,7 @@ package org.eventcore;
  *   <li>{@link RetriesExhaustedException}: the executor gave up after its attempts;
  *   <li>{@link StoreUnavailableException}: the store could not be reached or failed (transient);
  *   <li>{@link EventSerializationException}: a payload could not be written or read (permanent);
+ *   <li>{@link StoreFailureException}: the store refused an operation for good (permanent);
  *   <li>{@link CommandDefinitionException}: a command is declared wrongly (permanent).
  * </ul>
  */

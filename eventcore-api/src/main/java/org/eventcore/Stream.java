@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The stream declarations of a command live in a companion class named
- * {@code <CommandName>Streams} beside the command, which implements {@link StreamDeclarations} and
+ * {@code <CommandName>Streams} beside the command, which extends {@link StreamDeclarations} and
  * hands out the typed {@link StreamHandle}s that {@link Decision#emit} accepts.
  */
 @Documented
