@@ -1,0 +1,287 @@
+package org.eventcore.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.eventcore.CommandId;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.StreamConflict;
+import org.eventcore.StreamConflictException;
+import org.eventcore.StreamId;
+import org.eventcore.StreamVersion;
+import org.eventcore.jpa.entity.CommandRecord;
+import org.eventcore.jpa.entity.EventRecord;
+import org.eventcore.jpa.entity.StreamRecord;
+import org.eventcore.jpa.internal.Dialects;
+import org.eventcore.jpa.internal.Records;
+import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.serialization.EventSerializer;
+import org.eventcore.serialization.SerializedEvent;
+import org.eventcore.spi.AppendRequest;
+import org.eventcore.spi.AppendResult;
+import org.eventcore.spi.DuplicateCommandException;
+import org.eventcore.spi.EventStore;
+import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.PendingEvent;
+import org.eventcore.spi.StreamRead;
+
+/**
+ * The event store on Jakarta Persistence: events are {@link EventRecord} entities in the schema
+ * shipped with this module (PostgreSQL first, H2 for development), written and read through the
+ * application's persistence unit with any JPA 3.1 provider.
+ *
+ * <p>An append locks its streams (on PostgreSQL an advisory lock per stream, in one ordered
+ * statement), checks the version of every stream the command read, refuses a command id stored
+ * before, and only then writes: events with positions it assigned itself, the new stream versions
+ * and the command id, in the caller's transaction. The global log is read only below the oldest
+ * running transaction, so a reader never skips an event that commits late.
+ *
+ * <pre>{@code
+ * ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+ * JpaEventStore store = JpaEventStore.create(jpa, JsonbEventSerializer.create(types), JpaStoreSettings.DEFAULT);
+ * }</pre>
+ *
+ * <p>Failures are classified by SQL state into transient ({@link org.eventcore.StoreUnavailableException},
+ * retried by the executor) and permanent ({@link org.eventcore.StoreFailureException}). Thread-safe.
+ */
+public final class JpaEventStore implements EventStore, GlobalLogReader {
+
+    private static final String READ_ONLY_HIBERNATE = "org.hibernate.readOnly";
+    private static final String READ_ONLY_ECLIPSELINK = "eclipselink.read-only";
+
+    private final EntityManagerAccess access;
+    private final EventSerializer serializer;
+    private final JpaStoreSettings settings;
+    private final int timeoutMillis;
+
+    private JpaEventStore(EntityManagerAccess access, EventSerializer serializer, JpaStoreSettings settings) {
+        this.access = Objects.requireNonNull(access, "access");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.timeoutMillis =
+                (int) Math.min(Integer.MAX_VALUE, settings.statementTimeout().toMillis());
+    }
+
+    /** A store that reaches its entity manager through {@code access}. */
+    public static JpaEventStore create(
+            EntityManagerAccess access, EventSerializer serializer, JpaStoreSettings settings) {
+        return new JpaEventStore(access, serializer, settings);
+    }
+
+    /** This store's settings. */
+    public JpaStoreSettings settings() {
+        return settings;
+    }
+
+    private <T> T run(String operation, Function<EntityManager, T> work) {
+        try {
+            return access.withEntityManager(work);
+        } catch (PersistenceException e) {
+            throw SqlFailures.translate(e, operation);
+        }
+    }
+
+    private <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
+        query.setHint(READ_ONLY_HIBERNATE, true);
+        query.setHint(READ_ONLY_ECLIPSELINK, "true");
+        return Dialects.timed(query, timeoutMillis);
+    }
+
+    @Override
+    public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+        if (streams.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = streams.stream().map(StreamId::value).toList();
+        List<EventRecord> rows = run(
+                "read",
+                em -> readOnly(em.createQuery(
+                                "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
+                                EventRecord.class))
+                        .setParameter("ids", ids)
+                        .getResultList());
+        Map<StreamId, List<StoredEvent<Object>>> byStream = new HashMap<>();
+        for (EventRecord r : rows) {
+            StoredEvent<Object> e = Records.toStored(r, serializer);
+            byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
+        }
+        Map<StreamId, StreamRead> result = new LinkedHashMap<>();
+        for (StreamId id : streams) {
+            List<StoredEvent<Object>> events = byStream.getOrDefault(id, List.of());
+            StreamVersion version = events.isEmpty()
+                    ? StreamVersion.NONE
+                    : events.get(events.size() - 1).version();
+            result.put(id, new StreamRead(id, version, events));
+        }
+        return result;
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        List<PendingEvent> pending = request.events();
+        List<SerializedEvent> payloads = new ArrayList<>(pending.size());
+        for (PendingEvent e : pending) {
+            payloads.add(Records.serialize(serializer, e));
+        }
+        try {
+            return run("append", em -> appendIn(em, request, payloads));
+        } catch (RuntimeException e) {
+            if (SqlFailures.isDuplicateCommand(e)) {
+                throw new DuplicateCommandException(request.commandId());
+            }
+            throw e;
+        }
+    }
+
+    private AppendResult appendIn(EntityManager em, AppendRequest request, List<SerializedEvent> payloads) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(request.expectedVersions().keySet().stream()
+                .map(StreamId::value)
+                .toList()));
+        Dialects.lockStreams(em, settings.dialect(), sorted, timeoutMillis);
+        if (commandExists(em, request.commandId())) {
+            throw new DuplicateCommandException(request.commandId());
+        }
+        Map<String, StreamRecord> current = new HashMap<>();
+        for (StreamRecord s : Dialects.timed(
+                        em.createQuery("select s from StreamRecord s where s.streamId in :ids", StreamRecord.class),
+                        timeoutMillis)
+                .setParameter("ids", sorted)
+                .getResultList()) {
+            current.put(s.streamId(), s);
+        }
+        List<StreamConflict> conflicts = new ArrayList<>();
+        for (Map.Entry<StreamId, StreamVersion> e : request.expectedVersions().entrySet()) {
+            StreamRecord s = current.get(e.getKey().value());
+            long actual = s == null ? 0 : s.streamVersion();
+            if (actual != e.getValue().value()) {
+                conflicts.add(new StreamConflict(e.getKey(), e.getValue(), StreamVersion.of(actual)));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new StreamConflictException(conflicts);
+        }
+        List<PendingEvent> pending = request.events();
+        List<long[]> places = Dialects.allocatePositions(em, settings.dialect(), pending.size(), timeoutMillis);
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
+        List<EventRecord> rows = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            PendingEvent e = pending.get(i);
+            long version = versions.merge(
+                    e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
+            rows.add(Records.toRecord(e, payloads.get(i), places.get(i)[0], places.get(i)[1], version));
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(pending.get(0).metadata().time(), ZoneOffset.UTC);
+        em.persist(new CommandRecord(request.commandId().value(), now));
+        for (EventRecord row : rows) {
+            em.persist(row);
+        }
+        for (Map.Entry<StreamId, Long> v : versions.entrySet()) {
+            StreamRecord s = current.get(v.getKey().value());
+            if (s == null) {
+                em.persist(new StreamRecord(v.getKey().value(), v.getValue()));
+            } else {
+                s.moveTo(v.getValue());
+            }
+        }
+        em.flush();
+        List<StoredEvent<Object>> stored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            EventRecord r = rows.get(i);
+            PendingEvent e = pending.get(i);
+            stored.add(new StoredEvent<>(
+                    e.id(),
+                    e.streamId(),
+                    StreamVersion.of(r.streamVersion()),
+                    GlobalPosition.of(r.txId(), r.globalPosition()),
+                    e.payload(),
+                    e.metadata()));
+        }
+        return AppendResult.of(stored);
+    }
+
+    private boolean commandExists(EntityManager em, CommandId id) {
+        return !Dialects.timed(
+                        em.createQuery("select c.commandId from CommandRecord c where c.commandId = :id", String.class),
+                        timeoutMillis)
+                .setParameter("id", id.value())
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public Optional<List<StoredEvent<Object>>> eventsOf(CommandId commandId) {
+        List<EventRecord> rows = run(
+                "look-up",
+                em -> readOnly(em.createQuery(
+                                "select e from EventRecord e where e.causationId = :id order by e.txId, e.globalPosition",
+                                EventRecord.class))
+                        .setParameter("id", commandId.value())
+                        .getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StoredEvent<Object>> events = new ArrayList<>(rows.size());
+        for (EventRecord r : rows) {
+            events.add(Records.toStored(r, serializer));
+        }
+        return Optional.of(events);
+    }
+
+    @Override
+    public List<StoredEvent<Object>> readLog(GlobalPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("EC3005 limit must be at least 1, was " + limit);
+        }
+        List<EventRecord> rows = run("log read", em -> {
+            long horizon = Dialects.logHorizon(em, settings.dialect(), timeoutMillis);
+            return readOnly(em.createQuery(
+                            "select e from EventRecord e where e.txId < :horizon and (e.txId > :tx or"
+                                    + " (e.txId = :tx and e.globalPosition > :pos))"
+                                    + " order by e.txId, e.globalPosition",
+                            EventRecord.class))
+                    .setParameter("horizon", horizon)
+                    .setParameter("tx", after.epoch())
+                    .setParameter("pos", after.offset())
+                    .setMaxResults(limit)
+                    .getResultList();
+        });
+        List<StoredEvent<Object>> events = new ArrayList<>(rows.size());
+        for (EventRecord r : rows) {
+            events.add(Records.toStored(r, serializer));
+        }
+        return events;
+    }
+
+    @Override
+    public GlobalPosition head() {
+        return run("log read", em -> {
+            long horizon = Dialects.logHorizon(em, settings.dialect(), timeoutMillis);
+            List<Object[]> rows = Dialects.timed(
+                            em.createQuery(
+                                    "select e.txId, e.globalPosition from EventRecord e where e.txId < :horizon"
+                                            + " order by e.txId desc, e.globalPosition desc",
+                                    Object[].class),
+                            timeoutMillis)
+                    .setParameter("horizon", horizon)
+                    .setMaxResults(1)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return GlobalPosition.start();
+            }
+            return GlobalPosition.of(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
+        });
+    }
+}

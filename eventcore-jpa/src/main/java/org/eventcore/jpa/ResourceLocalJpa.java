@@ -1,0 +1,135 @@
+package org.eventcore.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.spi.AttemptBoundary;
+
+/**
+ * Resource-local transactions for Java SE: each attempt of a command gets a fresh entity manager and
+ * transaction, committed when the attempt returns and rolled back when it throws. It is both the
+ * executor's {@link AttemptBoundary} and the store's {@link EntityManagerAccess}.
+ *
+ * <pre>{@code
+ * EntityManagerFactory emf = Persistence.createEntityManagerFactory("eventcore");
+ * ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+ * JpaEventStore store = JpaEventStore.create(jpa, serializer, JpaStoreSettings.DEFAULT);
+ * CommandExecutor executor = CommandExecutor.create(store, ExecutorSettings.DEFAULT.withBoundary(jpa));
+ * }</pre>
+ *
+ * <p>A failed commit whose connection was lost is reported as
+ * {@link org.eventcore.CommitOutcomeUnknownException}, so the executor looks the command up before
+ * running it again. Thread-safe: each thread has its own current attempt.
+ */
+public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAccess {
+
+    private static final System.Logger LOG = System.getLogger(ResourceLocalJpa.class.getName());
+
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    private ResourceLocalJpa(EntityManagerFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** Transactions on entity managers of {@code factory} (a RESOURCE_LOCAL persistence unit). */
+    public static ResourceLocalJpa create(EntityManagerFactory factory) {
+        return new ResourceLocalJpa(factory);
+    }
+
+    @Override
+    public <T> T execute(AttemptWork<T> work) {
+        if (current.get() != null) {
+            throw new IllegalStateException(
+                    "EC3002 An attempt is already running on this thread; attempts do not nest");
+        }
+        Hooks hooks = new Hooks();
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        T result;
+        try {
+            current.set(em);
+            tx.begin();
+            result = work.run(hooks);
+            hooks.beforeCommit.forEach(Runnable::run);
+        } catch (RuntimeException | Error e) {
+            rollback(tx);
+            current.remove();
+            em.close();
+            runQuietly(hooks.afterRollback);
+            if (e instanceof PersistenceException p) {
+                throw SqlFailures.translate(p, "attempt");
+            }
+            throw e;
+        }
+        try {
+            tx.commit();
+        } catch (RuntimeException e) {
+            rollback(tx);
+            runQuietly(hooks.afterRollback);
+            throw SqlFailures.translateCommit(e);
+        } finally {
+            current.remove();
+            em.close();
+        }
+        runQuietly(hooks.afterCommit);
+        return result;
+    }
+
+    @Override
+    public <T> T withEntityManager(Function<EntityManager, T> work) {
+        EntityManager em = current.get();
+        if (em != null) {
+            return work.apply(em);
+        }
+        return execute(attempt -> work.apply(current.get()));
+    }
+
+    private static void rollback(EntityTransaction tx) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "EC3003 Rolling back an attempt failed; the connection is discarded", e);
+        }
+    }
+
+    private static void runQuietly(List<Runnable> hooks) {
+        for (Runnable hook : hooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "EC3004 A hook at the end of an attempt failed; the outcome stands", e);
+            }
+        }
+    }
+
+    private static final class Hooks implements Attempt {
+        final List<Runnable> beforeCommit = new ArrayList<>(2);
+        final List<Runnable> afterCommit = new ArrayList<>(2);
+        final List<Runnable> afterRollback = new ArrayList<>(2);
+
+        @Override
+        public void beforeCommit(Runnable hook) {
+            beforeCommit.add(hook);
+        }
+
+        @Override
+        public void afterCommit(Runnable hook) {
+            afterCommit.add(hook);
+        }
+
+        @Override
+        public void afterRollback(Runnable hook) {
+            afterRollback.add(hook);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.eventcore.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import org.eventcore.jpa.JpaDialect;
+
+/**
+ * The SQL that differs between databases: locking the streams of an append, allocating global
+ * positions, and the horizon below which the global log may be read. All values are bound as
+ * parameters; only the number of placeholders depends on the input.
+ */
+public final class Dialects {
+
+    private Dialects() {}
+
+    /**
+     * Serializes appends to the given streams (sorted, distinct) until the transaction ends. On
+     * PostgreSQL one transaction-scoped advisory lock per stream, taken in ascending key order in one
+     * statement, so two appends over the same streams never deadlock, and a stream that does not
+     * exist yet is locked too. On H2 one lock row for all appends.
+     */
+    public static void lockStreams(
+            EntityManager em, JpaDialect dialect, List<String> sortedStreams, int timeoutMillis) {
+        if (dialect == JpaDialect.H2) {
+            timed(em.createNativeQuery("select id from ec_log_lock where id = 1 for update"), timeoutMillis)
+                    .getResultList();
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "select count(pg_advisory_xact_lock(k)) from (select hashtextextended(s, 0) as k from (values ");
+        for (int i = 0; i < sortedStreams.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(cast(?").append(i + 1).append(" as text))");
+        }
+        sql.append(") as v(s) order by 1) as ordered");
+        Query q = timed(em.createNativeQuery(sql.toString()), timeoutMillis);
+        for (int i = 0; i < sortedStreams.size(); i++) {
+            q.setParameter(i + 1, sortedStreams.get(i));
+        }
+        q.getSingleResult();
+    }
+
+    /**
+     * Allocates {@code count} global positions for one append, in ascending order, each with the
+     * transaction id that orders it in the log ({@code [txId, position]} pairs). Runs after
+     * {@link #lockStreams}.
+     */
+    public static List<long[]> allocatePositions(EntityManager em, JpaDialect dialect, int count, int timeoutMillis) {
+        List<long[]> positions = new ArrayList<>(count);
+        if (dialect == JpaDialect.H2) {
+            // appends are serialized by the lock row, so max + 1 is free and commits in order
+            Number max = (Number) timed(
+                            em.createNativeQuery("select coalesce(max(global_position), 0) from ec_events"),
+                            timeoutMillis)
+                    .getSingleResult();
+            for (int i = 1; i <= count; i++) {
+                positions.add(new long[] {0, max.longValue() + i});
+            }
+            return positions;
+        }
+        Query q = timed(
+                em.createNativeQuery("select cast(cast(pg_current_xact_id() as text) as bigint),"
+                        + " nextval('ec_event_position_seq') from generate_series(1, ?1)"),
+                timeoutMillis);
+        q.setParameter(1, count);
+        for (Object row : q.getResultList()) {
+            Object[] cells = (Object[]) row;
+            positions.add(new long[] {((Number) cells[0]).longValue(), ((Number) cells[1]).longValue()});
+        }
+        positions.sort((a, b) -> Long.compare(a[1], b[1]));
+        return positions;
+    }
+
+    /**
+     * The transaction id below which every transaction has ended, so that every event with a smaller
+     * {@code tx_id} that will ever be visible already is.
+     */
+    public static long logHorizon(EntityManager em, JpaDialect dialect, int timeoutMillis) {
+        if (dialect == JpaDialect.H2) {
+            return Long.MAX_VALUE;
+        }
+        Number xmin = (Number) timed(
+                        em.createNativeQuery(
+                                "select cast(cast(pg_snapshot_xmin(pg_current_snapshot()) as text) as bigint)"),
+                        timeoutMillis)
+                .getSingleResult();
+        return xmin.longValue();
+    }
+
+    /** Sets the statement timeout of a query (portable hint, in milliseconds). */
+    public static <Q extends Query> Q timed(Q query, int timeoutMillis) {
+        query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+        return query;
+    }
+}

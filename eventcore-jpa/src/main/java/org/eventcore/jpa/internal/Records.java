@@ -1,0 +1,89 @@
+package org.eventcore.jpa.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.eventcore.CommandId;
+import org.eventcore.EventId;
+import org.eventcore.EventMetadata;
+import org.eventcore.EventSerializationException;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.StreamId;
+import org.eventcore.StreamVersion;
+import org.eventcore.jpa.entity.EventRecord;
+import org.eventcore.serialization.EventSerializer;
+import org.eventcore.serialization.SerializedEvent;
+import org.eventcore.spi.PendingEvent;
+
+/** Turns pending events into rows and rows back into stored events. */
+public final class Records {
+
+    private Records() {}
+
+    /** A row for {@code event}, already serialized, at the given place. */
+    public static EventRecord toRecord(
+            PendingEvent event, SerializedEvent serialized, long txId, long position, long version) {
+        EventMetadata m = event.metadata();
+        return new EventRecord(
+                position,
+                txId,
+                event.id().toString(),
+                event.streamId().value(),
+                version,
+                serialized.type(),
+                serialized.revision(),
+                serialized.data(),
+                m.correlationId(),
+                m.causationId().value(),
+                m.user().orElse(null),
+                OffsetDateTime.ofInstant(m.time(), ZoneOffset.UTC),
+                MetadataJson.encode(m.custom()));
+    }
+
+    /** Serializes the payload of {@code event}; errors name the event. */
+    public static SerializedEvent serialize(EventSerializer serializer, PendingEvent event) {
+        try {
+            return serializer.serialize(event.payload());
+        } catch (EventSerializationException e) {
+            throw new EventSerializationException(
+                    "EC3201 Event " + event.id() + " for stream " + event.streamId() + " cannot be stored: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The stored event of a row; a payload or metadata that cannot be read names the event and its type. */
+    public static StoredEvent<Object> toStored(EventRecord r, EventSerializer serializer) {
+        Object payload;
+        try {
+            payload = serializer.deserialize(SerializedEvent.of(r.eventType(), r.typeRevision(), r.payload()));
+        } catch (EventSerializationException e) {
+            throw new EventSerializationException(
+                    "EC3202 Stored event " + r.eventId() + " (type " + r.eventType() + ", stream " + r.streamId()
+                            + ", version " + r.streamVersion() + ") cannot be read: " + e.getMessage(),
+                    e);
+        }
+        EventMetadata metadata;
+        try {
+            metadata = new EventMetadata(
+                    r.correlationId(),
+                    CommandId.of(r.causationId()),
+                    Optional.ofNullable(r.userName()),
+                    r.recordedAt().toInstant(),
+                    MetadataJson.decode(r.customMetadata()));
+        } catch (IllegalArgumentException e) {
+            throw new EventSerializationException(
+                    "EC3203 Stored event " + r.eventId() + " (type " + r.eventType()
+                            + ") has metadata that cannot be read: " + e.getMessage(),
+                    e);
+        }
+        return new StoredEvent<>(
+                EventId.parse(r.eventId()),
+                StreamId.of(r.streamId()),
+                StreamVersion.of(r.streamVersion()),
+                GlobalPosition.of(r.txId(), r.globalPosition()),
+                payload,
+                metadata);
+    }
+}

@@ -1,0 +1,172 @@
+package org.eventcore.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eventcore.testkit.contract.StoreFixture.event;
+import static org.eventcore.testkit.contract.StoreFixture.request;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
+import org.eventcore.EventSerializationException;
+import org.eventcore.StoreUnavailableException;
+import org.eventcore.StreamId;
+import org.eventcore.spi.AppendResult;
+import org.eventcore.testkit.contract.StoreFixture;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** What the database itself enforces, and how bad stored data and slow locks surface. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DatabaseGuardsIT {
+
+    private final JpaEventStore store = TestDatabases.postgresStore("eventcore-hibernate");
+    private final StoreFixture streams = StoreFixture.withPrefix("guards");
+
+    private long storedPosition(AppendResult r) {
+        return r.events().get(0).position().offset();
+    }
+
+    @Test
+    void the_application_role_can_neither_update_nor_delete_stored_events() throws SQLException {
+        StreamId s = streams.stream("immutable");
+        long position = storedPosition(request().expect(s, 0).write(s, event(1)).appendTo(store));
+        try (Connection c = TestDatabases.appConnection();
+                Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate(
+                            "update ec_events set stream_version = 99 where global_position = " + position))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            assertThatThrownBy(() -> st.executeUpdate("delete from ec_events where global_position = " + position))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            assertThatThrownBy(() -> st.executeUpdate("truncate ec_events"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+        }
+        assertThat(StoreFixture.payloads(store, s)).containsExactly(event(1));
+    }
+
+    @Test
+    void even_the_owner_role_cannot_change_or_remove_stored_events() throws SQLException {
+        StreamId s = streams.stream("owner");
+        long position = storedPosition(request().expect(s, 0).write(s, event(1)).appendTo(store));
+        try (Connection c = TestDatabases.adminConnection();
+                Statement st = c.createStatement()) {
+            st.execute("set role eventcore_owner");
+            assertThatThrownBy(() -> st.executeUpdate(
+                            "update ec_events set stream_version = 99 where global_position = " + position))
+                    .hasMessageContaining("EC3100 Stored events are immutable: UPDATE on ec_events is not allowed");
+            assertThatThrownBy(() -> st.executeUpdate("delete from ec_events where global_position = " + position))
+                    .hasMessageContaining("EC3100 Stored events are immutable: DELETE on ec_events is not allowed");
+            assertThatThrownBy(() -> st.executeUpdate("truncate ec_events"))
+                    .hasMessageContaining("EC3100 Stored events are immutable: TRUNCATE on ec_events is not allowed");
+        }
+        assertThat(StoreFixture.payloads(store, s)).containsExactly(event(1));
+    }
+
+    /** Writes a row by hand as the admin, as a corrupted or foreign row would look. */
+    private void insertRaw(StreamId stream, String type, byte[] payload, String customMetadata) throws SQLException {
+        try (Connection c = TestDatabases.adminConnection();
+                PreparedStatement ps = c.prepareStatement("insert into ec_events (global_position, tx_id, event_id,"
+                        + " stream_id, stream_version, event_type, type_revision, payload, correlation_id, causation_id,"
+                        + " recorded_at, custom_metadata) values (nextval('ec_event_position_seq'),"
+                        + " cast(cast(pg_current_xact_id() as text) as bigint), ?, ?, 1, ?, 1, ?, 'c', 'hand-written',"
+                        + " now(), ?)")) {
+            ps.setString(1, java.util.UUID.randomUUID().toString());
+            ps.setString(2, stream.value());
+            ps.setString(3, type);
+            ps.setBytes(4, payload);
+            ps.setString(5, customMetadata);
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
+    void a_stored_row_of_an_unknown_type_fails_to_read_with_its_id_and_type() throws SQLException {
+        StreamId s = streams.stream("unknown-type");
+        insertRaw(s, "banking.Unheard", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "{}");
+        assertThatThrownBy(() -> store.read(Set.of(s)))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageContaining("EC3202 Stored event ")
+                .hasMessageContaining("(type banking.Unheard, stream " + s + ", version 1) cannot be read")
+                .hasMessageContaining("EC1502 Unknown event type \"banking.Unheard\"");
+    }
+
+    @Test
+    void a_stored_row_with_corrupt_json_fails_to_read_with_its_id_and_type() throws SQLException {
+        StreamId s = streams.stream("corrupt");
+        insertRaw(
+                s,
+                "eventcore.testkit.ContractEvent",
+                "{\"text\": \"unterminated".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{}");
+        assertThatThrownBy(() -> store.read(Set.of(s)))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageContaining(
+                        "(type eventcore.testkit.ContractEvent, stream " + s + ", version 1) cannot be read")
+                .hasMessageContaining("EC1508");
+    }
+
+    @Test
+    void a_stored_row_with_corrupt_metadata_fails_to_read_clearly() throws SQLException {
+        StreamId s = streams.stream("corrupt-metadata");
+        insertRaw(
+                s,
+                "eventcore.testkit.ContractEvent",
+                "{\"text\":\"x\",\"number\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{broken");
+        assertThatThrownBy(() -> store.read(Set.of(s)))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageContaining("EC3203")
+                .hasMessageContaining("has metadata that cannot be read");
+    }
+
+    @Test
+    void an_append_waiting_for_a_locked_stream_longer_than_the_statement_timeout_fails_transiently() throws Exception {
+        StreamId s = streams.stream("held");
+        JpaEventStore impatient = JpaEventStore.create(
+                ResourceLocalJpa.create(TestDatabases.postgres("eventcore-hibernate")),
+                TestDatabases.serializer(),
+                JpaStoreSettings.DEFAULT.withStatementTimeout(Duration.ofMillis(500)));
+        try (Connection c = TestDatabases.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                ps.setString(1, s.value());
+                ps.execute();
+            }
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> request().expect(s, 0).write(s, event(1)).appendTo(impatient))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("EC3303")
+                    .satisfies(e -> assertThat(((StoreUnavailableException) e).isRetriable())
+                            .isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            c.rollback();
+        }
+        assertThat(StoreFixture.payloads(store, s)).isEmpty();
+        request().expect(s, 0).write(s, event(2)).appendTo(impatient);
+        assertThat(StoreFixture.payloads(store, s)).containsExactly(event(2));
+    }
+
+    @Test
+    void a_payload_larger_than_the_limit_is_refused_before_anything_is_written() {
+        StreamId s = streams.stream("large");
+        JpaEventStore strict = JpaEventStore.create(
+                ResourceLocalJpa.create(TestDatabases.postgres("eventcore-hibernate")),
+                TestDatabases.serializer().withMaxPayloadBytes(100),
+                JpaStoreSettings.DEFAULT);
+        assertThatThrownBy(() -> request()
+                        .expect(s, 0)
+                        .write(s, new org.eventcore.testkit.contract.ContractEvent("x".repeat(200), 1))
+                        .appendTo(strict))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageContaining("EC3201 Event ")
+                .hasMessageContaining("EC1506");
+        assertThat(StoreFixture.payloads(store, s)).isEmpty();
+    }
+}

@@ -1,0 +1,178 @@
+package org.eventcore.jpa;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eventcore.serialization.EventTypeRegistry;
+import org.eventcore.serialization.jsonb.JsonbEventSerializer;
+import org.eventcore.testkit.contract.ContractEvent;
+
+/**
+ * The databases the tests run against: a real PostgreSQL 15 started once per test JVM (embedded, with
+ * synchronous_commit on), or an external one named by EVENTCORE_TEST_PG_URL (an admin connection;
+ * EVENTCORE_TEST_PG_USER and EVENTCORE_TEST_PG_PASSWORD); and in-memory H2 databases.
+ *
+ * <p>On PostgreSQL the schema is installed as eventcore_owner and the store connects as a login role
+ * that is only a member of eventcore_app, as in production.
+ */
+public final class TestDatabases {
+
+    public static final String APP_USER = "eventcore_test_app";
+    public static final String APP_PASSWORD = "app-secret";
+
+    private static final Map<String, EntityManagerFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final AtomicInteger H2_COUNTER = new AtomicInteger();
+    private static volatile String postgresUrl;
+    private static volatile String adminUser;
+    private static volatile String adminPassword;
+
+    private TestDatabases() {}
+
+    /** The serializer the tests use: the contract events and the test events. */
+    public static JsonbEventSerializer serializer() {
+        return JsonbEventSerializer.create(
+                EventTypeRegistry.builder().register(ContractEvent.class).build());
+    }
+
+    /** The JDBC URL of the test database on PostgreSQL, set up on first use. */
+    public static synchronized String postgresUrl() {
+        if (postgresUrl == null) {
+            String external = System.getenv("EVENTCORE_TEST_PG_URL");
+            if (external != null && !external.isBlank()) {
+                adminUser = System.getenv().getOrDefault("EVENTCORE_TEST_PG_USER", "postgres");
+                adminPassword = System.getenv().getOrDefault("EVENTCORE_TEST_PG_PASSWORD", "");
+                postgresUrl = install(external);
+            } else {
+                try {
+                    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                            .setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("max_connections", "120")
+                            .start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            pg.close();
+                        } catch (IOException e) {
+                            // the JVM is ending
+                        }
+                    }));
+                    adminUser = "postgres";
+                    adminPassword = "";
+                    // without ?user=: PgJDBC lets URL parameters override the user given to getConnection
+                    postgresUrl = install("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+                }
+            }
+        }
+        return postgresUrl;
+    }
+
+    /** An admin connection to the test database (for tests that act as an attacker or a DBA). */
+    public static Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(postgresUrl(), adminUser, adminPassword);
+    }
+
+    /** An application-role connection to the test database. */
+    public static Connection appConnection() throws SQLException {
+        return DriverManager.getConnection(postgresUrl(), APP_USER, APP_PASSWORD);
+    }
+
+    /** Creates a fresh database with the roles and the schema; returns its URL. */
+    private static String install(String adminUrl) {
+        String database = "eventcore_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute(script("postgresql/roles.sql"));
+            s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_USER + "') then"
+                    + " create role " + APP_USER + " login password '" + APP_PASSWORD + "' in role eventcore_app;"
+                    + " end if; end $$");
+            s.execute("create database " + database + " owner eventcore_owner");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL at " + adminUrl, e);
+        }
+        String url = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+        if (url.contains("user=")) {
+            throw new IllegalStateException("EVENTCORE_TEST_PG_URL must not contain user=: it would override the"
+                    + " application role; use EVENTCORE_TEST_PG_USER");
+        }
+        try (Connection c = DriverManager.getConnection(url, adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute("set role eventcore_owner");
+            s.execute(script("postgresql/V1__eventcore_schema.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot install the EventCore schema at " + url, e);
+        }
+        return url;
+    }
+
+    static String script(String name) {
+        try (InputStream in = TestDatabases.class.getResourceAsStream("/META-INF/eventcore/schema/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + name + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The factory of persistence unit {@code unit} ("eventcore-hibernate" or "eventcore-eclipselink") on PostgreSQL. */
+    public static EntityManagerFactory postgres(String unit) {
+        return FACTORIES.computeIfAbsent(
+                "pg:" + unit,
+                k -> Persistence.createEntityManagerFactory(
+                        unit,
+                        Map.of(
+                                "jakarta.persistence.jdbc.url",
+                                postgresUrl(),
+                                "jakarta.persistence.jdbc.user",
+                                APP_USER,
+                                "jakarta.persistence.jdbc.password",
+                                APP_PASSWORD,
+                                "jakarta.persistence.jdbc.driver",
+                                "org.postgresql.Driver")));
+    }
+
+    /** A factory on a new in-memory H2 database with the schema installed. */
+    public static EntityManagerFactory newH2(String unit) {
+        String url = "jdbc:h2:mem:eventcore" + H2_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute(script("h2/V1__eventcore_schema.sql"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot install the EventCore schema on H2", e);
+        }
+        return Persistence.createEntityManagerFactory(
+                unit,
+                Map.of(
+                        "jakarta.persistence.jdbc.url", url,
+                        "jakarta.persistence.jdbc.user", "sa",
+                        "jakarta.persistence.jdbc.password", "",
+                        "jakarta.persistence.jdbc.driver", "org.h2.Driver"));
+    }
+
+    /** A store on PostgreSQL through persistence unit {@code unit}. */
+    public static JpaEventStore postgresStore(String unit) {
+        return JpaEventStore.create(ResourceLocalJpa.create(postgres(unit)), serializer(), JpaStoreSettings.DEFAULT);
+    }
+
+    private static final Map<String, EntityManagerFactory> H2_SHARED = new ConcurrentHashMap<>();
+
+    /** A store on an H2 database shared by the tests of one class ({@code key}). */
+    public static JpaEventStore h2Store(String key) {
+        EntityManagerFactory emf = H2_SHARED.computeIfAbsent(key, k -> newH2("eventcore-hibernate"));
+        return JpaEventStore.create(
+                ResourceLocalJpa.create(emf), serializer(), JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
+    }
+}
