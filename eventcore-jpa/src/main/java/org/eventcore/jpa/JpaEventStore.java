@@ -94,9 +94,17 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
     }
 
-    private <T> TypedQuery<T> readOnly(TypedQuery<T> query) {
-        query.setHint(READ_ONLY_HIBERNATE, true);
-        query.setHint(READ_ONLY_ECLIPSELINK, "true");
+    /**
+     * Marks a query read-only for the provider at hand (each provider warns about the other's
+     * hints), so that its results are not checked for changes at flush.
+     */
+    private <T> TypedQuery<T> readOnly(EntityManager em, TypedQuery<T> query) {
+        String provider = em.getClass().getName();
+        if (provider.startsWith("org.hibernate")) {
+            query.setHint(READ_ONLY_HIBERNATE, true);
+        } else if (provider.startsWith("org.eclipse.persistence")) {
+            query.setHint(READ_ONLY_ECLIPSELINK, "true");
+        }
         return Dialects.timed(query, timeoutMillis);
     }
 
@@ -108,9 +116,11 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         List<String> ids = streams.stream().map(StreamId::value).toList();
         List<EventRecord> rows = run(
                 "read",
-                em -> readOnly(em.createQuery(
-                                "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
-                                EventRecord.class))
+                em -> readOnly(
+                                em,
+                                em.createQuery(
+                                        "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
+                                        EventRecord.class))
                         .setParameter("ids", ids)
                         .getResultList());
         Map<StreamId, List<StoredEvent<Object>>> byStream = new HashMap<>();
@@ -225,9 +235,11 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     public Optional<List<StoredEvent<Object>>> eventsOf(CommandId commandId) {
         List<EventRecord> rows = run(
                 "look-up",
-                em -> readOnly(em.createQuery(
-                                "select e from EventRecord e where e.causationId = :id order by e.txId, e.globalPosition",
-                                EventRecord.class))
+                em -> readOnly(
+                                em,
+                                em.createQuery(
+                                        "select e from EventRecord e where e.causationId = :id order by e.txId, e.globalPosition",
+                                        EventRecord.class))
                         .setParameter("id", commandId.value())
                         .getResultList());
         if (rows.isEmpty()) {
@@ -247,11 +259,14 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
         List<EventRecord> rows = run("log read", em -> {
             long horizon = Dialects.logHorizon(em, settings.dialect(), timeoutMillis);
-            return readOnly(em.createQuery(
-                            "select e from EventRecord e where e.txId < :horizon and (e.txId > :tx or"
-                                    + " (e.txId = :tx and e.globalPosition > :pos))"
-                                    + " order by e.txId, e.globalPosition",
-                            EventRecord.class))
+            return readOnly(
+                            em,
+                            em.createQuery(
+                                    // "txId >= :tx" lets the index range start at the reader's position
+                                    "select e from EventRecord e where e.txId >= :tx and e.txId < :horizon"
+                                            + " and (e.txId > :tx or e.globalPosition > :pos)"
+                                            + " order by e.txId, e.globalPosition",
+                                    EventRecord.class))
                     .setParameter("horizon", horizon)
                     .setParameter("tx", after.epoch())
                     .setParameter("pos", after.offset())
