@@ -169,9 +169,14 @@ public final class TestDatabases {
 
     private static final Map<String, EntityManagerFactory> H2_SHARED = new ConcurrentHashMap<>();
 
+    /** The factory of an H2 database shared by the tests of one class ({@code key}). */
+    public static EntityManagerFactory h2Factory(String key) {
+        return H2_SHARED.computeIfAbsent(key, k -> newH2("eventcore-hibernate"));
+    }
+
     /** A store on an H2 database shared by the tests of one class ({@code key}). */
     public static JpaEventStore h2Store(String key) {
-        EntityManagerFactory emf = H2_SHARED.computeIfAbsent(key, k -> newH2("eventcore-hibernate"));
+        EntityManagerFactory emf = h2Factory(key);
         return JpaEventStore.create(
                 ResourceLocalJpa.create(emf), serializer(), JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
     }

@@ -1,0 +1,80 @@
+package org.eventcore.jpa;
+
+import jakarta.persistence.PersistenceException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import org.eventcore.GlobalPosition;
+import org.eventcore.jpa.entity.CheckpointRecord;
+import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.spi.CheckpointStore;
+
+/**
+ * Checkpoints of durable projections in {@code ec_checkpoints}, through the same entity manager
+ * access as the event store, so that a projection saves its checkpoint in the transaction that
+ * updates its read model. Positions are kept as text ({@link GlobalPosition#encode()}).
+ *
+ * <pre>{@code
+ * JpaCheckpointStore checkpoints = JpaCheckpointStore.create(jpa);
+ * }</pre>
+ *
+ * <p>Two nodes saving the first checkpoint of the same projection at once: one fails with a
+ * transient error (the row's key), and its retry updates the row. Thread-safe.
+ */
+public final class JpaCheckpointStore implements CheckpointStore {
+
+    private final EntityManagerAccess access;
+
+    private JpaCheckpointStore(EntityManagerAccess access) {
+        this.access = Objects.requireNonNull(access, "access");
+    }
+
+    /** Checkpoints reached through {@code access}. */
+    public static JpaCheckpointStore create(EntityManagerAccess access) {
+        return new JpaCheckpointStore(access);
+    }
+
+    @Override
+    public Optional<GlobalPosition> load(String projection) {
+        String name = CheckpointStore.requireValidName(projection);
+        try {
+            return access.withEntityManager(em -> {
+                CheckpointRecord r = em.find(CheckpointRecord.class, name);
+                return r == null ? Optional.<GlobalPosition>empty() : Optional.of(decode(r));
+            });
+        } catch (PersistenceException e) {
+            throw SqlFailures.translate(e, "checkpoint load");
+        }
+    }
+
+    @Override
+    public void save(String projection, GlobalPosition position) {
+        String name = CheckpointStore.requireValidName(projection);
+        Objects.requireNonNull(position, "position");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try {
+            access.withEntityManager(em -> {
+                CheckpointRecord r = em.find(CheckpointRecord.class, name);
+                if (r == null) {
+                    em.persist(new CheckpointRecord(name, position.encode(), 0, now));
+                } else {
+                    r.advance(position.encode(), now);
+                }
+                em.flush();
+                return null;
+            });
+        } catch (PersistenceException e) {
+            throw SqlFailures.translate(e, "checkpoint save");
+        }
+    }
+
+    private static GlobalPosition decode(CheckpointRecord r) {
+        try {
+            return GlobalPosition.decode(r.logPosition());
+        } catch (IllegalArgumentException e) {
+            throw new org.eventcore.StoreFailureException("EC3020 The checkpoint of projection "
+                    + r.projectionName() + " holds \"" + r.logPosition() + "\", which is not a position", e);
+        }
+    }
+}

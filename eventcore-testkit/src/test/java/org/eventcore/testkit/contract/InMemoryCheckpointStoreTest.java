@@ -1,0 +1,10 @@
+package org.eventcore.testkit.contract;
+
+import org.eventcore.inmemory.InMemoryCheckpointStore;
+
+class InMemoryCheckpointStoreTest extends CheckpointStoreContract<InMemoryCheckpointStore> {
+    @Override
+    protected InMemoryCheckpointStore newCheckpointStore() {
+        return InMemoryCheckpointStore.create();
+    }
+}
