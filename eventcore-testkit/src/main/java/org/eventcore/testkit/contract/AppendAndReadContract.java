@@ -18,9 +18,6 @@ import org.eventcore.StreamVersion;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.StreamRead;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,22 +32,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <S> the store type
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class AppendAndReadContract<S extends EventStore> {
-
-    /** The store under test, new for every test. */
-    protected S store;
-    /** Unique stream ids for this test. */
-    protected StoreFixture streams;
-
-    /** Returns an empty store (or one whose existing streams do not collide with fresh ids). */
-    protected abstract S newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        streams = StoreFixture.withPrefix(getClass().getSimpleName());
-    }
+public abstract class AppendAndReadContract<S extends EventStore> extends StoreContract<S> {
 
     @Test
     void a_stream_never_written_reads_as_empty_at_version_none() {

@@ -13,9 +13,6 @@ import org.eventcore.StreamId;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <S> the store type
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class CommandLogContract<S extends EventStore> {
-
-    protected S store;
-    protected StoreFixture streams;
-
-    protected abstract S newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        streams = StoreFixture.withPrefix(getClass().getSimpleName());
-    }
+public abstract class CommandLogContract<S extends EventStore> extends StoreContract<S> {
 
     private static CommandId freshId() {
         return CommandId.of("contract-" + CommandId.generate());

@@ -25,9 +25,6 @@ import org.eventcore.StreamId;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,13 +34,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <S> the store type
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> {
-
-    protected S store;
-    protected StoreFixture streams;
-
-    protected abstract S newStore();
+public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> extends StoreContract<S> {
 
     /** Concurrent writer threads in the completeness test. */
     protected int writers() {
@@ -53,12 +44,6 @@ public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> 
     /** Appends per writer in the completeness test. */
     protected int appendsPerWriter() {
         return 250;
-    }
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        streams = StoreFixture.withPrefix(getClass().getSimpleName());
     }
 
     /** Reads everything after {@code from} in batches of {@code batch}. */

@@ -16,9 +16,6 @@ import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.StreamRead;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +24,11 @@ import org.junit.jupiter.api.Test;
  *
  * @param <S> the store type
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class MultiStreamAtomicityContract<S extends EventStore> {
-
-    protected S store;
-    protected StoreFixture streams;
-
-    protected abstract S newStore();
+public abstract class MultiStreamAtomicityContract<S extends EventStore> extends StoreContract<S> {
 
     /** How many paired appends the torn-read test makes; stores may lower it to stay fast. */
     protected int pairedAppends() {
         return 300;
-    }
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        streams = StoreFixture.withPrefix(getClass().getSimpleName());
     }
 
     @Test

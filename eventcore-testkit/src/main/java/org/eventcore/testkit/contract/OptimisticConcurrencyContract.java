@@ -19,9 +19,6 @@ import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
 import org.eventcore.spi.EventStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,19 +28,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <S> the store type
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class OptimisticConcurrencyContract<S extends EventStore> {
-
-    protected S store;
-    protected StoreFixture streams;
-
-    protected abstract S newStore();
-
-    @BeforeEach
-    void setUpStore() {
-        store = newStore();
-        streams = StoreFixture.withPrefix(getClass().getSimpleName());
-    }
+public abstract class OptimisticConcurrencyContract<S extends EventStore> extends StoreContract<S> {
 
     @Test
     void a_stale_written_stream_is_a_conflict_with_expected_and_actual_versions() {
