@@ -51,7 +51,8 @@ public enum EventCoreSchema {
     public String text() {
         try (InputStream in = EventCoreSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("EC3030 The schema script " + resource + " is missing from the class path");
+                throw new IllegalStateException(
+                        "EC3030 The schema script " + resource + " is missing from the class path");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -73,8 +73,10 @@ public final class JpaCheckpointStore implements CheckpointStore {
         try {
             return GlobalPosition.decode(r.logPosition());
         } catch (IllegalArgumentException e) {
-            throw new org.eventcore.StoreFailureException("EC3020 The checkpoint of projection "
-                    + r.projectionName() + " holds \"" + r.logPosition() + "\", which is not a position", e);
+            throw new org.eventcore.StoreFailureException(
+                    "EC3020 The checkpoint of projection " + r.projectionName() + " holds \"" + r.logPosition()
+                            + "\", which is not a position",
+                    e);
         }
     }
 }

@@ -5,12 +5,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.eventcore.jpa.internal.SqlFailures;
 import org.eventcore.spi.AttemptBoundary;
+import org.eventcore.spi.AttemptHooks;
 
 /**
  * Resource-local transactions for Java SE: each attempt of a command gets a fresh entity manager and
@@ -50,7 +49,7 @@ public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAcc
             throw new IllegalStateException(
                     "EC3002 An attempt is already running on this thread; attempts do not nest");
         }
-        Hooks hooks = new Hooks();
+        AttemptHooks hooks = new AttemptHooks();
         EntityManager em = factory.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         T result;
@@ -58,12 +57,12 @@ public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAcc
             current.set(em);
             tx.begin();
             result = work.run(hooks);
-            hooks.beforeCommit.forEach(Runnable::run);
+            hooks.runBeforeCommit();
         } catch (RuntimeException | Error e) {
             rollback(tx);
             current.remove();
             em.close();
-            runQuietly(hooks.afterRollback);
+            hooks.runAfterRollback();
             if (e instanceof PersistenceException p) {
                 throw SqlFailures.translate(p, "attempt");
             }
@@ -73,13 +72,13 @@ public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAcc
             tx.commit();
         } catch (RuntimeException e) {
             rollback(tx);
-            runQuietly(hooks.afterRollback);
+            hooks.runAfterRollback();
             throw SqlFailures.translateCommit(e);
         } finally {
             current.remove();
             em.close();
         }
-        runQuietly(hooks.afterCommit);
+        hooks.runAfterCommit();
         return result;
     }
 
@@ -99,37 +98,6 @@ public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAcc
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "EC3003 Rolling back an attempt failed; the connection is discarded", e);
-        }
-    }
-
-    private static void runQuietly(List<Runnable> hooks) {
-        for (Runnable hook : hooks) {
-            try {
-                hook.run();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "EC3004 A hook at the end of an attempt failed; the outcome stands", e);
-            }
-        }
-    }
-
-    private static final class Hooks implements Attempt {
-        final List<Runnable> beforeCommit = new ArrayList<>(2);
-        final List<Runnable> afterCommit = new ArrayList<>(2);
-        final List<Runnable> afterRollback = new ArrayList<>(2);
-
-        @Override
-        public void beforeCommit(Runnable hook) {
-            beforeCommit.add(hook);
-        }
-
-        @Override
-        public void afterCommit(Runnable hook) {
-            afterCommit.add(hook);
-        }
-
-        @Override
-        public void afterRollback(Runnable hook) {
-            afterRollback.add(hook);
         }
     }
 }

@@ -24,17 +24,21 @@ class SchemaAtStartUpIT {
     @ParameterizedTest
     @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
     void an_h2_persistence_unit_creates_the_schema_from_the_shipped_script(String unit) {
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(unit, Map.of(
-                "jakarta.persistence.jdbc.url", "jdbc:h2:mem:startup-" + unit + ";DB_CLOSE_DELAY=-1",
-                "jakarta.persistence.jdbc.user", "sa",
-                "jakarta.persistence.jdbc.password", "",
-                "jakarta.persistence.jdbc.driver", "org.h2.Driver",
-                "jakarta.persistence.schema-generation.database.action", "create",
-                "jakarta.persistence.schema-generation.create-source", "script",
-                "jakarta.persistence.schema-generation.create-script-source", EventCoreSchema.H2.resource()));
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory(
+                unit,
+                Map.of(
+                        "jakarta.persistence.jdbc.url", "jdbc:h2:mem:startup-" + unit + ";DB_CLOSE_DELAY=-1",
+                        "jakarta.persistence.jdbc.user", "sa",
+                        "jakarta.persistence.jdbc.password", "",
+                        "jakarta.persistence.jdbc.driver", "org.h2.Driver",
+                        "jakarta.persistence.schema-generation.database.action", "create",
+                        "jakarta.persistence.schema-generation.create-source", "script",
+                        "jakarta.persistence.schema-generation.create-script-source", EventCoreSchema.H2.resource()));
         try {
             JpaEventStore store = JpaEventStore.create(
-                    ResourceLocalJpa.create(emf), TestDatabases.serializer(), JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
+                    ResourceLocalJpa.create(emf),
+                    TestDatabases.serializer(),
+                    JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
             StreamId s = StreamId.of("startup");
             request().expect(s, 0).write(s, event(1)).appendTo(store);
             assertThat(StoreFixture.payloads(store, s)).containsExactly(event(1));

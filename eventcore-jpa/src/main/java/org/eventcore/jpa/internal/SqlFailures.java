@@ -7,14 +7,23 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
 
 /**
- * Classifies database failures by SQL state, found anywhere in the cause chain, into what the
+ * Classifies database failures by SQL state, found anywhere in the cause chain (or among the
+ * suppressed exceptions, where a JTA transaction manager puts its resources' failures), into what the
  * executor understands: transient (retry may help), or permanent. Constraint violations of the
  * command table are recognised separately, as a command already applied.
  */
@@ -25,9 +34,28 @@ public final class SqlFailures {
 
     private SqlFailures() {}
 
-    /** The first {@link SQLException} in the cause chain of {@code failure}. */
+    /**
+     * {@code failure}, its causes, and the exceptions suppressed by any of them with their causes,
+     * each once: a JTA transaction manager reports the failures of its resources (a JDBC commit
+     * that failed) as suppressed exceptions of its own.
+     */
+    static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>();
+        pending.add(failure);
+        while (!pending.isEmpty() && chain.size() < 100) {
+            for (Throwable t = pending.poll(); t != null && seen.add(t); t = t.getCause()) {
+                chain.add(t);
+                pending.addAll(Arrays.asList(t.getSuppressed()));
+            }
+        }
+        return chain;
+    }
+
+    /** The first {@link SQLException} in the {@linkplain #chain chain} of {@code failure}. */
     public static Optional<SQLException> sqlException(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t instanceof SQLException sql) {
                 return Optional.of(sql);
             }
@@ -37,7 +65,7 @@ public final class SqlFailures {
 
     /** The SQL state of the first SQL exception in the chain that has one. */
     public static Optional<String> sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t instanceof SQLException sql) {
                 for (SQLException s = sql; s != null; s = s.getNextException()) {
                     if (s.getSQLState() != null) {
@@ -55,7 +83,7 @@ public final class SqlFailures {
     }
 
     private static boolean mentions(Throwable failure, String text) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(failure)) {
             if (t.getMessage() != null && t.getMessage().contains(text)) {
                 return true;
             }
@@ -76,7 +104,7 @@ public final class SqlFailures {
     }
 
     /** Translates a failure of {@code operation} into the EventCore error tree. */
-    public static EventCoreException translate(RuntimeException failure, String operation) {
+    public static EventCoreException translate(Exception failure, String operation) {
         if (failure instanceof EventCoreException e) {
             return e;
         }
@@ -117,8 +145,11 @@ public final class SqlFailures {
         return new StoreFailureException("EC3399 The " + operation + " failed" + detail, failure);
     }
 
-    /** Translates a failure of a commit: a lost connection leaves its outcome unknown. */
-    public static EventCoreException translateCommit(RuntimeException failure) {
+    /**
+     * Translates a failure of a commit (a provider's exception, or a JTA transaction manager's
+     * checked one): a lost connection leaves its outcome unknown.
+     */
+    public static EventCoreException translateCommit(Exception failure) {
         if (failure instanceof EventCoreException e) {
             return e;
         }
@@ -131,8 +162,9 @@ public final class SqlFailures {
         return translate(failure, "commit");
     }
 
+    /** The message of the root cause, below the SQL exception if there is one. */
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
+        Throwable root = sqlException(failure).<Throwable>map(e -> e).orElse(failure);
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }

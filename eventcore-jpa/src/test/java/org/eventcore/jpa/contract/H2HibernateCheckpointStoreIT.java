@@ -8,6 +8,7 @@ import org.eventcore.testkit.contract.CheckpointStoreContract;
 class H2HibernateCheckpointStoreIT extends CheckpointStoreContract<JpaCheckpointStore> {
     @Override
     protected JpaCheckpointStore newCheckpointStore() {
-        return JpaCheckpointStore.create(ResourceLocalJpa.create(TestDatabases.h2Factory(getClass().getName())));
+        return JpaCheckpointStore.create(
+                ResourceLocalJpa.create(TestDatabases.h2Factory(getClass().getName())));
     }
 }

@@ -86,4 +86,27 @@ class SqlFailuresTest {
         batch.setNextException(new SQLException("the real one", "40P01"));
         assertThat(SqlFailures.sqlState(new PersistenceException(batch))).contains("40P01");
     }
+
+    @Test
+    void the_state_is_found_in_suppressed_exceptions_and_their_causes() {
+        // a JTA transaction manager suppresses its resources' failures instead of chaining them
+        Exception transactionManager = new Exception("could not commit");
+        transactionManager.addSuppressed(new RuntimeException("xa", new SQLException("reset", "08006")));
+        Exception wrapper = new RuntimeException("commit failed", transactionManager);
+
+        assertThat(SqlFailures.sqlState(wrapper)).contains("08006");
+        assertThat(SqlFailures.translateCommit(wrapper))
+                .isInstanceOf(CommitOutcomeUnknownException.class)
+                .hasMessage(
+                        "EC3304 The connection was lost while committing; the command may or may not be stored: reset");
+    }
+
+    @Test
+    void a_cycle_of_causes_and_suppressed_exceptions_ends() {
+        RuntimeException a = new RuntimeException("a");
+        RuntimeException b = new RuntimeException("b", a);
+        a.addSuppressed(b);
+        assertThat(SqlFailures.sqlState(b)).isEmpty();
+        assertThat(SqlFailures.translate(b, "read")).isInstanceOf(StoreFailureException.class);
+    }
 }

@@ -1,0 +1,165 @@
+package org.eventcore.jpa;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import java.lang.System.Logger.Level;
+import java.util.Objects;
+import org.eventcore.CommitOutcomeUnknownException;
+import org.eventcore.EventCoreException;
+import org.eventcore.StoreUnavailableException;
+import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.spi.AttemptBoundary;
+import org.eventcore.spi.AttemptHooks;
+
+/**
+ * One JTA transaction per attempt of a command: the executor's {@link AttemptBoundary} over a
+ * {@link TransactionManager}, for a store reached through {@link JtaJpa} (or a container-managed
+ * entity manager). Each attempt begins a new transaction, runs the work and the before-commit hooks
+ * and commits; when the work or a hook throws, it rolls back. A retry therefore never reuses the
+ * transaction of a failed attempt.
+ *
+ * <pre>{@code
+ * TransactionManager tm = ...; // the server's, or com.arjuna.ats.jta.TransactionManager.transactionManager()
+ * JpaEventStore store = JpaEventStore.create(JtaJpa.create(emf, registry), serializer, JpaStoreSettings.DEFAULT);
+ * CommandExecutor executor = CommandExecutor.create(store,
+ *         ExecutorSettings.DEFAULT.withBoundary(JtaAttemptBoundary.create(tm)));
+ * }</pre>
+ *
+ * <p>Contract: the calling thread must not be in a transaction; an attempt refuses to start inside
+ * one (an {@link IllegalStateException}, EC3011) rather than join it, because an attempt that fails
+ * must be rolled back alone. Running a command inside the caller's transaction is the CDI layer's
+ * job. A failed commit is reported in EventCore's error tree: a lost connection, a heuristic mixed
+ * outcome or a failure of the transaction manager leaves the outcome unknown
+ * ({@link CommitOutcomeUnknownException}, so the executor looks the command up before running it
+ * again); a transaction rolled back instead of committed (timed out, marked for rollback) is a
+ * transient {@link StoreUnavailableException}; other database failures are classified by SQL state.
+ * After-commit and after-rollback hooks run once the transaction has ended, outside of any
+ * transaction; their failures are logged, not thrown.
+ *
+ * <p>Thread-safe: the transaction manager associates each transaction with the thread that began it;
+ * one boundary serves any number of threads.
+ */
+public final class JtaAttemptBoundary implements AttemptBoundary {
+
+    private static final System.Logger LOG = System.getLogger(JtaAttemptBoundary.class.getName());
+
+    private final TransactionManager transactionManager;
+
+    private JtaAttemptBoundary(TransactionManager transactionManager) {
+        this.transactionManager = Objects.requireNonNull(transactionManager, "transactionManager");
+    }
+
+    /** A boundary that begins the transactions of its attempts with {@code transactionManager}. */
+    public static JtaAttemptBoundary create(TransactionManager transactionManager) {
+        return new JtaAttemptBoundary(transactionManager);
+    }
+
+    @Override
+    public <T> T execute(AttemptWork<T> work) {
+        begin();
+        AttemptHooks hooks = new AttemptHooks();
+        T result;
+        try {
+            result = work.run(hooks);
+            hooks.runBeforeCommit();
+        } catch (RuntimeException | Error e) {
+            rollback();
+            hooks.runAfterRollback();
+            if (e instanceof PersistenceException p) {
+                throw SqlFailures.translate(p, "attempt");
+            }
+            throw e;
+        }
+        try {
+            transactionManager.commit();
+        } catch (RollbackException
+                | HeuristicMixedException
+                | HeuristicRollbackException
+                | SystemException
+                | RuntimeException e) {
+            leaveTransaction();
+            hooks.runAfterRollback();
+            throw commitFailure(e);
+        }
+        hooks.runAfterCommit();
+        return result;
+    }
+
+    private void begin() {
+        int status;
+        try {
+            status = transactionManager.getStatus();
+        } catch (SystemException e) {
+            throw cannotBegin(e);
+        }
+        if (status != Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("EC3011 A JTA transaction is already "
+                    + JtaJpa.statusName(status) + " on this thread: JtaAttemptBoundary begins a new transaction"
+                    + " for each attempt and does not join the caller's. Execute the command outside the"
+                    + " transaction, or let the CDI layer (eventcore-cdi) run it in the caller's transaction");
+        }
+        try {
+            transactionManager.begin();
+        } catch (NotSupportedException | SystemException e) {
+            throw cannotBegin(e);
+        }
+    }
+
+    private static StoreUnavailableException cannotBegin(Exception e) {
+        return new StoreUnavailableException(
+                "EC3014 The transaction manager could not begin the transaction of an attempt: " + e, e);
+    }
+
+    /** Rolls the attempt's transaction back; whatever happens, the thread leaves it. */
+    private void rollback() {
+        try {
+            transactionManager.rollback();
+        } catch (SystemException | RuntimeException e) {
+            LOG.log(Level.WARNING, "EC3015 Rolling back the JTA transaction of an attempt failed", e);
+        }
+        leaveTransaction();
+    }
+
+    /** Makes sure the thread is no longer associated with the attempt's transaction. */
+    private void leaveTransaction() {
+        try {
+            if (transactionManager.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactionManager.suspend();
+            }
+        } catch (SystemException | RuntimeException e) {
+            LOG.log(Level.WARNING, "EC3015 The thread could not leave the JTA transaction of a failed attempt", e);
+        }
+    }
+
+    /** Translates a failed commit into EventCore's error tree. */
+    static EventCoreException commitFailure(Exception failure) {
+        if (failure instanceof EventCoreException e) {
+            return e;
+        }
+        if (failure instanceof HeuristicMixedException) {
+            return new CommitOutcomeUnknownException(
+                    "EC3013 The transaction manager reports a heuristic mixed outcome of the commit; the command"
+                            + " may or may not be stored: " + failure,
+                    failure);
+        }
+        if (SqlFailures.sqlException(failure).isPresent()) {
+            return SqlFailures.translateCommit(failure);
+        }
+        if (failure instanceof RollbackException || failure instanceof HeuristicRollbackException) {
+            return new StoreUnavailableException(
+                    "EC3012 The transaction was rolled back instead of committed (it timed out or was marked for"
+                            + " rollback); the command runs again if attempts remain: " + failure,
+                    failure);
+        }
+        return new CommitOutcomeUnknownException(
+                "EC3013 The transaction manager failed while committing; the command may or may not be stored: "
+                        + failure,
+                failure);
+    }
+}
