@@ -169,4 +169,22 @@ class DatabaseGuardsIT {
                 .hasMessageContaining("EC1506");
         assertThat(StoreFixture.payloads(store, s)).isEmpty();
     }
+
+    /** A payload class no registry knows. */
+    record Unregistered(String text) {}
+
+    @Test
+    void a_payload_of_an_unregistered_type_is_refused_with_the_event_id_and_nothing_is_written() {
+        StreamId s = streams.stream("unregistered");
+        var append = request()
+                .expect(s, 0)
+                .write(s, event(1))
+                .write(s, new Unregistered("x"))
+                .build();
+        assertThatThrownBy(() -> store.append(append))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageStartingWith("EC3201 Event " + append.events().get(1).id() + " for stream " + s)
+                .hasMessageContaining("EC1501 Event class " + Unregistered.class.getName() + " is not registered");
+        assertThat(StoreFixture.payloads(store, s)).isEmpty();
+    }
 }

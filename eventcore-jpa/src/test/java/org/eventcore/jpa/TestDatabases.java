@@ -69,7 +69,10 @@ public final class TestDatabases {
                     adminUser = "postgres";
                     adminPassword = "";
                     // without ?user=: PgJDBC lets URL parameters override the user given to getConnection
-                    postgresUrl = install("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+                    // connectTimeout and socketTimeout (seconds) bound connecting and a silent server, as the
+                    // manual recommends; socketTimeout stays above the store's statement timeout
+                    postgresUrl = install("jdbc:postgresql://localhost:" + pg.getPort()
+                            + "/postgres?connectTimeout=5&socketTimeout=120");
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
                 }
