@@ -60,7 +60,13 @@ public final class ExecutionLoop {
             final boolean lookUp = lookUpFirst;
             notify(() -> listener.attemptStarted(commandId, typeName, number));
             try {
-                CommandResult<E> result = settings.boundary().execute(a -> work.run(number, lookUp));
+                CommandResult<E> result = settings.boundary().execute(a -> {
+                    CommandResult<E> appended = work.run(number, lookUp);
+                    if (!appended.events().isEmpty() && !appended.replayed()) {
+                        settings.appendListener().appended(appended);
+                    }
+                    return appended;
+                });
                 notify(() -> listener.succeeded(result));
                 return result;
             } catch (EventCoreException e) {
