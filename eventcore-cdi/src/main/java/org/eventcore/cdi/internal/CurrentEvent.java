@@ -1,0 +1,33 @@
+package org.eventcore.cdi.internal;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import org.eventcore.StoredEvent;
+import org.eventcore.cdi.EventContext;
+
+/** The event being dispatched on this thread, and the producer of {@link EventContext}. */
+@Dependent
+public class CurrentEvent {
+
+    private static final ThreadLocal<StoredEvent<?>> CURRENT = new ThreadLocal<>();
+
+    static void set(StoredEvent<?> event) {
+        CURRENT.set(event);
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+
+    /** A snapshot of the event being dispatched to in-transaction observers. */
+    @Produces
+    @Dependent
+    EventContext eventContext() {
+        StoredEvent<?> event = CURRENT.get();
+        if (event == null) {
+            throw new IllegalStateException("EC2003 EventContext can only be injected into observers called while"
+                    + " EventCore dispatches an event inside the command's transaction (an inline projection)");
+        }
+        return () -> event;
+    }
+}

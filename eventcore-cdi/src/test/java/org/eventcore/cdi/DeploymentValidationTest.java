@@ -1,0 +1,29 @@
+package org.eventcore.cdi;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arjuna.ats.jta.cdi.TransactionExtension;
+import org.eventcore.cdi.fixture.NarayanaTransactionServices;
+import org.eventcore.cdi.internal.AttemptTransactions;
+import org.eventcore.cdi.internal.CurrentEvent;
+import org.eventcore.cdi.internal.EventCoreExtension;
+import org.jboss.weld.environment.se.Weld;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DeploymentValidationTest {
+
+    @Test
+    void a_deployment_without_an_event_store_bean_fails_and_says_how_to_produce_one() {
+        Weld weld = new Weld()
+                .disableDiscovery()
+                .addServices(new NarayanaTransactionServices())
+                .addExtensions(new EventCoreExtension(), new TransactionExtension())
+                .addBeanClasses(AttemptTransactions.class, CurrentEvent.class);
+        assertThatThrownBy(() -> weld.initialize().close())
+                .hasStackTraceContaining("EC2001 EventCore needs an EventStore bean, and the application has none")
+                .hasStackTraceContaining("@Produces @ApplicationScoped EventStore");
+    }
+}
