@@ -2,12 +2,16 @@ package org.eventcore.cdi.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.security.Principal;
+import java.time.Duration;
 import org.eventcore.Command;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.cdi.CommandBus;
+import org.eventcore.cdi.CommandRetry;
 import org.eventcore.cdi.ConflictInCallerTransactionException;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.CommandResult;
@@ -23,6 +27,28 @@ public class CdiCommandBus implements CommandBus {
     private CommandExecutor ownTransactions;
     private CommandExecutor callerTransaction;
     private TransactionSynchronizationRegistry registry;
+    private RetryPolicy defaultPolicy;
+    private Instance<Principal> principal;
+    private final ClassValue<RetryPolicy> policies = new ClassValue<>() {
+        @Override
+        protected RetryPolicy computeValue(Class<?> type) {
+            CommandRetry retry = type.getAnnotation(CommandRetry.class);
+            if (retry == null) {
+                return defaultPolicy;
+            }
+            try {
+                return new RetryPolicy(
+                        retry.maxAttempts(),
+                        Duration.ofMillis(retry.baseDelayMillis()),
+                        retry.multiplier(),
+                        Duration.ofMillis(retry.maxDelayMillis()),
+                        retry.jitter());
+            } catch (IllegalArgumentException e) {
+                throw new org.eventcore.CommandDefinitionException(
+                        "EC2011 @CommandRetry on " + type.getName() + " is invalid: " + e.getMessage(), e);
+            }
+        }
+    };
 
     /** For the container's proxy. */
     protected CdiCommandBus() {}
@@ -32,8 +58,12 @@ public class CdiCommandBus implements CommandBus {
             EventStore store,
             AttemptTransactions transactions,
             TransactionSynchronizationRegistry registry,
-            Event<Object> events) {
+            Event<Object> events,
+            Instance<RetryPolicy> retryPolicy,
+            Instance<Principal> principal) {
         this.registry = registry;
+        this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
+        this.principal = principal;
         ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(events));
         this.ownTransactions =
                 CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions, registry, false)));
@@ -50,9 +80,14 @@ public class CdiCommandBus implements CommandBus {
 
     @Override
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
+        ExecutionOptions effective = withCaller(options);
         if (registry.getTransactionKey() == null) {
-            return ownTransactions.execute(command, options);
+            if (effective.retryPolicy().isEmpty()) {
+                effective = effective.withRetryPolicy(policies.get(command.getClass()));
+            }
+            return ownTransactions.execute(command, effective);
         }
+        options = effective;
         try {
             return callerTransaction.execute(command, options.withRetryPolicy(RetryPolicy.none()));
         } catch (RetriesExhaustedException e) {
@@ -63,5 +98,22 @@ public class CdiCommandBus implements CommandBus {
             }
             throw e;
         }
+    }
+
+    /** Records the container's caller principal as the user; request data never sets it. */
+    private ExecutionOptions withCaller(ExecutionOptions options) {
+        if (!principal.isResolvable()) {
+            return options;
+        }
+        Principal caller;
+        try {
+            caller = principal.get();
+        } catch (RuntimeException e) {
+            return options;
+        }
+        if (caller == null || caller.getName() == null || caller.getName().isBlank()) {
+            return options;
+        }
+        return options.withUser(caller.getName());
     }
 }

@@ -1,0 +1,80 @@
+package org.eventcore.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arjuna.ats.jta.cdi.TransactionExtension;
+import jakarta.inject.Inject;
+import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StreamId;
+import org.eventcore.cdi.fixture.Add;
+import org.eventcore.cdi.fixture.Added;
+import org.eventcore.cdi.fixture.FixedSecurityServices;
+import org.eventcore.cdi.fixture.ImpatientAdd;
+import org.eventcore.cdi.fixture.NarayanaTransactionServices;
+import org.eventcore.cdi.fixture.TestStore;
+import org.eventcore.cdi.internal.AttemptTransactions;
+import org.eventcore.cdi.internal.CdiCommandBus;
+import org.eventcore.cdi.internal.CurrentEvent;
+import org.eventcore.cdi.internal.EventCoreExtension;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.execution.ExecutionOptions;
+import org.eventcore.testkit.contract.StoreFixture;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Per-command retry settings and the caller principal as the user of the events. */
+@EnableWeld
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class BusSettingsTest {
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addServices(new NarayanaTransactionServices(), new FixedSecurityServices("alice"))
+                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
+                    .addBeanClasses(
+                            CdiCommandBus.class, AttemptTransactions.class, CurrentEvent.class, TestStore.class))
+            .build();
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    TestStore store;
+
+    private final StreamId counter = StreamId.of("counter-" + System.nanoTime());
+
+    private void stageConflict() {
+        store.beforeNextAppend(() -> store.inner()
+                .append(StoreFixture.request()
+                        .expect(counter, 0)
+                        .write(counter, new Added(1))
+                        .build()));
+    }
+
+    @Test
+    void a_command_type_with_command_retry_uses_its_own_policy() {
+        stageConflict();
+        assertThatThrownBy(() -> commands.execute(new ImpatientAdd(counter, 5)))
+                .isInstanceOf(RetriesExhaustedException.class)
+                .satisfies(e ->
+                        assertThat(((RetriesExhaustedException) e).attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void other_commands_keep_the_default_policy_and_are_retried() {
+        stageConflict();
+        assertThat(commands.execute(new Add(counter, 5)).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void the_caller_principal_is_recorded_as_the_user_and_request_data_cannot_replace_it() {
+        CommandResult<Added> result =
+                commands.execute(new Add(counter, 5), ExecutionOptions.DEFAULT.withUser("mallory"));
+        assertThat(result.events().get(0).metadata().user()).contains("alice");
+    }
+}
