@@ -98,20 +98,25 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
         Arrays.sort(sorted);
         Slot[] slots = new Slot[sorted.length];
         long[] stamps = new long[sorted.length];
+        // Optimistic: streams that do not exist are read as empty without creating them. A writer that
+        // creates one of them together with a stream we stamped invalidates that stamp.
         for (int i = 0; i < sorted.length; i++) {
-            slots[i] = slot(sorted[i]);
-            stamps[i] = slots[i].lock.tryOptimisticRead();
+            slots[i] = streams.get(sorted[i]);
+            stamps[i] = slots[i] == null ? 1 : slots[i].lock.tryOptimisticRead();
         }
         int[] sizes = new int[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
-            sizes[i] = slots[i].events.size();
+            sizes[i] = slots[i] == null ? 0 : slots[i].events.size();
         }
         boolean valid = true;
         for (int i = 0; i < sorted.length && valid; i++) {
-            valid = stamps[i] != 0 && slots[i].lock.validate(stamps[i]);
+            valid = slots[i] == null
+                    ? streams.get(sorted[i]) == null
+                    : stamps[i] != 0 && slots[i].lock.validate(stamps[i]);
         }
         if (!valid) {
             for (int i = 0; i < sorted.length; i++) {
+                slots[i] = slot(sorted[i]);
                 stamps[i] = slots[i].lock.readLock();
             }
             try {
@@ -126,7 +131,7 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
         }
         Map<StreamId, StreamRead> byId = new HashMap<>();
         for (int i = 0; i < sorted.length; i++) {
-            byId.put(sorted[i], toRead(sorted[i], sizes[i], slots[i]));
+            byId.put(sorted[i], slots[i] == null ? StreamRead.empty(sorted[i]) : toRead(sorted[i], sizes[i], slots[i]));
         }
         for (StreamId id : ids) {
             result.put(id, byId.get(id));

@@ -67,16 +67,18 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         this.custom = custom;
     }
 
-    /** Runs the attempt; {@code lookUpFirst} checks the command log before doing anything. */
+    /** Runs the attempt; {@code lookUpFirst} checks the command log before deciding anything. */
     CommandResult<E> run(int attempt, boolean lookUpFirst) {
+        Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
+        Map<StreamId, StreamRead> reads = store.read(streams);
         if (lookUpFirst) {
+            // after the read: whatever the read saw of an earlier commit of this command is visible to
+            // the look-up too, so the command is never decided on its own earlier events
             Optional<List<StoredEvent<Object>>> earlier = store.eventsOf(commandId);
             if (earlier.isPresent()) {
                 return replayed(earlier.get(), attempt);
             }
         }
-        Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
-        Map<StreamId, StreamRead> reads = store.read(streams);
         S state = fold(reads);
         for (int round = 0; ; round++) {
             Discovered discovered = new Discovered(reads.keySet());

@@ -24,6 +24,10 @@ import org.eventcore.spi.CheckpointStore;
  */
 public final class JpaCheckpointStore implements CheckpointStore {
 
+    /** Checkpoints are never served from a shared second-level cache: another node may have moved them. */
+    private static final java.util.Map<String, Object> BYPASS =
+            java.util.Map.of("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS);
+
     private final EntityManagerAccess access;
 
     private JpaCheckpointStore(EntityManagerAccess access) {
@@ -40,7 +44,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
         String name = CheckpointStore.requireValidName(projection);
         try {
             return access.withEntityManager(em -> {
-                CheckpointRecord r = em.find(CheckpointRecord.class, name);
+                CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
                 return r == null ? Optional.<GlobalPosition>empty() : Optional.of(decode(r));
             });
         } catch (PersistenceException e) {
@@ -55,7 +59,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             access.withEntityManager(em -> {
-                CheckpointRecord r = em.find(CheckpointRecord.class, name);
+                CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
                 if (r == null) {
                     em.persist(new CheckpointRecord(name, position.encode(), 0, now));
                 } else {

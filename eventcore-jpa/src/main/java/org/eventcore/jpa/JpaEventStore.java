@@ -61,6 +61,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
 
     private static final String READ_ONLY_HIBERNATE = "org.hibernate.readOnly";
     private static final String READ_ONLY_ECLIPSELINK = "eclipselink.read-only";
+    private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
     private final EntityManagerAccess access;
     private final EventSerializer serializer;
@@ -99,7 +100,8 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
      * hints), so that its results are not checked for changes at flush.
      */
     private <T> TypedQuery<T> readOnly(EntityManager em, TypedQuery<T> query) {
-        String provider = em.getClass().getName();
+        Object delegate = em.getDelegate();
+        String provider = (delegate == null ? em : delegate).getClass().getName();
         if (provider.startsWith("org.hibernate")) {
             query.setHint(READ_ONLY_HIBERNATE, true);
         } else if (provider.startsWith("org.eclipse.persistence")) {
@@ -146,14 +148,10 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         for (PendingEvent e : pending) {
             payloads.add(Records.serialize(serializer, e));
         }
-        try {
-            return run("append", em -> appendIn(em, request, payloads));
-        } catch (RuntimeException e) {
-            if (SqlFailures.isDuplicateCommand(e)) {
-                throw new DuplicateCommandException(request.commandId());
-            }
-            throw e;
-        }
+        // A unique violation of the command id at flush leaves the transaction aborted: it surfaces as a
+        // transient failure (EC3302), and the executor's next attempt, in a fresh transaction, finds the
+        // command in the log and replays it. A duplicate seen before writing is reported right away.
+        return run("append", em -> appendIn(em, request, payloads));
     }
 
     private AppendResult appendIn(EntityManager em, AppendRequest request, List<SerializedEvent> payloads) {
@@ -168,6 +166,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         for (StreamRecord s : Dialects.timed(
                         em.createQuery("select s from StreamRecord s where s.streamId in :ids", StreamRecord.class),
                         timeoutMillis)
+                .setHint(RETRIEVE_MODE, jakarta.persistence.CacheRetrieveMode.BYPASS)
                 .setParameter("ids", sorted)
                 .getResultList()) {
             current.put(s.streamId(), s);
@@ -185,6 +184,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
         List<PendingEvent> pending = request.events();
         List<long[]> places = Dialects.allocatePositions(em, settings.dialect(), pending.size(), timeoutMillis);
+        requireLogOrder(em, places.get(0)[0], current.values());
         Map<StreamId, Long> versions = new LinkedHashMap<>();
         List<EventRecord> rows = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
@@ -220,6 +220,33 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
                     e.metadata()));
         }
         return AppendResult.of(stored);
+    }
+
+    /**
+     * Refuses an append whose transaction id is older than that of the last event of a stream it
+     * writes: this happens only when the transaction wrote something (and so got its id) before it
+     * locked the streams, for example in a caller's transaction. Its events would then come before
+     * that stream's earlier events in the global log.
+     */
+    private void requireLogOrder(EntityManager em, long txId, java.util.Collection<StreamRecord> existing) {
+        if (settings.dialect() != JpaDialect.POSTGRESQL || existing.isEmpty()) {
+            return;
+        }
+        List<String> ids = existing.stream().map(StreamRecord::streamId).toList();
+        Long newest = Dialects.timed(
+                        em.createQuery(
+                                "select max(e.txId) from EventRecord e, StreamRecord s where e.streamId = s.streamId"
+                                        + " and e.streamVersion = s.streamVersion and s.streamId in :ids",
+                                Long.class),
+                        timeoutMillis)
+                .setParameter("ids", ids)
+                .getSingleResult();
+        if (newest != null && newest > txId) {
+            throw new org.eventcore.StoreUnavailableException("EC3305 This transaction (id " + txId + ") began writing"
+                    + " before the transaction (id " + newest + ") that last appended to one of the streams " + ids
+                    + " committed; appending now would put the streams' events out of order in the global log. Run"
+                    + " the command in a fresh transaction (outside the caller's) or retry the caller's unit of work");
+        }
     }
 
     private boolean commandExists(EntityManager em, CommandId id) {

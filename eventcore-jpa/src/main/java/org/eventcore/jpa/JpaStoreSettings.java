@@ -17,7 +17,8 @@ import java.util.Objects;
  * the manual page "PostgreSQL and JPA". Immutable and thread-safe.
  *
  * @param dialect the database
- * @param statementTimeout the longest a statement may run, at least 1 ms
+ * @param statementTimeout the longest a statement may run, at least 1 s; providers apply it in whole
+ *     seconds
  */
 public record JpaStoreSettings(JpaDialect dialect, Duration statementTimeout) {
 

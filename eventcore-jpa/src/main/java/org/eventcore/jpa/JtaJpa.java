@@ -83,8 +83,14 @@ public final class JtaJpa implements EntityManagerAccess {
     @Override
     public <T> T withEntityManager(Function<EntityManager, T> work) {
         int status = registry.getTransactionStatus();
-        if (status != Status.STATUS_ACTIVE) {
+        if (status == Status.STATUS_NO_TRANSACTION) {
             throw noActiveTransaction(status);
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            // the transaction timed out or was marked for rollback: a fresh attempt may succeed
+            throw new org.eventcore.StoreUnavailableException("EC3017 The JTA transaction of this attempt is "
+                    + statusName(status) + " (it timed out or was marked for rollback); the command runs again in a"
+                    + " new transaction if attempts remain");
         }
         EntityManager em = (EntityManager) registry.getResource(resourceKey);
         if (em == null) {

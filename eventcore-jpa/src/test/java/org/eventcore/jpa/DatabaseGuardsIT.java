@@ -132,7 +132,7 @@ class DatabaseGuardsIT {
         JpaEventStore impatient = JpaEventStore.create(
                 ResourceLocalJpa.create(TestDatabases.postgres("eventcore-hibernate")),
                 TestDatabases.serializer(),
-                JpaStoreSettings.DEFAULT.withStatementTimeout(Duration.ofMillis(500)));
+                JpaStoreSettings.DEFAULT.withStatementTimeout(Duration.ofSeconds(1)));
         try (Connection c = TestDatabases.appConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
@@ -186,5 +186,36 @@ class DatabaseGuardsIT {
                 .hasMessageStartingWith("EC3201 Event " + append.events().get(1).id() + " for stream " + s)
                 .hasMessageContaining("EC1501 Event class " + Unregistered.class.getName() + " is not registered");
         assertThat(StoreFixture.payloads(store, s)).isEmpty();
+    }
+
+    @Test
+    void a_transaction_that_wrote_before_locking_cannot_put_a_streams_events_out_of_log_order() throws Exception {
+        StreamId s = streams.stream("order");
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(TestDatabases.postgres("eventcore-hibernate"));
+        JpaEventStore shared = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+        JpaCheckpointStore checkpoints = JpaCheckpointStore.create(jpa);
+        java.util.concurrent.CountDownLatch wrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch appendedMeanwhile = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> early =
+                java.util.concurrent.CompletableFuture.runAsync(() -> jpa.execute(attempt -> {
+                    // the caller's own work: it writes first, so its transaction id is taken now
+                    checkpoints.save("order-" + System.nanoTime(), org.eventcore.GlobalPosition.of(1));
+                    wrote.countDown();
+                    try {
+                        appendedMeanwhile.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return shared.append(
+                            request().expect(s, 1).write(s, event(2)).build());
+                }));
+        wrote.await();
+        request().expect(s, 0).write(s, event(1)).appendTo(store);
+        appendedMeanwhile.countDown();
+
+        assertThatThrownBy(early::join)
+                .hasCauseInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("EC3305");
+        assertThat(StoreFixture.payloads(store, s)).containsExactly(event(1));
     }
 }

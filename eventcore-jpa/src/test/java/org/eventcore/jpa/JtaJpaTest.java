@@ -64,12 +64,14 @@ class JtaJpaTest {
     }
 
     @Test
-    void a_transaction_marked_for_rollback_is_refused_too() {
+    void a_transaction_marked_for_rollback_is_refused_as_a_transient_failure() {
         registry.status = Status.STATUS_MARKED_ROLLBACK;
 
         assertThatThrownBy(() -> JtaJpa.create(factory, registry).withEntityManager(em -> "never"))
-                .hasMessageStartingWith("EC3010")
-                .hasMessageContaining("the current one is marked for rollback");
+                .isInstanceOf(org.eventcore.StoreUnavailableException.class)
+                .hasMessageStartingWith("EC3017 The JTA transaction of this attempt is marked for rollback")
+                .satisfies(e -> assertThat(((org.eventcore.StoreUnavailableException) e).isRetriable())
+                        .isTrue());
         assertThat(calls).isEmpty();
     }
 

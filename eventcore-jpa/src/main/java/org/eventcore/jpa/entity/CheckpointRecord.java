@@ -2,6 +2,7 @@ package org.eventcore.jpa.entity;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
  * The lease and fencing epoch columns let one node at a time commit progress.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "ec_checkpoints")
 @Access(AccessType.FIELD)
 public class CheckpointRecord {
@@ -68,6 +70,13 @@ public class CheckpointRecord {
 
     public OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    /** Gives the projection's lease to {@code owner} until {@code until}; returns this record. */
+    public CheckpointRecord leasedTo(String owner, OffsetDateTime until) {
+        this.leaseOwner = owner;
+        this.leaseUntil = until;
+        return this;
     }
 
     /** Moves the checkpoint. */

@@ -2,6 +2,7 @@ package org.eventcore.jpa.entity;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 
 /** A command execution that stored events, by its unique command id: a row of {@code ec_commands}. */
 @Entity
+@Cacheable(false)
 @Table(name = "ec_commands")
 @Access(AccessType.FIELD)
 public class CommandRecord {

@@ -2,6 +2,7 @@ package org.eventcore.jpa.entity;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +15,7 @@ import java.time.OffsetDateTime;
  * Not thread-safe, like every entity.
  */
 @Entity
+@Cacheable(false)
 @Table(name = "ec_events")
 @Access(AccessType.FIELD)
 public class EventRecord {

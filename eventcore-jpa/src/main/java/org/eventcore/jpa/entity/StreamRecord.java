@@ -2,6 +2,7 @@ package org.eventcore.jpa.entity;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** The current version of one stream: a row of {@code ec_streams}. Not thread-safe. */
 @Entity
+@Cacheable(false)
 @Table(name = "ec_streams")
 @Access(AccessType.FIELD)
 public class StreamRecord {

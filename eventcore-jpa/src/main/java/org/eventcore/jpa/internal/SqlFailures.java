@@ -123,7 +123,12 @@ public final class SqlFailures {
                                 + " was detected by a unique constraint; the command runs again" + detail,
                         failure);
             }
-            if (isConnectionLoss(failure) || s.startsWith("53") || s.equals("57014") || s.equals("55P03")) {
+            if (isConnectionLoss(failure)
+                    || s.startsWith("53")
+                    || s.equals("57014")
+                    || s.equals("55P03")
+                    || s.equals("HYT00")
+                    || isTimeoutOrTransient(failure)) {
                 return new StoreUnavailableException(
                         "EC3303 The database is unavailable or timed out during the " + operation
                                 + "; the command runs again if attempts remain" + detail,
@@ -131,18 +136,23 @@ public final class SqlFailures {
             }
             return new StoreFailureException("EC3399 The database refused the " + operation + detail, failure);
         }
-        if (failure instanceof QueryTimeoutException
+        if (isTimeoutOrTransient(failure)) {
+            return new StoreUnavailableException(
+                    "EC3303 The database is unavailable or timed out during the " + operation + detail, failure);
+        }
+        return new StoreFailureException("EC3399 The " + operation + " failed" + detail, failure);
+    }
+
+    /** Whether the provider or driver says the failure was a timeout or is transient. */
+    private static boolean isTimeoutOrTransient(Throwable failure) {
+        return failure instanceof QueryTimeoutException
                 || failure instanceof LockTimeoutException
                 || failure instanceof PessimisticLockException
                 || sqlException(failure)
                         .filter(e -> e instanceof SQLTransientException
                                 || e instanceof SQLRecoverableException
                                 || e instanceof SQLTimeoutException)
-                        .isPresent()) {
-            return new StoreUnavailableException(
-                    "EC3303 The database is unavailable or timed out during the " + operation + detail, failure);
-        }
-        return new StoreFailureException("EC3399 The " + operation + " failed" + detail, failure);
+                        .isPresent();
     }
 
     /**

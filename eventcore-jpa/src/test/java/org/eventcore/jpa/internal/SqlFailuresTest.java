@@ -24,7 +24,9 @@ class SqlFailuresTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"40001", "40P01", "08006", "08001", "57P01", "57P02", "57P03", "53300", "57014", "55P03"})
+    @ValueSource(
+            strings = {"40001", "40P01", "08006", "08001", "57P01", "57P02", "57P03", "53300", "57014", "55P03", "HYT00"
+            })
     void transient_states_are_retriable(String state) {
         EventCoreException e = SqlFailures.translate(wrapped(state, "boom"), "append");
         assertThat(e).isInstanceOf(StoreUnavailableException.class);
@@ -108,5 +110,11 @@ class SqlFailuresTest {
         a.addSuppressed(b);
         assertThat(SqlFailures.sqlState(b)).isEmpty();
         assertThat(SqlFailures.translate(b, "read")).isInstanceOf(StoreFailureException.class);
+    }
+
+    @Test
+    void a_driver_timeout_that_also_carries_a_state_is_transient() {
+        PersistenceException e = new PersistenceException(new java.sql.SQLTimeoutException("lock wait", "XX999"));
+        assertThat(SqlFailures.translate(e, "append")).isInstanceOf(StoreUnavailableException.class);
     }
 }
