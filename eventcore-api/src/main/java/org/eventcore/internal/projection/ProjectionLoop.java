@@ -1,0 +1,273 @@
+package org.eventcore.internal.projection;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.eventcore.EventCoreException;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.projection.ProjectionDefinition;
+import org.eventcore.projection.ProjectionFailedException;
+import org.eventcore.projection.SkippedEvent;
+import org.eventcore.spi.AttemptBoundary;
+import org.eventcore.spi.CheckpointStore;
+import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LeaseLostException;
+import org.eventcore.spi.ProjectionLeases;
+import org.eventcore.spi.ProjectionLeases.Lease;
+
+/**
+ * One run of a projection, from start to stop, on one executor thread: hold the lease, then run
+ * batches (each one unit of work: load checkpoint, read, handle, fenced save, commit) while there is
+ * work, wait for the poll interval or a poke when there is none, and apply the error policy to
+ * failures. Only {@link #run()} touches the lease and the pending skip; the rest goes through
+ * {@link RunnerState}.
+ */
+public final class ProjectionLoop implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(ProjectionLoop.class.getName());
+
+    /** The collaborators of a runner. */
+    public record Parts(
+            ProjectionDefinition definition,
+            GlobalLogReader log,
+            CheckpointStore checkpoints,
+            AttemptBoundary boundary,
+            ProjectionLeases leases,
+            String owner) {}
+
+    /** A poison event to leave out of the next batch. */
+    private record Skip(StoredEvent<Object> event, String error) {}
+
+    /** What a committed batch did. */
+    private record Batch(int read, GlobalPosition after) {}
+
+    private final Parts parts;
+    private final ProjectionDefinition definition;
+    private final RunnerState state;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private Lease lease;
+    private long renewedAt;
+    private Skip pendingSkip;
+    private boolean failed;
+
+    public ProjectionLoop(Parts parts, RunnerState state) {
+        this.parts = parts;
+        this.definition = parts.definition();
+        this.state = state;
+    }
+
+    /** Counted down when the loop has ended and released its lease. */
+    public CountDownLatch done() {
+        return done;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!failed && !state.stopRequested()) {
+                Duration wait = step();
+                if (!wait.isZero() && !failed) {
+                    state.awaitWake(wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) { // an Error of the handler: stop with it rather than vanish
+            state.failed(
+                    ProjectionFailedException.storeFailed(definition.name(), e).getMessage());
+            LOG.log(Level.ERROR, "EC1611 Projection " + definition.name() + " stopped", e);
+        } finally {
+            release();
+            state.stopped();
+            done.countDown();
+        }
+    }
+
+    /** One step; returns how long to wait before the next. */
+    private Duration step() {
+        if (!holdLease()) {
+            return definition.pollInterval();
+        }
+        try {
+            Optional<RunnerState.RebuildRequest> rebuild = state.pendingRebuild();
+            if (rebuild.isPresent()) {
+                runRebuild(rebuild.get());
+                return Duration.ZERO;
+            }
+            return runBatch().read() > 0 ? Duration.ZERO : definition.pollInterval();
+        } catch (RuntimeException e) {
+            return onFailure(e);
+        }
+    }
+
+    private Batch runBatch() {
+        Skip skip = pendingSkip;
+        Lease held = lease;
+        Batch batch = parts.boundary().execute(attempt -> {
+            GlobalPosition after = parts.checkpoints().load(definition.name()).orElse(GlobalPosition.start());
+            List<StoredEvent<Object>> events = parts.log().readLog(after, definition.batchSize());
+            if (events.isEmpty()) {
+                attempt.afterCommit(() -> state.idle(after));
+                return new Batch(0, after);
+            }
+            List<SkippedEvent> skipped = new ArrayList<>(1);
+            int handled = 0;
+            for (StoredEvent<Object> event : events) {
+                if (skip != null && skip.event().position().equals(event.position())) {
+                    skipped.add(new SkippedEvent(
+                            event.id(),
+                            event.position(),
+                            event.payload().getClass().getName(),
+                            skip.error()));
+                    continue;
+                }
+                try {
+                    definition.handler().handle(event);
+                } catch (RuntimeException e) {
+                    throw new HandlerFailure(event, e);
+                }
+                handled++;
+            }
+            GlobalPosition last = events.get(events.size() - 1).position();
+            parts.leases().saveFenced(held, last);
+            int count = handled;
+            attempt.afterCommit(() -> state.committed(last, count, skipped));
+            return new Batch(events.size(), last);
+        });
+        if (skip != null && batch.after().compareTo(skip.event().position()) >= 0) {
+            LOG.log(
+                    Level.WARNING,
+                    "EC1613 Projection " + definition.name() + " skipped event "
+                            + skip.event().id() + " at position " + skip.event().position() + ": " + skip.error());
+            pendingSkip = null;
+        }
+        return batch;
+    }
+
+    private void runRebuild(RunnerState.RebuildRequest request) {
+        GlobalPosition target = parts.log().head();
+        Lease held = lease;
+        parts.boundary().execute(attempt -> {
+            request.reset().run();
+            parts.leases().saveFenced(held, request.from());
+            attempt.afterCommit(() -> state.rebuildStarted(request, target));
+            return null;
+        });
+        pendingSkip = null;
+        LOG.log(
+                Level.INFO,
+                "EC1615 Projection " + definition.name() + " rebuilds from " + request.from() + " to " + target);
+    }
+
+    private Duration onFailure(RuntimeException e) {
+        LeaseLostException lost = find(e, LeaseLostException.class);
+        if (lost != null) {
+            lease = null;
+            state.standby(Optional.of(lost.getMessage()));
+            LOG.log(Level.WARNING, lost.getMessage());
+            return definition.pollInterval();
+        }
+        HandlerFailure failure = find(e, HandlerFailure.class);
+        if (failure != null) {
+            StoredEvent<Object> event = failure.event();
+            Throwable cause = failure.getCause();
+            switch (definition.errorPolicy()) {
+                case STOP:
+                    return fail(ProjectionFailedException.handlerFailed(definition.name(), event, cause));
+                case RETRY:
+                    return retry(HandlerFailure.describe(definition.name(), event, cause), cause);
+                default:
+                    pendingSkip = new Skip(event, cause.getClass().getName() + ": " + cause.getMessage());
+                    state.error(HandlerFailure.describe(definition.name(), event, cause));
+                    return Duration.ZERO;
+            }
+        }
+        if (e instanceof EventCoreException ece && ece.isRetriable()) {
+            return retry("EC1614 Projection " + definition.name() + ": " + ProjectionFailedException.describe(e), e);
+        }
+        return fail(ProjectionFailedException.storeFailed(definition.name(), e));
+    }
+
+    private Duration retry(String error, Throwable cause) {
+        int retries = state.retrying(error);
+        LOG.log(Level.WARNING, error + " (retry " + retries + ")", cause);
+        return definition.retryDelay(retries);
+    }
+
+    private Duration fail(ProjectionFailedException e) {
+        failed = true;
+        release();
+        state.failed(e.getMessage());
+        LOG.log(Level.ERROR, e.getMessage(), e);
+        return Duration.ZERO;
+    }
+
+    /** Holds a current lease: renews it every third of its duration, or acquires one. */
+    private boolean holdLease() {
+        long now = System.nanoTime();
+        if (lease != null && now - renewedAt >= definition.leaseDuration().toNanos() / 3) {
+            try {
+                Optional<Lease> renewed = parts.leases().renew(lease);
+                if (renewed.isEmpty()) {
+                    lease = null;
+                    state.standby(Optional.of("EC1616 Projection " + definition.name()
+                            + ": the lease could not be renewed, another node took over"));
+                    return false;
+                }
+                lease = renewed.get();
+                renewedAt = now;
+                state.leaseHeld(lease);
+            } catch (RuntimeException e) {
+                state.error("EC1614 Projection " + definition.name() + ": renewing the lease failed: "
+                        + ProjectionFailedException.describe(e));
+            }
+        }
+        if (lease != null) {
+            return true;
+        }
+        try {
+            lease = parts.leases()
+                    .acquire(definition.name(), parts.owner(), definition.leaseDuration())
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            state.standby(Optional.of("EC1614 Projection " + definition.name() + ": acquiring the lease failed: "
+                    + ProjectionFailedException.describe(e)));
+            return false;
+        }
+        if (lease == null) {
+            state.standby(Optional.empty());
+            return false;
+        }
+        renewedAt = now;
+        state.leaseHeld(lease);
+        return true;
+    }
+
+    private void release() {
+        if (lease != null) {
+            try {
+                parts.leases().release(lease);
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "EC1617 Projection " + definition.name() + ": releasing the lease failed;"
+                                + " it expires by itself",
+                        e);
+            }
+            lease = null;
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

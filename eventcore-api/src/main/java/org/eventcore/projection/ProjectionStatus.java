@@ -1,0 +1,55 @@
+package org.eventcore.projection;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.eventcore.GlobalPosition;
+import org.eventcore.spi.ProjectionLeases.Lease;
+
+/**
+ * A snapshot of one projection as its {@link ProjectionRunner} sees it, for health checks and
+ * dashboards. Lag is {@code head} against {@code checkpoint}.
+ *
+ * <pre>{@code
+ * ProjectionStatus s = runner.status();
+ * if (s.state() == ProjectionState.FAILED) alert(s.lastError().orElseThrow());
+ * }</pre>
+ *
+ * <p>Immutable. No component is {@code null}; absent values are empty.
+ *
+ * @param name the projection's name
+ * @param state where the runner is
+ * @param checkpoint the last position the projection committed (start if none)
+ * @param head the last position of the global log when the status was taken
+ * @param caughtUp whether {@code checkpoint} has reached {@code head}
+ * @param eventsHandled events this runner handled in committed batches since it was created
+ * @param lastError the last failure, as {@code ExceptionClass: message}, also after recovery
+ * @param retries the failed batches in a row since the last success (0 when healthy)
+ * @param skipped the events skipped under {@link ErrorPolicy#SKIP_AND_RECORD}, oldest first
+ * @param rebuildTarget during a rebuild, the head the rebuild replays up to
+ * @param lease the lease this runner holds (fencing epoch, owner, expiry), empty when it holds none
+ */
+public record ProjectionStatus(
+        String name,
+        ProjectionState state,
+        GlobalPosition checkpoint,
+        GlobalPosition head,
+        boolean caughtUp,
+        long eventsHandled,
+        Optional<String> lastError,
+        int retries,
+        List<SkippedEvent> skipped,
+        Optional<GlobalPosition> rebuildTarget,
+        Optional<Lease> lease) {
+
+    public ProjectionStatus {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(lastError, "lastError");
+        skipped = List.copyOf(skipped);
+        Objects.requireNonNull(rebuildTarget, "rebuildTarget");
+        Objects.requireNonNull(lease, "lease");
+    }
+}

@@ -1,0 +1,174 @@
+package org.eventcore.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eventcore.GlobalPosition;
+import org.eventcore.jpa.entity.CheckpointRecord;
+import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.spi.CheckpointStore;
+import org.eventcore.spi.LeaseLostException;
+import org.eventcore.spi.ProjectionLeases;
+
+/**
+ * Projection leases in {@code ec_checkpoints} (columns {@code fencing_epoch}, {@code lease_owner},
+ * {@code lease_until}), beside the checkpoints of {@link JpaCheckpointStore}. Every change is one
+ * conditional {@code UPDATE}: a grant increments the epoch only where the lease is free, expired or
+ * already the caller's; a fenced save moves the checkpoint only {@code WHERE fencing_epoch = ?}, so a
+ * stale holder's save updates no row and fails with {@link LeaseLostException}. The row lock such an
+ * update takes orders a save and a concurrent grant: a grant waits for the saving transaction, and a
+ * save after a grant finds the newer epoch.
+ *
+ * <p>All methods run through {@link EntityManagerAccess}, in the caller's transaction when there is
+ * one (a fenced save must be: it commits with the read model), otherwise in a short transaction of
+ * their own under {@link ResourceLocalJpa}. The first grant of a projection without a checkpoint
+ * inserts its row with the start position.
+ *
+ * <pre>{@code
+ * JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
+ * ProjectionRunner runner = ProjectionRunner.create(
+ *         store, JpaCheckpointStore.create(jpa), jpa, executor, leases, definition, nodeId);
+ * }</pre>
+ *
+ * <p>Times come from the injected {@link Clock} of each node, so node clocks must agree to well
+ * within a lease's duration (fencing keeps progress safe even when they do not; only take-over
+ * timing suffers). Thread-safe.
+ */
+public final class JpaProjectionLeases implements ProjectionLeases {
+
+    private final EntityManagerAccess access;
+    private final Clock clock;
+
+    private JpaProjectionLeases(EntityManagerAccess access, Clock clock) {
+        this.access = Objects.requireNonNull(access, "access");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Leases reached through {@code access}, timed by {@code clock}. */
+    public static JpaProjectionLeases create(EntityManagerAccess access, Clock clock) {
+        return new JpaProjectionLeases(access, clock);
+    }
+
+    @Override
+    public Optional<Lease> acquire(String projection, String owner, Duration duration) {
+        CheckpointStore.requireValidName(projection);
+        ProjectionLeases.requireValidOwner(owner);
+        ProjectionLeases.requirePositive(duration);
+        Instant now = clock.instant();
+        Instant until = now.plus(duration);
+        return run("lease acquire", em -> {
+            int updated = em.createQuery("""
+                            update CheckpointRecord c
+                               set c.fencingEpoch = c.fencingEpoch + 1, c.leaseOwner = :owner,
+                                   c.leaseUntil = :until, c.updatedAt = :now
+                             where c.projectionName = :name
+                               and (c.leaseOwner is null or c.leaseUntil is null
+                                    or c.leaseUntil <= :now or c.leaseOwner = :owner)""")
+                    .setParameter("owner", owner)
+                    .setParameter("until", utc(until))
+                    .setParameter("now", utc(now))
+                    .setParameter("name", projection)
+                    .executeUpdate();
+            if (updated == 1) {
+                return Optional.of(new Lease(projection, epoch(em, projection), owner, until, duration));
+            }
+            if (epochIfAny(em, projection).isPresent()) {
+                return Optional.empty();
+            }
+            em.persist(new CheckpointRecord(projection, GlobalPosition.start().encode(), 1, utc(now))
+                    .leasedTo(owner, utc(until)));
+            em.flush();
+            return Optional.of(new Lease(projection, 1, owner, until, duration));
+        });
+    }
+
+    @Override
+    public Optional<Lease> renew(Lease lease) {
+        Instant now = clock.instant();
+        Instant until = now.plus(lease.duration());
+        return run("lease renew", em -> {
+            int updated = em.createQuery("""
+                            update CheckpointRecord c set c.leaseUntil = :until, c.updatedAt = :now
+                             where c.projectionName = :name and c.fencingEpoch = :epoch
+                               and c.leaseOwner = :owner""")
+                    .setParameter("until", utc(until))
+                    .setParameter("now", utc(now))
+                    .setParameter("name", lease.projection())
+                    .setParameter("epoch", lease.epoch())
+                    .setParameter("owner", lease.owner())
+                    .executeUpdate();
+            return updated == 1
+                    ? Optional.of(new Lease(lease.projection(), lease.epoch(), lease.owner(), until, lease.duration()))
+                    : Optional.<Lease>empty();
+        });
+    }
+
+    @Override
+    public void release(Lease lease) {
+        OffsetDateTime now = utc(clock.instant());
+        run(
+                "lease release",
+                em -> em.createQuery("""
+                        update CheckpointRecord c set c.leaseOwner = null, c.leaseUntil = null, c.updatedAt = :now
+                         where c.projectionName = :name and c.fencingEpoch = :epoch""")
+                        .setParameter("now", now)
+                        .setParameter("name", lease.projection())
+                        .setParameter("epoch", lease.epoch())
+                        .executeUpdate());
+    }
+
+    @Override
+    public void saveFenced(Lease lease, GlobalPosition position) {
+        Objects.requireNonNull(position, "position");
+        OffsetDateTime now = utc(clock.instant());
+        long current = run("fenced checkpoint save", em -> {
+            int updated = em.createQuery("""
+                            update CheckpointRecord c set c.logPosition = :position, c.updatedAt = :now
+                             where c.projectionName = :name and c.fencingEpoch = :epoch""")
+                    .setParameter("position", position.encode())
+                    .setParameter("now", now)
+                    .setParameter("name", lease.projection())
+                    .setParameter("epoch", lease.epoch())
+                    .executeUpdate();
+            return updated == 1
+                    ? lease.epoch()
+                    : epochIfAny(em, lease.projection()).orElse(0L);
+        });
+        if (current != lease.epoch()) {
+            throw LeaseLostException.of(lease.projection(), lease.epoch(), current);
+        }
+    }
+
+    private <T> T run(String operation, Function<EntityManager, T> work) {
+        try {
+            return access.withEntityManager(work);
+        } catch (PersistenceException e) {
+            throw SqlFailures.translate(e, operation);
+        }
+    }
+
+    private static long epoch(EntityManager em, String projection) {
+        return epochIfAny(em, projection)
+                .orElseThrow(() -> new IllegalStateException("the checkpoint row of " + projection + " vanished"));
+    }
+
+    private static Optional<Long> epochIfAny(EntityManager em, String projection) {
+        List<Long> epochs = em.createQuery(
+                        "select c.fencingEpoch from CheckpointRecord c where c.projectionName = :name", Long.class)
+                .setParameter("name", projection)
+                .getResultList();
+        return epochs.stream().findFirst();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
