@@ -26,4 +26,38 @@ class DeploymentValidationTest {
                 .hasStackTraceContaining("EC2001 EventCore needs an EventStore bean, and the application has none")
                 .hasStackTraceContaining("@Produces @ApplicationScoped EventStore");
     }
+
+    /** A projection handler that would run outside the runner's transaction. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class AsyncHandler {
+        void on(@jakarta.enterprise.event.ObservesAsync @Projection("totals") org.eventcore.cdi.fixture.Added added) {}
+    }
+
+    /** A projection handler bound to a transaction phase. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class AfterCommitHandler {
+        void on(
+                @jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+                        @Projection("totals")
+                        org.eventcore.cdi.fixture.Added added) {}
+    }
+
+    @Test
+    void a_durable_projection_handler_observing_asynchronously_or_after_commit_fails_the_deployment() {
+        for (Class<?> handler : java.util.List.of(AsyncHandler.class, AfterCommitHandler.class)) {
+            Weld weld = new Weld()
+                    .disableDiscovery()
+                    .addServices(new NarayanaTransactionServices())
+                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
+                    .addBeanClasses(
+                            AttemptTransactions.class,
+                            CurrentEvent.class,
+                            org.eventcore.cdi.fixture.TestStore.class,
+                            handler);
+            assertThatThrownBy(() -> weld.initialize().close())
+                    .hasStackTraceContaining(handler == AsyncHandler.class ? "EC2042" : "EC2043")
+                    .hasStackTraceContaining("durable projection \"totals\"")
+                    .hasStackTraceContaining(handler.getName());
+        }
+    }
 }

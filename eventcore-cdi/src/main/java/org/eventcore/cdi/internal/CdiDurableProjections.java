@@ -1,0 +1,191 @@
+package org.eventcore.cdi.internal;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.cdi.DurableProjections;
+import org.eventcore.cdi.ProjectionExecutor;
+import org.eventcore.projection.ProjectionDefinition;
+import org.eventcore.projection.ProjectionRunner;
+import org.eventcore.projection.ProjectionStatus;
+import org.eventcore.spi.CheckpointStore;
+import org.eventcore.spi.EventStore;
+import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.ProjectionLeases;
+
+/**
+ * Starts one {@link ProjectionRunner} per durable projection found at deployment, each batch in its
+ * own JTA transaction, on the application's {@link ProjectionExecutor} or the server's default
+ * managed executor; calls the captured observer methods directly.
+ */
+@ApplicationScoped
+public class CdiDurableProjections implements DurableProjections {
+
+    @Inject
+    EventCoreExtension extension;
+
+    @Inject
+    Instance<EventStore> store;
+
+    @Inject
+    Instance<CheckpointStore> checkpoints;
+
+    @Inject
+    Instance<ProjectionLeases> leases;
+
+    @Inject
+    @ProjectionExecutor
+    Instance<Executor> executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService managedExecutor;
+
+    @Inject
+    AttemptTransactions transactions;
+
+    @Inject
+    TransactionSynchronizationRegistry registry;
+
+    private final Map<String, ProjectionRunner> runners = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Map<String, List<ObserverMethod<?>>> found = extension.projections();
+        if (found.isEmpty()) {
+            return;
+        }
+        EventStore events = store.get();
+        if (!(events instanceof GlobalLogReader log)) {
+            throw new IllegalStateException("EC2045 Durable projections " + found.keySet() + " need an EventStore bean"
+                    + " that also reads the global log (GlobalLogReader); "
+                    + events.getClass().getName() + " does not");
+        }
+        if (!checkpoints.isResolvable() || !leases.isResolvable()) {
+            throw new IllegalStateException("EC2046 Durable projections " + found.keySet() + " need a CheckpointStore"
+                    + " bean and a ProjectionLeases bean, for example JpaCheckpointStore and JpaProjectionLeases over"
+                    + " the application's entity manager");
+        }
+        Executor runOn = executor.isResolvable() ? executor.get() : managedExecutor;
+        if (runOn == null) {
+            throw new IllegalStateException("EC2047 Durable projections " + found.keySet() + " need a managed executor:"
+                    + " the server's default (java:comp/DefaultManagedExecutorService) is not available, so produce"
+                    + " one: @Produces @ProjectionExecutor Executor");
+        }
+        String owner = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+        JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, registry, false);
+        for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {
+            List<ObserverMethod<?>> handlers = e.getValue();
+            ProjectionDefinition definition = ProjectionDefinition.of(e.getKey(), event -> dispatch(handlers, event));
+            ProjectionRunner runner =
+                    ProjectionRunner.create(log, checkpoints.get(), boundary, runOn, leases.get(), definition, owner);
+            runners.put(e.getKey(), runner);
+            runner.start();
+        }
+    }
+
+    @PreDestroy
+    void stopAll() {
+        for (ProjectionRunner runner : runners.values()) {
+            runner.stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private static void dispatch(List<ObserverMethod<?>> handlers, StoredEvent<Object> event) {
+        Object payload = event.payload();
+        for (ObserverMethod<?> handler : handlers) {
+            if (observes(handler.getObservedType(), payload)) {
+                CurrentEvent.set(event);
+                try {
+                    notify(handler, payload);
+                } finally {
+                    CurrentEvent.clear();
+                }
+            }
+        }
+    }
+
+    private static boolean observes(Type observed, Object payload) {
+        if (observed instanceof Class<?> c) {
+            return c.isInstance(payload);
+        }
+        return observed instanceof ParameterizedType p
+                && p.getRawType() instanceof Class<?> raw
+                && raw.isInstance(payload);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void notify(ObserverMethod<?> handler, Object payload) {
+        ObserverMethod<Object> typed = (ObserverMethod<Object>) handler;
+        typed.notify(new jakarta.enterprise.inject.spi.EventContext<>() {
+            @Override
+            public Object getEvent() {
+                return payload;
+            }
+
+            @Override
+            public jakarta.enterprise.inject.spi.EventMetadata getMetadata() {
+                return new jakarta.enterprise.inject.spi.EventMetadata() {
+                    @Override
+                    public Set<java.lang.annotation.Annotation> getQualifiers() {
+                        return handler.getObservedQualifiers();
+                    }
+
+                    @Override
+                    public jakarta.enterprise.inject.spi.InjectionPoint getInjectionPoint() {
+                        return null;
+                    }
+
+                    @Override
+                    public Type getType() {
+                        return payload.getClass();
+                    }
+                };
+            }
+        });
+    }
+
+    private ProjectionRunner runner(String name) {
+        ProjectionRunner runner = runners.get(name);
+        if (runner == null) {
+            throw new IllegalArgumentException(
+                    "EC2041 There is no durable projection \"" + name + "\"; the projections are " + runners.keySet());
+        }
+        return runner;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.copyOf(runners.keySet());
+    }
+
+    @Override
+    public ProjectionStatus status(String name) {
+        return runner(name).status();
+    }
+
+    @Override
+    public boolean awaitPosition(String name, GlobalPosition position, Duration timeout) {
+        return runner(name).awaitPosition(position, timeout);
+    }
+
+    @Override
+    public void rebuild(String name, GlobalPosition from, Runnable reset) {
+        runner(name).rebuild(from, reset);
+    }
+}

@@ -1,0 +1,116 @@
+package org.eventcore.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arjuna.ats.jta.cdi.TransactionExtension;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashSet;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StreamId;
+import org.eventcore.cdi.fixture.Add;
+import org.eventcore.cdi.fixture.NarayanaTransactionServices;
+import org.eventcore.cdi.fixture.Observers;
+import org.eventcore.cdi.fixture.ProjectionInfrastructure;
+import org.eventcore.cdi.fixture.TestStore;
+import org.eventcore.cdi.fixture.TotalsProjection;
+import org.eventcore.cdi.internal.AttemptTransactions;
+import org.eventcore.cdi.internal.CdiCommandBus;
+import org.eventcore.cdi.internal.CdiDurableProjections;
+import org.eventcore.cdi.internal.CurrentEvent;
+import org.eventcore.cdi.internal.EventCoreExtension;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.projection.ProjectionState;
+import org.jboss.weld.junit5.EnableWeld;
+import org.jboss.weld.junit5.WeldInitiator;
+import org.jboss.weld.junit5.WeldSetup;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Durable projections declared as observers qualified with @Projection, run by the projection runner. */
+@EnableWeld
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DurableProjectionsTest {
+
+    @WeldSetup
+    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
+                    .addServices(new NarayanaTransactionServices())
+                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
+                    .addBeanClasses(
+                            CdiCommandBus.class,
+                            AttemptTransactions.class,
+                            CurrentEvent.class,
+                            CdiDurableProjections.class,
+                            TestStore.class,
+                            Observers.class,
+                            TotalsProjection.class,
+                            ProjectionInfrastructure.class))
+            .build();
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    DurableProjections projections;
+
+    @Inject
+    TotalsProjection totals;
+
+    @Inject
+    Observers observers;
+
+    private final StreamId a = StreamId.of("a-" + System.nanoTime());
+    private final StreamId b = StreamId.of("b-" + System.nanoTime());
+
+    private GlobalPosition runSomeCommands() {
+        commands.execute(new Add(a, 5));
+        commands.execute(new Add(b, 7));
+        CommandResult<?> last = commands.execute(new Add(a, 3));
+        return last.lastPosition().orElseThrow();
+    }
+
+    @Test
+    void the_projection_catches_up_with_each_event_once_and_a_caller_can_wait_for_its_own_write() {
+        GlobalPosition reached = runSomeCommands();
+
+        assertThat(projections.names()).containsExactly("totals");
+        assertThat(projections.awaitPosition("totals", reached, Duration.ofSeconds(10)))
+                .isTrue();
+        assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
+        assertThat(totals.handled()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(observers.inline())
+                .as("the bus reached the inline observers once per event")
+                .hasSize(3);
+        assertThat(projections.status("totals").state()).isIn(ProjectionState.RUNNING, ProjectionState.IDLE);
+    }
+
+    @Test
+    void a_rebuild_replays_the_log_into_the_projection_only() throws InterruptedException {
+        GlobalPosition reached = runSomeCommands();
+        assertThat(projections.awaitPosition("totals", reached, Duration.ofSeconds(10)))
+                .isTrue();
+        int inlineBefore = observers.inline().size();
+        int afterCommitBefore = observers.afterCommit().size();
+
+        projections.rebuild("totals", GlobalPosition.start(), totals::reset);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(totals.handled().size() == 3 && projections.status("totals").state() != ProjectionState.REBUILDING)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
+        assertThat(new HashSet<>(totals.handled())).hasSize(3);
+        assertThat(observers.inline()).hasSize(inlineBefore);
+        assertThat(observers.afterCommit()).hasSize(afterCommitBefore);
+    }
+
+    @Test
+    void an_unknown_projection_name_is_refused_with_the_known_names() {
+        assertThatThrownBy(() -> projections.status("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EC2041 There is no durable projection \"nope\"; the projections are [totals]");
+    }
+}
