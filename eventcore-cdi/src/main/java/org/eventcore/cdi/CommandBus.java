@@ -1,5 +1,6 @@
 package org.eventcore.cdi;
 
+import java.util.concurrent.CompletionStage;
 import org.eventcore.Command;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
@@ -39,4 +40,19 @@ public interface CommandBus {
 
     /** Executes {@code command} with the given command id, correlation id, metadata and retry policy. */
     <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options);
+
+    /**
+     * Executes {@code command} on the container's managed executor (or the application's
+     * {@link EventCoreExecutor}), never on a thread of its own; always in transactions of its own,
+     * so conflicts are retried. The caller's principal is taken when this method is called.
+     *
+     * @return completes with the result, or exceptionally with the command's failure
+     */
+    <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(
+            C command, ExecutionOptions options);
+
+    /** {@link #executeAsync(Command, ExecutionOptions)} with generated ids. */
+    default <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(C command) {
+        return executeAsync(command, ExecutionOptions.DEFAULT);
+    }
 }

@@ -37,7 +37,11 @@ class BusSettingsTest {
                     .addServices(new NarayanaTransactionServices(), new FixedSecurityServices("alice"))
                     .addExtensions(new EventCoreExtension(), new TransactionExtension())
                     .addBeanClasses(
-                            CdiCommandBus.class, AttemptTransactions.class, CurrentEvent.class, TestStore.class))
+                            CdiCommandBus.class,
+                            AttemptTransactions.class,
+                            CurrentEvent.class,
+                            TestStore.class,
+                            org.eventcore.cdi.fixture.ProjectionInfrastructure.class))
             .build();
 
     @Inject
@@ -76,5 +80,28 @@ class BusSettingsTest {
         CommandResult<Added> result =
                 commands.execute(new Add(counter, 5), ExecutionOptions.DEFAULT.withUser("mallory"));
         assertThat(result.events().get(0).metadata().user()).contains("alice");
+    }
+
+    @Test
+    void execute_async_runs_on_the_managed_executor_in_its_own_transactions_as_the_caller() throws Exception {
+        String caller = Thread.currentThread().getName();
+        CommandResult<Added> result = commands.executeAsync(new Add(counter, 5))
+                .toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.events()).hasSize(1);
+        assertThat(result.events().get(0).metadata().user()).contains("alice");
+        assertThat(store.readTransactions()).hasSize(1).doesNotContain("none");
+        assertThat(store.readThreads()).hasSize(1).doesNotContain(caller);
+    }
+
+    @Test
+    void a_rejected_asynchronous_command_completes_exceptionally_with_the_rule() {
+        commands.execute(new Add(counter, 100));
+        assertThat(commands.executeAsync(new Add(counter, 1)).toCompletableFuture())
+                .failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(org.eventcore.CommandRejectedException.class)
+                .withMessageContaining("would pass 100");
     }
 }

@@ -97,10 +97,13 @@ class DurableProjectionsTest {
         projections.rebuild("totals", GlobalPosition.start(), totals::reset);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!(totals.handled().size() == 3 && projections.status("totals").state() != ProjectionState.REBUILDING)
+        while (!(totals.resets() == 1
+                        && totals.handled().size() == 3
+                        && projections.status("totals").state() != ProjectionState.REBUILDING)
                 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        assertThat(totals.resets()).as("the read model was reset once").isEqualTo(1);
         assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
         assertThat(new HashSet<>(totals.handled())).hasSize(3);
         assertThat(observers.inline()).hasSize(inlineBefore);

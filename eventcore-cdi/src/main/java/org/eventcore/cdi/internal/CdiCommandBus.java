@@ -1,5 +1,7 @@
 package org.eventcore.cdi.internal;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -7,12 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.eventcore.Command;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.cdi.CommandBus;
 import org.eventcore.cdi.CommandRetry;
 import org.eventcore.cdi.ConflictInCallerTransactionException;
+import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
@@ -29,6 +35,14 @@ public class CdiCommandBus implements CommandBus {
     private TransactionSynchronizationRegistry registry;
     private RetryPolicy defaultPolicy;
     private Instance<Principal> principal;
+
+    @Inject
+    @EventCoreExecutor
+    Instance<Executor> executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService managedExecutor;
+
     private final ClassValue<RetryPolicy> policies = new ClassValue<>() {
         @Override
         protected RetryPolicy computeValue(Class<?> type) {
@@ -74,6 +88,27 @@ public class CdiCommandBus implements CommandBus {
     }
 
     @Override
+    public <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(
+            C command, ExecutionOptions options) {
+        Executor runOn = executor.isResolvable() ? executor.get() : managedExecutor;
+        if (runOn == null) {
+            throw new IllegalStateException("EC2047 executeAsync needs a managed executor: the server's default"
+                    + " (java:comp/DefaultManagedExecutorService) is not available, so produce one:"
+                    + " @Produces @EventCoreExecutor Executor");
+        }
+        ExecutionOptions withCaller = withCaller(options);
+        return CompletableFuture.supplyAsync(() -> ownTransactions(command, withCaller), runOn);
+    }
+
+    private <C extends Command<C, S, E>, S, E> CommandResult<E> ownTransactions(C command, ExecutionOptions options) {
+        ExecutionOptions effective = options;
+        if (effective.retryPolicy().isEmpty()) {
+            effective = effective.withRetryPolicy(policies.get(command.getClass()));
+        }
+        return ownTransactions.execute(command, effective);
+    }
+
+    @Override
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command) {
         return execute(command, ExecutionOptions.DEFAULT);
     }
@@ -82,10 +117,7 @@ public class CdiCommandBus implements CommandBus {
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
         ExecutionOptions effective = withCaller(options);
         if (registry.getTransactionKey() == null) {
-            if (effective.retryPolicy().isEmpty()) {
-                effective = effective.withRetryPolicy(policies.get(command.getClass()));
-            }
-            return ownTransactions.execute(command, effective);
+            return ownTransactions(command, effective);
         }
         options = effective;
         try {

@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.cdi.DurableProjections;
-import org.eventcore.cdi.ProjectionExecutor;
+import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionStatus;
@@ -32,7 +32,7 @@ import org.eventcore.spi.ProjectionLeases;
 
 /**
  * Starts one {@link ProjectionRunner} per durable projection found at deployment, each batch in its
- * own JTA transaction, on the application's {@link ProjectionExecutor} or the server's default
+ * own JTA transaction, on the application's {@link EventCoreExecutor} or the server's default
  * managed executor; calls the captured observer methods directly.
  */
 @ApplicationScoped
@@ -51,7 +51,7 @@ public class CdiDurableProjections implements DurableProjections {
     Instance<ProjectionLeases> leases;
 
     @Inject
-    @ProjectionExecutor
+    @EventCoreExecutor
     Instance<Executor> executor;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -85,7 +85,7 @@ public class CdiDurableProjections implements DurableProjections {
         if (runOn == null) {
             throw new IllegalStateException("EC2047 Durable projections " + found.keySet() + " need a managed executor:"
                     + " the server's default (java:comp/DefaultManagedExecutorService) is not available, so produce"
-                    + " one: @Produces @ProjectionExecutor Executor");
+                    + " one: @Produces @EventCoreExecutor Executor");
         }
         String owner = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
         JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, registry, false);

@@ -8,13 +8,14 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Qualifies the {@link java.util.concurrent.Executor} bean that runs durable projections. In a
- * Jakarta EE server you need not produce one: the server's default managed executor is used. In
- * Java SE produce one ({@code @Produces @ProjectionExecutor Executor}); EventCore never starts
+ * Qualifies the {@link java.util.concurrent.Executor} bean that runs durable projections and
+ * {@link CommandBus#executeAsync asynchronous commands}. In a Jakarta EE server you need not produce
+ * one: the server's default managed executor ({@code java:comp/DefaultManagedExecutorService}) is
+ * used. In Java SE produce one ({@code @Produces @EventCoreExecutor Executor}); EventCore never starts
  * threads of its own.
  */
 @Qualifier
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
-public @interface ProjectionExecutor {}
+public @interface EventCoreExecutor {}
