@@ -31,7 +31,7 @@ import org.eventcore.spi.ProjectionLeases;
  *         store, checkpoints, boundary, executor, leases,
  *         ProjectionDefinition.of("balances", balances::apply), "node-1");
  * runner.start();
- * GlobalPosition written = executor.execute(command).position();
+ * GlobalPosition written = executor.execute(command).lastPosition().orElseThrow();
  * if (runner.awaitPosition(written, Duration.ofSeconds(2))) {
  *     // the read model includes the command's events
  * }
@@ -175,12 +175,17 @@ public final class ProjectionRunner {
         Optional<GlobalPosition> stored = Optional.empty();
         if (!state.holdsLease()) {
             try {
-                stored = parts.checkpoints().load(name());
+                stored = parts.boundary().execute(a -> parts.checkpoints().load(name()));
             } catch (RuntimeException e) {
                 // show the last checkpoint committed here
             }
         }
-        GlobalPosition head = parts.log().head();
+        GlobalPosition head;
+        try {
+            head = parts.boundary().execute(a -> parts.log().head());
+        } catch (RuntimeException e) {
+            head = stored.orElse(GlobalPosition.start());
+        }
         return state.snapshot(name(), stored, head);
     }
 
@@ -218,8 +223,8 @@ public final class ProjectionRunner {
             return false; // this runner moves the checkpoint; a store without transactions may show it early
         }
         try {
-            return parts.checkpoints()
-                    .load(name())
+            return parts.boundary()
+                    .execute(a -> parts.checkpoints().load(name()))
                     .filter(p -> p.compareTo(position) >= 0)
                     .isPresent();
         } catch (RuntimeException e) {

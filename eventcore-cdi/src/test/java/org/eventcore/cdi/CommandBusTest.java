@@ -142,4 +142,13 @@ class CommandBusTest {
         assertThat(observers.afterCommit()).isEmpty();
         assertThat(store.inner().read(Set.of(counter)).get(counter).events()).hasSize(1);
     }
+
+    @Test
+    void a_failing_inline_projection_in_the_callers_transaction_rolls_the_caller_back_even_if_caught() {
+        observers.failInline();
+        caller.addCatchingFailures(new Add(counter, 7));
+
+        assertThat(caller.outcome()).isEqualTo(jakarta.transaction.Status.STATUS_ROLLEDBACK);
+        assertThat(observers.afterCommit()).isEmpty();
+    }
 }

@@ -149,7 +149,7 @@ public final class ProjectionLoop implements Runnable {
     }
 
     private void runRebuild(RunnerState.RebuildRequest request) {
-        GlobalPosition target = parts.log().head();
+        GlobalPosition target = parts.boundary().execute(a -> parts.log().head());
         Lease held = lease;
         parts.boundary().execute(attempt -> {
             request.reset().run();
@@ -211,7 +211,10 @@ public final class ProjectionLoop implements Runnable {
         long now = System.nanoTime();
         if (lease != null && now - renewedAt >= definition.leaseDuration().toNanos() / 3) {
             try {
-                Optional<Lease> renewed = parts.leases().renew(lease);
+                Lease held = lease;
+                // lease operations run in a unit of work of their own: a JPA store writes the lease row
+                Optional<Lease> renewed =
+                        parts.boundary().execute(a -> parts.leases().renew(held));
                 if (renewed.isEmpty()) {
                     lease = null;
                     state.standby(Optional.of("EC1616 Projection " + definition.name()
@@ -230,8 +233,8 @@ public final class ProjectionLoop implements Runnable {
             return true;
         }
         try {
-            lease = parts.leases()
-                    .acquire(definition.name(), parts.owner(), definition.leaseDuration())
+            lease = parts.boundary()
+                    .execute(a -> parts.leases().acquire(definition.name(), parts.owner(), definition.leaseDuration()))
                     .orElse(null);
         } catch (RuntimeException e) {
             state.standby(Optional.of("EC1614 Projection " + definition.name() + ": acquiring the lease failed: "
@@ -250,7 +253,11 @@ public final class ProjectionLoop implements Runnable {
     private void release() {
         if (lease != null) {
             try {
-                parts.leases().release(lease);
+                Lease held = lease;
+                parts.boundary().execute(a -> {
+                    parts.leases().release(held);
+                    return null;
+                });
             } catch (RuntimeException e) {
                 LOG.log(
                         Level.WARNING,

@@ -76,9 +76,13 @@ public class CdiCommandBus implements CommandBus {
             Instance<RetryPolicy> retryPolicy,
             Instance<Principal> principal) {
         this.registry = registry;
+        if (retryPolicy.isAmbiguous()) {
+            throw new IllegalStateException("EC2012 The application produces several RetryPolicy beans; keep one, the"
+                    + " policy of every command without @CommandRetry");
+        }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
         this.principal = principal;
-        ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(events));
+        ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(events, registry));
         this.ownTransactions =
                 CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions, registry, false)));
         this.callerTransaction = CommandExecutor.create(

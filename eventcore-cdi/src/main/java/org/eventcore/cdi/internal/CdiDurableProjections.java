@@ -110,11 +110,11 @@ public class CdiDurableProjections implements DurableProjections {
         Object payload = event.payload();
         for (ObserverMethod<?> handler : handlers) {
             if (observes(handler.getObservedType(), payload)) {
-                CurrentEvent.set(event);
+                StoredEvent<?> previous = CurrentEvent.set(event);
                 try {
                     notify(handler, payload);
                 } finally {
-                    CurrentEvent.clear();
+                    CurrentEvent.restore(previous);
                 }
             }
         }

@@ -11,12 +11,20 @@ public class CurrentEvent {
 
     private static final ThreadLocal<StoredEvent<?>> CURRENT = new ThreadLocal<>();
 
-    static void set(StoredEvent<?> event) {
+    /** Makes {@code event} current; returns the event that was current before (or null). */
+    static StoredEvent<?> set(StoredEvent<?> event) {
+        StoredEvent<?> previous = CURRENT.get();
         CURRENT.set(event);
+        return previous;
     }
 
-    static void clear() {
-        CURRENT.remove();
+    /** Makes {@code previous} (from {@link #set}) current again. */
+    static void restore(StoredEvent<?> previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
     }
 
     /** A snapshot of the event being dispatched to in-transaction observers. */

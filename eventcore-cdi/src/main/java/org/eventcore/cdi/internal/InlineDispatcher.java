@@ -1,6 +1,7 @@
 package org.eventcore.cdi.internal;
 
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eventcore.StoredEvent;
 import org.eventcore.execution.AppendListener;
 import org.eventcore.execution.CommandResult;
@@ -8,24 +9,32 @@ import org.eventcore.execution.CommandResult;
 /**
  * Fires each appended event's payload as a CDI event inside the attempt's transaction:
  * in-transaction observers (inline projections) run now, {@code AFTER_SUCCESS} observers are
- * registered with the transaction and run only if it commits.
+ * registered with the transaction and run only if it commits. An observer that fails marks the
+ * transaction for rollback.
  */
 final class InlineDispatcher implements AppendListener {
 
     private final Event<Object> events;
+    private final TransactionSynchronizationRegistry registry;
 
-    InlineDispatcher(Event<Object> events) {
+    InlineDispatcher(Event<Object> events, TransactionSynchronizationRegistry registry) {
         this.events = events;
+        this.registry = registry;
     }
 
     @Override
     public void appended(CommandResult<?> result) {
         for (StoredEvent<?> event : result.events()) {
-            CurrentEvent.set(event);
+            StoredEvent<?> previous = CurrentEvent.set(event);
             try {
                 events.fire(event.payload());
+            } catch (RuntimeException e) {
+                // the events are appended in this transaction: they must not commit without their inline
+                // projections, also when a caller whose transaction this is catches the exception
+                registry.setRollbackOnly();
+                throw e;
             } finally {
-                CurrentEvent.clear();
+                CurrentEvent.restore(previous);
             }
         }
     }
