@@ -73,10 +73,12 @@ public abstract class MultiStreamAtomicityContract<S extends EventStore> extends
         int appends = pairedAppends();
         AtomicBoolean done = new AtomicBoolean();
         AtomicInteger reads = new AtomicInteger();
+        java.util.concurrent.CountDownLatch readerStarted = new java.util.concurrent.CountDownLatch(1);
         CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
             while (!done.get()) {
                 Map<StreamId, StreamRead> r = store.read(Set.of(a, b));
                 reads.incrementAndGet();
+                readerStarted.countDown();
                 if (!r.get(a).version().equals(r.get(b).version())) {
                     return "torn read: " + a + " at " + r.get(a).version() + ", " + b + " at "
                             + r.get(b).version();
@@ -84,6 +86,8 @@ public abstract class MultiStreamAtomicityContract<S extends EventStore> extends
             }
             return "ok";
         });
+        // the writer starts once the reader is reading, so that their work overlaps
+        assertThat(readerStarted.await(30, TimeUnit.SECONDS)).isTrue();
         try {
             for (int i = 0; i < appends; i++) {
                 request()
