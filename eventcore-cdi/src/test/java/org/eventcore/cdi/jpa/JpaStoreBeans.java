@@ -1,0 +1,35 @@
+package org.eventcore.cdi.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eventcore.cdi.fixture.Added;
+import org.eventcore.jpa.JpaEventStore;
+import org.eventcore.jpa.JpaStoreSettings;
+import org.eventcore.jpa.JtaJpa;
+import org.eventcore.jpa.TestJta;
+import org.eventcore.serialization.EventTypeRegistry;
+import org.eventcore.serialization.jsonb.JsonbEventSerializer;
+import org.eventcore.spi.EventStore;
+
+/** What the application produces: the JPA store on its JTA persistence unit, and the access to it. */
+@ApplicationScoped
+public class JpaStoreBeans {
+
+    private final JtaJpa jpa = TestJta.jpa("eventcore-hibernate-jta");
+
+    @Produces
+    @ApplicationScoped
+    EventStore store() {
+        return JpaEventStore.create(
+                jpa,
+                JsonbEventSerializer.create(EventTypeRegistry.builder()
+                        .register("cdi.Added", 1, Added.class)
+                        .build()),
+                JpaStoreSettings.DEFAULT);
+    }
+
+    @Produces
+    JtaJpa jpa() {
+        return jpa;
+    }
+}
