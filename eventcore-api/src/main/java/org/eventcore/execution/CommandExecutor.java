@@ -56,6 +56,17 @@ public final class CommandExecutor {
         return loop.execute(command, options);
     }
 
+    /**
+     * Checks, without executing anything, that commands of {@code commandType} can be executed: it
+     * is a command, its declarations class is found through its class loader and serves it. Meant for
+     * containers, to fail a deployment early.
+     *
+     * @throws org.eventcore.CommandDefinitionException naming what is wrong and how to fix it
+     */
+    public static void checkDefinition(Class<?> commandType) {
+        org.eventcore.internal.CommandModel.of(Objects.requireNonNull(commandType, "commandType"));
+    }
+
     /** This executor's settings. */
     public ExecutorSettings settings() {
         return settings;

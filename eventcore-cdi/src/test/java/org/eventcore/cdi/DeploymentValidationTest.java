@@ -60,4 +60,42 @@ class DeploymentValidationTest {
                     .hasStackTraceContaining(handler.getName());
         }
     }
+
+    @Test
+    void generated_declarations_are_found_and_their_commands_checked_at_deployment() throws Exception {
+        EventCoreExtension extension = new EventCoreExtension();
+        Weld good = new Weld()
+                .disableDiscovery()
+                .addServices(new NarayanaTransactionServices())
+                .addExtensions(extension, new TransactionExtension())
+                .addBeanClasses(
+                        AttemptTransactions.class,
+                        CurrentEvent.class,
+                        org.eventcore.cdi.fixture.TestStore.class,
+                        Class.forName("org.eventcore.cdi.fixture.AddStreams"));
+        good.initialize().close();
+        org.assertj.core.api.Assertions.assertThat(extension.commands())
+                .containsExactly(org.eventcore.cdi.fixture.Add.class);
+
+        Weld bad = new Weld()
+                .disableDiscovery()
+                .addServices(new NarayanaTransactionServices())
+                .addExtensions(new EventCoreExtension(), new TransactionExtension())
+                .addBeanClasses(
+                        AttemptTransactions.class,
+                        CurrentEvent.class,
+                        org.eventcore.cdi.fixture.TestStore.class,
+                        org.eventcore.cdi.fixture.NotACommandStreams.class);
+        assertThatThrownBy(() -> bad.initialize().close())
+                .hasStackTraceContaining("EC2050 The command declared by org.eventcore.cdi.fixture.NotACommandStreams"
+                        + " cannot be executed: EC1105 java.lang.String is not a command");
+    }
+
+    @Test
+    void the_generated_declarations_carry_the_bean_defining_annotation_when_cdi_is_on_the_compile_path()
+            throws Exception {
+        org.assertj.core.api.Assertions.assertThat(Class.forName("org.eventcore.cdi.fixture.AddStreams")
+                        .isAnnotationPresent(jakarta.enterprise.context.Dependent.class))
+                .isTrue();
+    }
 }

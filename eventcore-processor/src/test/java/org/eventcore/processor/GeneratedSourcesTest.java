@@ -78,4 +78,22 @@ class GeneratedSourcesTest {
         String second = generated(Sources.compile(Sources.TRANSFER, Sources.PLACE_ORDER), "com.acme.PlaceOrderStreams");
         assertThat(second).isEqualTo(first);
     }
+
+    @Test
+    void with_the_cdi_api_on_the_compile_path_the_declarations_are_a_dependent_bean_for_the_extension()
+            throws IOException {
+        javax.tools.JavaFileObject dependent = Sources.source("jakarta.enterprise.context.Dependent", """
+                package jakarta.enterprise.context;
+
+                public @interface Dependent {}
+                """);
+        Compilation compilation = Sources.compile(Sources.TRANSFER, dependent);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(generated(compilation, "com.acme.TransferStreams"))
+                .contains("@Generated(\"org.eventcore.processor.StreamDeclarationsProcessor\")\n"
+                        + "@jakarta.enterprise.context.Dependent\n"
+                        + "public final class TransferStreams");
+        assertThat(generated(Sources.compile(Sources.TRANSFER), "com.acme.TransferStreams"))
+                .doesNotContain("Dependent");
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.lang.annotation.Annotation;
 import java.util.Collections;
@@ -18,7 +19,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.eventcore.StreamDeclarations;
 import org.eventcore.cdi.Projection;
+import org.eventcore.execution.CommandExecutor;
 import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.EventStore;
 
@@ -31,6 +34,30 @@ import org.eventcore.spi.EventStore;
 public class EventCoreExtension implements Extension {
 
     private final Map<String, List<ObserverMethod<?>>> projections = new ConcurrentHashMap<>();
+    private final List<Class<?>> declarations = new CopyOnWriteArrayList<>();
+
+    /**
+     * Finds the stream declarations the annotation processor generated (annotated {@code @Dependent}
+     * when the CDI API is on the compile path, so that annotated discovery shows them), to check
+     * their commands at deployment. They are not needed as beans.
+     */
+    <T extends StreamDeclarations<?>> void findCommands(@Observes ProcessAnnotatedType<T> event) {
+        declarations.add(event.getAnnotatedType().getJavaClass());
+        event.veto();
+    }
+
+    /** The command types found through their declarations. */
+    public List<Class<?>> commands() {
+        List<Class<?>> commands = new java.util.ArrayList<>();
+        for (Class<?> d : declarations) {
+            try {
+                commands.add(((StreamDeclarations<?>) d.getConstructor().newInstance()).commandType());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // reported at deployment
+            }
+        }
+        return commands;
+    }
 
     /** Captures the observers qualified with {@link Projection}: the handlers of durable projections. */
     void captureProjectionHandlers(@Observes ProcessObserverMethod<?, ?> event) {
@@ -69,6 +96,20 @@ public class EventCoreExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {
+        for (Class<?> d : declarations) {
+            try {
+                Class<?> command = ((StreamDeclarations<?>) d.getConstructor().newInstance()).commandType();
+                CommandExecutor.checkDefinition(command);
+            } catch (ReflectiveOperationException e) {
+                validation.addDeploymentProblem(new DeploymentException(
+                        "EC2050 The stream declarations " + d.getName()
+                                + " cannot be created: they need a public no-argument constructor",
+                        e));
+            } catch (RuntimeException e) {
+                validation.addDeploymentProblem(new DeploymentException(
+                        "EC2050 The command declared by " + d.getName() + " cannot be executed: " + e.getMessage(), e));
+            }
+        }
         Set<Bean<?>> stores = beans.getBeans(EventStore.class);
         if (stores.isEmpty()) {
             validation.addDeploymentProblem(new DeploymentException("EC2001 EventCore needs an EventStore bean, and the"

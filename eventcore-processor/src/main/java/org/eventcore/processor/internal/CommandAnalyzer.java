@@ -123,7 +123,8 @@ public final class CommandAnalyzer {
         }
         String pkg = elements.getPackageOf(type).getQualifiedName().toString();
         String relative = relativeName(type);
-        return Optional.of(new CommandDeclaration(pkg, relative, relative.replace('.', '_') + "Streams", members));
+        boolean cdi = elements.getTypeElement("jakarta.enterprise.context.Dependent") != null;
+        return Optional.of(new CommandDeclaration(pkg, relative, relative.replace('.', '_') + "Streams", members, cdi));
     }
 
     /** The @Stream members in declaration order: record components of records, fields of classes. */

@@ -44,6 +44,10 @@ public final class DeclarationsWriter {
         out.append(" * change the command and compile again.\n");
         out.append(" */\n");
         out.append("@Generated(\"").append(GENERATOR).append("\")\n");
+        if (d.cdi()) {
+            // lets EventCore's CDI extension find the command under annotated bean discovery
+            out.append("@jakarta.enterprise.context.Dependent\n");
+        }
         out.append("public final class ")
                 .append(d.generatedName())
                 .append(" extends StreamDeclarations<")
