@@ -45,6 +45,9 @@ public class CdiDurableProjections implements DurableProjections {
     Instance<EventStore> store;
 
     @Inject
+    Instance<GlobalLogReader> logReader;
+
+    @Inject
     Instance<CheckpointStore> checkpoints;
 
     @Inject
@@ -70,12 +73,7 @@ public class CdiDurableProjections implements DurableProjections {
         if (found.isEmpty()) {
             return;
         }
-        EventStore events = store.get();
-        if (!(events instanceof GlobalLogReader log)) {
-            throw new IllegalStateException("EC2045 Durable projections " + found.keySet() + " need an EventStore bean"
-                    + " that also reads the global log (GlobalLogReader); "
-                    + events.getClass().getName() + " does not");
-        }
+        GlobalLogReader log = globalLog(found.keySet());
         if (!checkpoints.isResolvable() || !leases.isResolvable()) {
             throw new IllegalStateException("EC2046 Durable projections " + found.keySet() + " need a CheckpointStore"
                     + " bean and a ProjectionLeases bean, for example JpaCheckpointStore and JpaProjectionLeases over"
@@ -97,6 +95,24 @@ public class CdiDurableProjections implements DurableProjections {
             runners.put(e.getKey(), runner);
             runner.start();
         }
+    }
+
+    /**
+     * The global log: a GlobalLogReader bean if the application produces one, else the EventStore
+     * bean itself when it is not behind a client proxy (a normal-scoped producer of type EventStore
+     * hides the store's other interfaces).
+     */
+    private GlobalLogReader globalLog(Set<String> names) {
+        if (logReader.isResolvable()) {
+            return logReader.get();
+        }
+        EventStore events = store.get();
+        if (events instanceof GlobalLogReader reader) {
+            return reader;
+        }
+        throw new IllegalStateException("EC2045 Durable projections " + names + " need the global log, and the"
+                + " EventStore bean (" + events.getClass().getName() + ") does not offer it: produce the store"
+                + " @Singleton (no client proxy) or also produce it as a GlobalLogReader bean");
     }
 
     @PreDestroy

@@ -17,15 +17,18 @@ public class JpaStoreBeans {
 
     private final JtaJpa jpa = TestJta.jpa("eventcore-hibernate-jta");
 
+    private final JpaEventStore store = JpaEventStore.create(
+            jpa,
+            JsonbEventSerializer.create(EventTypeRegistry.builder()
+                    .register("cdi.Added", 1, Added.class)
+                    .build()),
+            JpaStoreSettings.DEFAULT);
+
+    /** The store, @Singleton so that it is not hidden behind a client proxy (it also reads the log). */
     @Produces
-    @ApplicationScoped
+    @jakarta.inject.Singleton
     EventStore store() {
-        return JpaEventStore.create(
-                jpa,
-                JsonbEventSerializer.create(EventTypeRegistry.builder()
-                        .register("cdi.Added", 1, Added.class)
-                        .build()),
-                JpaStoreSettings.DEFAULT);
+        return store;
     }
 
     @Produces
