@@ -204,4 +204,71 @@ class ProjectionRunnerIT {
                 .hasValueSatisfying(
                         r -> assertThat(r.until()).isEqualTo(now.get().plus(ten)));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
+    void of_two_runners_competing_for_one_projection_one_is_active_and_the_other_takes_over_when_it_stops(String unit)
+            throws Exception {
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(TestDatabases.postgres(unit));
+        JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+        JpaCheckpointStore checkpoints = JpaCheckpointStore.create(jpa);
+        String name = "it-failover-" + unit + "-" + System.nanoTime();
+        StreamId stream = StoreFixture.withPrefix(name).stream("s");
+        checkpoints.save(name, store.head());
+        ProjectionDefinition definition = ProjectionDefinition.of(name, (StoredEvent<Object> e) -> {
+                    if (e.streamId().equals(stream)) {
+                        count(jpa, stream);
+                    }
+                })
+                .withPollInterval(Duration.ofMillis(10))
+                .withLeaseDuration(Duration.ofSeconds(5));
+        ProjectionRunner first = ProjectionRunner.create(
+                store,
+                checkpoints,
+                jpa,
+                pool,
+                JpaProjectionLeases.create(jpa, Clock.systemUTC()),
+                definition,
+                "node-1");
+        ProjectionRunner second = ProjectionRunner.create(
+                store,
+                checkpoints,
+                jpa,
+                pool,
+                JpaProjectionLeases.create(jpa, Clock.systemUTC()),
+                definition,
+                "node-2");
+        first.start();
+        second.start();
+
+        StoreFixture.RequestBuilder ten = request().expect(stream, 0);
+        for (int i = 1; i <= 10; i++) {
+            ten.write(stream, event(i));
+        }
+        AppendResult firstBatch = jpa.execute(attempt -> store.append(ten.build()));
+        assertThat(first.awaitPosition(firstBatch.lastPosition(), Duration.ofSeconds(30)))
+                .isTrue();
+        assertThat(countOf(stream)).as("each event applied once").isEqualTo(10);
+
+        ProjectionRunner active = first.status().lease().isPresent() ? first : second;
+        ProjectionRunner standby = active == first ? second : first;
+        assertThat(standby.status().state()).isEqualTo(ProjectionState.STANDBY);
+        assertThat(standby.status().lease()).isEmpty();
+        long epoch = active.status().lease().orElseThrow().epoch();
+
+        assertThat(active.stop(Duration.ofSeconds(10))).isTrue();
+        StoreFixture.RequestBuilder five = request().expect(stream, 10);
+        for (int i = 11; i <= 15; i++) {
+            five.write(stream, event(i));
+        }
+        AppendResult secondBatch = jpa.execute(attempt -> store.append(five.build()));
+        assertThat(standby.awaitPosition(secondBatch.lastPosition(), Duration.ofSeconds(30)))
+                .isTrue();
+        assertThat(countOf(stream))
+                .as("the other node continued from the checkpoint, each event once")
+                .isEqualTo(15);
+        assertThat(standby.status().lease())
+                .hasValueSatisfying(l -> assertThat(l.epoch()).isGreaterThan(epoch));
+        assertThat(standby.stop(Duration.ofSeconds(10))).isTrue();
+    }
 }
