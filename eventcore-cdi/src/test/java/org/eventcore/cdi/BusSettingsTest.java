@@ -3,7 +3,6 @@ package org.eventcore.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.arjuna.ats.jta.cdi.TransactionExtension;
 import jakarta.inject.Inject;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamId;
@@ -11,12 +10,7 @@ import org.eventcore.cdi.fixture.Add;
 import org.eventcore.cdi.fixture.Added;
 import org.eventcore.cdi.fixture.FixedSecurityServices;
 import org.eventcore.cdi.fixture.ImpatientAdd;
-import org.eventcore.cdi.fixture.NarayanaTransactionServices;
 import org.eventcore.cdi.fixture.TestStore;
-import org.eventcore.cdi.internal.AttemptTransactions;
-import org.eventcore.cdi.internal.CdiCommandBus;
-import org.eventcore.cdi.internal.CurrentEvent;
-import org.eventcore.cdi.internal.EventCoreExtension;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
 import org.eventcore.testkit.contract.StoreFixture;
@@ -33,15 +27,9 @@ import org.junit.jupiter.api.Test;
 class BusSettingsTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new NarayanaTransactionServices(), new FixedSecurityServices("alice"))
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
-                    .addBeanClasses(
-                            CdiCommandBus.class,
-                            AttemptTransactions.class,
-                            CurrentEvent.class,
-                            TestStore.class,
-                            org.eventcore.cdi.fixture.ProjectionInfrastructure.class))
+    WeldInitiator weld = WeldInitiator.from(org.eventcore.cdi.fixture.EventCoreWeld.weld(
+                            TestStore.class, org.eventcore.cdi.fixture.ProjectionInfrastructure.class)
+                    .addServices(new FixedSecurityServices("alice")))
             .build();
 
     @Inject

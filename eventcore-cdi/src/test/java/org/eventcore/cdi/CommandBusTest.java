@@ -3,7 +3,6 @@ package org.eventcore.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.arjuna.ats.jta.cdi.TransactionExtension;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import java.util.Set;
@@ -13,13 +12,8 @@ import org.eventcore.StreamId;
 import org.eventcore.cdi.fixture.Add;
 import org.eventcore.cdi.fixture.Added;
 import org.eventcore.cdi.fixture.CallerService;
-import org.eventcore.cdi.fixture.NarayanaTransactionServices;
 import org.eventcore.cdi.fixture.Observers;
 import org.eventcore.cdi.fixture.TestStore;
-import org.eventcore.cdi.internal.AttemptTransactions;
-import org.eventcore.cdi.internal.CdiCommandBus;
-import org.eventcore.cdi.internal.CurrentEvent;
-import org.eventcore.cdi.internal.EventCoreExtension;
 import org.eventcore.execution.CommandResult;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
@@ -34,17 +28,8 @@ import org.junit.jupiter.api.Test;
 class CommandBusTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new NarayanaTransactionServices())
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
-                    .addBeanClasses(
-                            CdiCommandBus.class,
-                            AttemptTransactions.class,
-                            CurrentEvent.class,
-                            TestStore.class,
-                            Observers.class,
-                            CallerService.class))
-            .build();
+    WeldInitiator weld =
+            org.eventcore.cdi.fixture.EventCoreWeld.with(TestStore.class, Observers.class, CallerService.class);
 
     @Inject
     CommandBus commands;

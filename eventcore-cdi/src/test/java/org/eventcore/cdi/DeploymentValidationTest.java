@@ -17,10 +17,7 @@ class DeploymentValidationTest {
 
     @Test
     void a_deployment_without_an_event_store_bean_fails_and_says_how_to_produce_one() {
-        Weld weld = new Weld()
-                .disableDiscovery()
-                .addServices(new NarayanaTransactionServices())
-                .addExtensions(new EventCoreExtension(), new TransactionExtension())
+        Weld weld = org.eventcore.cdi.fixture.EventCoreWeld.bare()
                 .addBeanClasses(AttemptTransactions.class, CurrentEvent.class);
         assertThatThrownBy(() -> weld.initialize().close())
                 .hasStackTraceContaining("EC2001 EventCore needs an EventStore bean, and the application has none")
@@ -45,10 +42,7 @@ class DeploymentValidationTest {
     @Test
     void a_durable_projection_handler_observing_asynchronously_or_after_commit_fails_the_deployment() {
         for (Class<?> handler : java.util.List.of(AsyncHandler.class, AfterCommitHandler.class)) {
-            Weld weld = new Weld()
-                    .disableDiscovery()
-                    .addServices(new NarayanaTransactionServices())
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
+            Weld weld = org.eventcore.cdi.fixture.EventCoreWeld.bare()
                     .addBeanClasses(
                             AttemptTransactions.class,
                             CurrentEvent.class,
@@ -77,10 +71,7 @@ class DeploymentValidationTest {
         org.assertj.core.api.Assertions.assertThat(extension.commands())
                 .containsExactly(org.eventcore.cdi.fixture.Add.class);
 
-        Weld bad = new Weld()
-                .disableDiscovery()
-                .addServices(new NarayanaTransactionServices())
-                .addExtensions(new EventCoreExtension(), new TransactionExtension())
+        Weld bad = org.eventcore.cdi.fixture.EventCoreWeld.bare()
                 .addBeanClasses(
                         AttemptTransactions.class,
                         CurrentEvent.class,

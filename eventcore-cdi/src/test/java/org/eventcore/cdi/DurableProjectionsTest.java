@@ -3,23 +3,16 @@ package org.eventcore.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.arjuna.ats.jta.cdi.TransactionExtension;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashSet;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.fixture.Add;
-import org.eventcore.cdi.fixture.NarayanaTransactionServices;
 import org.eventcore.cdi.fixture.Observers;
 import org.eventcore.cdi.fixture.ProjectionInfrastructure;
 import org.eventcore.cdi.fixture.TestStore;
 import org.eventcore.cdi.fixture.TotalsProjection;
-import org.eventcore.cdi.internal.AttemptTransactions;
-import org.eventcore.cdi.internal.CdiCommandBus;
-import org.eventcore.cdi.internal.CdiDurableProjections;
-import org.eventcore.cdi.internal.CurrentEvent;
-import org.eventcore.cdi.internal.EventCoreExtension;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.projection.ProjectionState;
 import org.jboss.weld.junit5.EnableWeld;
@@ -35,19 +28,8 @@ import org.junit.jupiter.api.Test;
 class DurableProjectionsTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new NarayanaTransactionServices())
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
-                    .addBeanClasses(
-                            CdiCommandBus.class,
-                            AttemptTransactions.class,
-                            CurrentEvent.class,
-                            CdiDurableProjections.class,
-                            TestStore.class,
-                            Observers.class,
-                            TotalsProjection.class,
-                            ProjectionInfrastructure.class))
-            .build();
+    WeldInitiator weld = org.eventcore.cdi.fixture.EventCoreWeld.with(
+            TestStore.class, Observers.class, TotalsProjection.class, ProjectionInfrastructure.class);
 
     @Inject
     CommandBus commands;

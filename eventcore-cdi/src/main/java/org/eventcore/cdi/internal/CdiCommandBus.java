@@ -1,7 +1,5 @@
 package org.eventcore.cdi.internal;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -18,7 +16,6 @@ import org.eventcore.StreamConflictException;
 import org.eventcore.cdi.CommandBus;
 import org.eventcore.cdi.CommandRetry;
 import org.eventcore.cdi.ConflictInCallerTransactionException;
-import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
@@ -37,11 +34,7 @@ public class CdiCommandBus implements CommandBus {
     private Instance<Principal> principal;
 
     @Inject
-    @EventCoreExecutor
-    Instance<Executor> executor;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService managedExecutor;
+    EventCoreExecutors executors;
 
     private final ClassValue<RetryPolicy> policies = new ClassValue<>() {
         @Override
@@ -94,12 +87,7 @@ public class CdiCommandBus implements CommandBus {
     @Override
     public <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(
             C command, ExecutionOptions options) {
-        Executor runOn = executor.isResolvable() ? executor.get() : managedExecutor;
-        if (runOn == null) {
-            throw new IllegalStateException("EC2047 executeAsync needs a managed executor: the server's default"
-                    + " (java:comp/DefaultManagedExecutorService) is not available, so produce one:"
-                    + " @Produces @EventCoreExecutor Executor");
-        }
+        Executor runOn = executors.require("executeAsync needs");
         ExecutionOptions withCaller = withCaller(options);
         return CompletableFuture.supplyAsync(() -> ownTransactions(command, withCaller), runOn);
     }

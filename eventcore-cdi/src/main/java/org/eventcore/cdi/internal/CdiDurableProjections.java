@@ -1,8 +1,6 @@
 package org.eventcore.cdi.internal;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +19,6 @@ import java.util.concurrent.Executor;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.cdi.DurableProjections;
-import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionStatus;
@@ -32,7 +29,7 @@ import org.eventcore.spi.ProjectionLeases;
 
 /**
  * Starts one {@link ProjectionRunner} per durable projection found at deployment, each batch in its
- * own JTA transaction, on the application's {@link EventCoreExecutor} or the server's default
+ * own JTA transaction, on the application's {@link org.eventcore.cdi.EventCoreExecutor} or the server's default
  * managed executor; calls the captured observer methods directly.
  */
 @ApplicationScoped
@@ -54,11 +51,7 @@ public class CdiDurableProjections implements DurableProjections {
     Instance<ProjectionLeases> leases;
 
     @Inject
-    @EventCoreExecutor
-    Instance<Executor> executor;
-
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService managedExecutor;
+    EventCoreExecutors executors;
 
     @Inject
     AttemptTransactions transactions;
@@ -79,12 +72,7 @@ public class CdiDurableProjections implements DurableProjections {
                     + " bean and a ProjectionLeases bean, for example JpaCheckpointStore and JpaProjectionLeases over"
                     + " the application's entity manager");
         }
-        Executor runOn = executor.isResolvable() ? executor.get() : managedExecutor;
-        if (runOn == null) {
-            throw new IllegalStateException("EC2047 Durable projections " + found.keySet() + " need a managed executor:"
-                    + " the server's default (java:comp/DefaultManagedExecutorService) is not available, so produce"
-                    + " one: @Produces @EventCoreExecutor Executor");
-        }
+        Executor runOn = executors.require("Durable projections " + found.keySet() + " need");
         String owner = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
         JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, registry, false);
         for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {

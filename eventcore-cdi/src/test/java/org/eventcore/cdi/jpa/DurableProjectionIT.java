@@ -2,7 +2,6 @@ package org.eventcore.cdi.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.arjuna.ats.jta.cdi.TransactionExtension;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,12 +20,6 @@ import org.eventcore.StreamId;
 import org.eventcore.cdi.CommandBus;
 import org.eventcore.cdi.DurableProjections;
 import org.eventcore.cdi.fixture.Add;
-import org.eventcore.cdi.fixture.NarayanaTransactionServices;
-import org.eventcore.cdi.internal.AttemptTransactions;
-import org.eventcore.cdi.internal.CdiCommandBus;
-import org.eventcore.cdi.internal.CdiDurableProjections;
-import org.eventcore.cdi.internal.CurrentEvent;
-import org.eventcore.cdi.internal.EventCoreExtension;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.jpa.TestDatabases;
 import org.jboss.weld.junit5.EnableWeld;
@@ -47,18 +40,8 @@ import org.junit.jupiter.api.Test;
 class DurableProjectionIT {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new NarayanaTransactionServices())
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
-                    .addBeanClasses(
-                            CdiCommandBus.class,
-                            AttemptTransactions.class,
-                            CurrentEvent.class,
-                            CdiDurableProjections.class,
-                            JpaStoreBeans.class,
-                            ProjectionBeans.class,
-                            LedgerProjection.class))
-            .build();
+    WeldInitiator weld = org.eventcore.cdi.fixture.EventCoreWeld.with(
+            JpaStoreBeans.class, ProjectionBeans.class, LedgerProjection.class);
 
     @Inject
     CommandBus commands;

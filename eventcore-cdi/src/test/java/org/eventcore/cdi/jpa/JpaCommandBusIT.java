@@ -3,7 +3,6 @@ package org.eventcore.cdi.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.arjuna.ats.jta.cdi.TransactionExtension;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,11 +12,6 @@ import java.sql.Statement;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.CommandBus;
 import org.eventcore.cdi.fixture.Add;
-import org.eventcore.cdi.fixture.NarayanaTransactionServices;
-import org.eventcore.cdi.internal.AttemptTransactions;
-import org.eventcore.cdi.internal.CdiCommandBus;
-import org.eventcore.cdi.internal.CurrentEvent;
-import org.eventcore.cdi.internal.EventCoreExtension;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.jpa.TestDatabases;
 import org.jboss.weld.junit5.EnableWeld;
@@ -37,16 +31,7 @@ import org.junit.jupiter.api.Test;
 class JpaCommandBusIT {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
-                    .addServices(new NarayanaTransactionServices())
-                    .addExtensions(new EventCoreExtension(), new TransactionExtension())
-                    .addBeanClasses(
-                            CdiCommandBus.class,
-                            AttemptTransactions.class,
-                            CurrentEvent.class,
-                            JpaStoreBeans.class,
-                            TotalsTable.class))
-            .build();
+    WeldInitiator weld = org.eventcore.cdi.fixture.EventCoreWeld.with(JpaStoreBeans.class, TotalsTable.class);
 
     @Inject
     CommandBus commands;
