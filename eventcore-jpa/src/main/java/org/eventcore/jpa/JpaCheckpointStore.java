@@ -1,6 +1,5 @@
 package org.eventcore.jpa;
 
-import jakarta.persistence.PersistenceException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -42,14 +41,10 @@ public final class JpaCheckpointStore implements CheckpointStore {
     @Override
     public Optional<GlobalPosition> load(String projection) {
         String name = CheckpointStore.requireValidName(projection);
-        try {
-            return access.withEntityManager(em -> {
-                CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
-                return r == null ? Optional.<GlobalPosition>empty() : Optional.of(decode(r));
-            });
-        } catch (PersistenceException e) {
-            throw SqlFailures.translate(e, "checkpoint load");
-        }
+        return SqlFailures.run(access, "checkpoint load", em -> {
+            CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
+            return r == null ? Optional.<GlobalPosition>empty() : Optional.of(decode(r));
+        });
     }
 
     @Override
@@ -57,20 +52,16 @@ public final class JpaCheckpointStore implements CheckpointStore {
         String name = CheckpointStore.requireValidName(projection);
         Objects.requireNonNull(position, "position");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            access.withEntityManager(em -> {
-                CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
-                if (r == null) {
-                    em.persist(new CheckpointRecord(name, position.encode(), 0, now));
-                } else {
-                    r.advance(position.encode(), now);
-                }
-                em.flush();
-                return null;
-            });
-        } catch (PersistenceException e) {
-            throw SqlFailures.translate(e, "checkpoint save");
-        }
+        SqlFailures.run(access, "checkpoint save", em -> {
+            CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
+            if (r == null) {
+                em.persist(new CheckpointRecord(name, position.encode(), 0, now));
+            } else {
+                r.advance(position.encode(), now);
+            }
+            em.flush();
+            return null;
+        });
     }
 
     private static GlobalPosition decode(CheckpointRecord r) {

@@ -1,7 +1,6 @@
 package org.eventcore.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -88,11 +87,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        try {
-            return access.withEntityManager(work);
-        } catch (PersistenceException e) {
-            throw SqlFailures.translate(e, operation);
-        }
+        return SqlFailures.run(access, operation, work);
     }
 
     /**

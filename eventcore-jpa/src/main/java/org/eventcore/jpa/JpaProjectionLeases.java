@@ -1,7 +1,6 @@
 package org.eventcore.jpa;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,11 +147,7 @@ public final class JpaProjectionLeases implements ProjectionLeases {
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        try {
-            return access.withEntityManager(work);
-        } catch (PersistenceException e) {
-            throw SqlFailures.translate(e, operation);
-        }
+        return SqlFailures.run(access, operation, work);
     }
 
     private static long epoch(EntityManager em, String projection) {

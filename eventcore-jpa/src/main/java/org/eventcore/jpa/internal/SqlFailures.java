@@ -103,6 +103,21 @@ public final class SqlFailures {
                 .isPresent();
     }
 
+    /**
+     * Runs {@code work} through {@code access}, translating a provider failure of {@code operation}
+     * into the EventCore error tree.
+     */
+    public static <T> T run(
+            org.eventcore.jpa.EntityManagerAccess access,
+            String operation,
+            java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
+        try {
+            return access.withEntityManager(work);
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw translate(e, operation);
+        }
+    }
+
     /** Translates a failure of {@code operation} into the EventCore error tree. */
     public static EventCoreException translate(Exception failure, String operation) {
         if (failure instanceof EventCoreException e) {
