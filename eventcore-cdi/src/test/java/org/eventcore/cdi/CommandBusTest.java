@@ -55,6 +55,10 @@ class CommandBusTest {
         assertThat(observers.inline())
                 .containsExactly("5 in " + attemptTransaction + " status 0 by " + result.commandId() + " at v1");
         assertThat(observers.afterCommit()).containsExactly("5 active=false");
+        assertThat(observers.envelopes())
+                .containsExactly(
+                        "inline 5 at v1 by " + result.commandId() + " active=true",
+                        "after commit Added[amount=5] at v1 by " + result.commandId() + " active=false");
     }
 
     @Test
@@ -75,6 +79,11 @@ class CommandBusTest {
                 .hasSize(1)
                 .allMatch(s -> s.startsWith("5 in " + store.readTransactions().get(1)));
         assertThat(observers.afterCommit()).containsExactly("5 active=false");
+        assertThat(observers.envelopes())
+                .as("the rolled-back attempt's envelope never reaches the after-commit observer")
+                .containsExactly(
+                        "inline 5 at v2 by " + result.commandId() + " active=true",
+                        "after commit Added[amount=5] at v2 by " + result.commandId() + " active=false");
     }
 
     @Test
@@ -82,12 +91,14 @@ class CommandBusTest {
         commands.execute(new Add(counter, 100));
         observers.inline().clear();
         observers.afterCommit().clear();
+        observers.envelopes().clear();
 
         assertThatThrownBy(() -> commands.execute(new Add(counter, 1)))
                 .isInstanceOf(CommandRejectedException.class)
                 .hasMessageContaining("would pass 100");
         assertThat(observers.inline()).isEmpty();
         assertThat(observers.afterCommit()).isEmpty();
+        assertThat(observers.envelopes()).isEmpty();
     }
 
     @Test
@@ -95,6 +106,7 @@ class CommandBusTest {
         observers.failInline();
         assertThatThrownBy(() -> commands.execute(new Add(counter, 5))).hasMessageContaining("read model unavailable");
         assertThat(observers.afterCommit()).isEmpty();
+        assertThat(observers.envelopes()).isEmpty();
     }
 
     @Test

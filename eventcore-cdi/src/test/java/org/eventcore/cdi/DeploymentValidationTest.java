@@ -55,6 +55,26 @@ class DeploymentValidationTest {
         }
     }
 
+    /** An envelope observer whose exact type argument no payload can have. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class InterfaceEnvelopeObserver {
+        void on(@jakarta.enterprise.event.Observes org.eventcore.StoredEvent<Runnable> event) {}
+    }
+
+    @Test
+    void an_envelope_observer_of_an_interface_type_argument_fails_the_deployment_and_says_to_use_a_wildcard() {
+        Weld weld = org.eventcore.cdi.fixture.EventCoreWeld.bare()
+                .addBeanClasses(
+                        AttemptTransactions.class,
+                        CurrentEvent.class,
+                        org.eventcore.cdi.fixture.TestStore.class,
+                        InterfaceEnvelopeObserver.class);
+        assertThatThrownBy(() -> weld.initialize().close())
+                .hasStackTraceContaining("EC2048 An observer in " + InterfaceEnvelopeObserver.class.getName())
+                .hasStackTraceContaining("java.lang.Runnable is an interface")
+                .hasStackTraceContaining("observe StoredEvent<? extends Runnable>");
+    }
+
     @Test
     void generated_declarations_are_found_and_their_commands_checked_at_deployment() throws Exception {
         EventCoreExtension extension = new EventCoreExtension();

@@ -62,6 +62,7 @@ class DurableProjectionsTest {
                 .isTrue();
         assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
         assertThat(totals.handled()).hasSize(3).doesNotHaveDuplicates();
+        assertThat(totals.envelopes()).as("the envelope handler").isEqualTo(totals.handled());
         assertThat(observers.inline())
                 .as("the bus reached the inline observers once per event")
                 .hasSize(3);

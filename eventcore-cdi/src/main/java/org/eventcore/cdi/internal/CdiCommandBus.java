@@ -67,7 +67,8 @@ public class CdiCommandBus implements CommandBus {
             TransactionSynchronizationRegistry registry,
             Event<Object> events,
             Instance<RetryPolicy> retryPolicy,
-            Instance<Principal> principal) {
+            Instance<Principal> principal,
+            EventCoreExtension extension) {
         this.registry = registry;
         if (retryPolicy.isAmbiguous()) {
             throw new IllegalStateException("EC2012 The application produces several RetryPolicy beans; keep one, the"
@@ -75,7 +76,8 @@ public class CdiCommandBus implements CommandBus {
         }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
         this.principal = principal;
-        ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(events, registry));
+        ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(
+                events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null));
         this.ownTransactions =
                 CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions, registry, false)));
         this.callerTransaction = CommandExecutor.create(

@@ -113,10 +113,12 @@ public class CdiDurableProjections implements DurableProjections {
     private static void dispatch(List<ObserverMethod<?>> handlers, StoredEvent<Object> event) {
         Object payload = event.payload();
         for (ObserverMethod<?> handler : handlers) {
-            if (observes(handler.getObservedType(), payload)) {
+            Type observed = handler.getObservedType();
+            boolean envelope = EnvelopeTypes.isEnvelope(observed);
+            if (envelope ? EnvelopeTypes.hears(observed, payload.getClass()) : observes(observed, payload)) {
                 StoredEvent<?> previous = CurrentEvent.set(event);
                 try {
-                    notify(handler, payload);
+                    notify(handler, envelope ? event : payload);
                 } finally {
                     CurrentEvent.restore(previous);
                 }
@@ -134,12 +136,12 @@ public class CdiDurableProjections implements DurableProjections {
     }
 
     @SuppressWarnings("unchecked")
-    private static void notify(ObserverMethod<?> handler, Object payload) {
+    private static void notify(ObserverMethod<?> handler, Object fired) {
         ObserverMethod<Object> typed = (ObserverMethod<Object>) handler;
         typed.notify(new jakarta.enterprise.inject.spi.EventContext<>() {
             @Override
             public Object getEvent() {
-                return payload;
+                return fired;
             }
 
             @Override
@@ -157,7 +159,9 @@ public class CdiDurableProjections implements DurableProjections {
 
                     @Override
                     public Type getType() {
-                        return payload.getClass();
+                        return fired instanceof StoredEvent<?> envelope
+                                ? EnvelopeTypes.envelopeOf(envelope.payload().getClass())
+                                : fired.getClass();
                     }
                 };
             }

@@ -35,6 +35,7 @@ public class EventCoreExtension implements Extension {
 
     private final Map<String, List<ObserverMethod<?>>> projections = new ConcurrentHashMap<>();
     private final List<Class<?>> declarations = new CopyOnWriteArrayList<>();
+    private final List<String> envelopeObservers = new CopyOnWriteArrayList<>();
 
     /**
      * Finds the stream declarations the annotation processor generated (annotated {@code @Dependent}
@@ -62,6 +63,16 @@ public class EventCoreExtension implements Extension {
     /** Captures the observers qualified with {@link Projection}: the handlers of durable projections. */
     void captureProjectionHandlers(@Observes ProcessObserverMethod<?, ?> event) {
         ObserverMethod<?> observer = event.getObserverMethod();
+        if (EnvelopeTypes.isEnvelope(observer.getObservedType())) {
+            String never = EnvelopeTypes.neverHeard(observer.getObservedType());
+            if (never != null) {
+                event.addDefinitionError(new DefinitionException(
+                        "EC2048 An observer in " + observer.getBeanClass().getName() + " " + never));
+            }
+            if (observer.getObservedQualifiers().stream().noneMatch(Projection.class::isInstance)) {
+                envelopeObservers.add(observer.getBeanClass().getName());
+            }
+        }
         for (Annotation qualifier : observer.getObservedQualifiers()) {
             if (!(qualifier instanceof Projection projection)) {
                 continue;
@@ -90,6 +101,11 @@ public class EventCoreExtension implements Extension {
         }
     }
 
+    /** Whether the application observes envelopes ({@code StoredEvent<P>}) outside durable projections. */
+    public boolean observesEnvelopes() {
+        return !envelopeObservers.isEmpty();
+    }
+
     /** The handlers of each durable projection, by name. */
     public Map<String, List<ObserverMethod<?>>> projections() {
         return Collections.unmodifiableMap(projections);
@@ -109,6 +125,12 @@ public class EventCoreExtension implements Extension {
                 validation.addDeploymentProblem(new DeploymentException(
                         "EC2050 The command declared by " + d.getName() + " cannot be executed: " + e.getMessage(), e));
             }
+        }
+        if (observesEnvelopes() && !Envelopes.supported(beans.getEvent())) {
+            validation.addDeploymentProblem(new DeploymentException("EC2049 " + envelopeObservers
+                    + " observe StoredEvent envelopes, which EventCore can fire only in a Weld container (WildFly,"
+                    + " Payara, Weld SE): this container is not. Observe the payload type and inject EventContext"
+                    + " instead, or make the observer a durable projection's handler"));
         }
         Set<Bean<?>> stores = beans.getBeans(EventStore.class);
         if (stores.isEmpty()) {
