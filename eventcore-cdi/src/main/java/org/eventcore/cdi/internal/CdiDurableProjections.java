@@ -77,7 +77,7 @@ public class CdiDurableProjections implements DurableProjections {
         JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, registry, false);
         for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {
             List<ObserverMethod<?>> handlers = e.getValue();
-            ProjectionDefinition definition = ProjectionDefinition.of(e.getKey(), event -> dispatch(handlers, event));
+            ProjectionDefinition definition = extension.definition(e.getKey(), event -> dispatch(handlers, event));
             ProjectionRunner runner =
                     ProjectionRunner.create(log, checkpoints.get(), boundary, runOn, leases.get(), definition, owner);
             runners.put(e.getKey(), runner);

@@ -11,7 +11,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.eventcore.StreamDeclarations;
 import org.eventcore.cdi.Projection;
+import org.eventcore.cdi.ProjectionOptions;
 import org.eventcore.execution.CommandExecutor;
+import org.eventcore.projection.ProjectionDefinition;
+import org.eventcore.projection.ProjectionHandler;
 import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.EventStore;
 
@@ -36,6 +41,9 @@ public class EventCoreExtension implements Extension {
     private final Map<String, List<ObserverMethod<?>>> projections = new ConcurrentHashMap<>();
     private final List<Class<?>> declarations = new CopyOnWriteArrayList<>();
     private final List<String> envelopeObservers = new CopyOnWriteArrayList<>();
+    private final Map<String, ProjectionOptions> options = new ConcurrentHashMap<>();
+    private final Map<String, Class<?>> optionsDeclaredBy = new ConcurrentHashMap<>();
+    private final List<String> optionProblems = new CopyOnWriteArrayList<>();
 
     /**
      * Finds the stream declarations the annotation processor generated (annotated {@code @Dependent}
@@ -45,6 +53,42 @@ public class EventCoreExtension implements Extension {
     <T extends StreamDeclarations<?>> void findCommands(@Observes ProcessAnnotatedType<T> event) {
         declarations.add(event.getAnnotatedType().getJavaClass());
         event.veto();
+    }
+
+    /** Collects {@link ProjectionOptions}; two classes giving options for one projection fail the deployment. */
+    <T> void findProjectionOptions(
+            @Observes @WithAnnotations({ProjectionOptions.class, ProjectionOptions.List.class})
+                    ProcessAnnotatedType<T> event) {
+        Class<?> type = event.getAnnotatedType().getJavaClass();
+        for (ProjectionOptions o : type.getAnnotationsByType(ProjectionOptions.class)) {
+            Class<?> earlier = optionsDeclaredBy.putIfAbsent(o.projection(), type);
+            if (earlier != null) {
+                optionProblems.add("EC2051 Both " + earlier.getName() + " and "
+                        + type.getName() + " give @ProjectionOptions for durable projection \"" + o.projection()
+                        + "\": keep them on one class");
+            } else {
+                options.put(o.projection(), o);
+            }
+        }
+    }
+
+    /**
+     * The definition of the durable projection {@code name} with {@code handler}: the defaults, changed
+     * by the application's {@link ProjectionOptions} for it.
+     */
+    public ProjectionDefinition definition(String name, ProjectionHandler handler) {
+        ProjectionDefinition definition = ProjectionDefinition.of(name, handler);
+        ProjectionOptions o = options.get(name);
+        if (o == null) {
+            return definition;
+        }
+        return definition
+                .withErrorPolicy(o.errorPolicy())
+                .withBatchSize(o.batchSize())
+                .withPollInterval(Duration.ofMillis(o.pollIntervalMillis()))
+                .withRetryDelays(
+                        Duration.ofMillis(o.retryBaseDelayMillis()), Duration.ofMillis(o.retryMaxDelayMillis()))
+                .withLeaseDuration(Duration.ofMillis(o.leaseDurationMillis()));
     }
 
     /** The command types found through their declarations. */
@@ -112,6 +156,27 @@ public class EventCoreExtension implements Extension {
     }
 
     void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {
+        for (String problem : optionProblems) {
+            validation.addDeploymentProblem(new DeploymentException(problem));
+        }
+        for (Map.Entry<String, ProjectionOptions> o : options.entrySet()) {
+            String where = optionsDeclaredBy.get(o.getKey()).getName();
+            if (!projections.containsKey(o.getKey())) {
+                validation.addDeploymentProblem(new DeploymentException("EC2052 " + where
+                        + " gives @ProjectionOptions for durable projection \"" + o.getKey()
+                        + "\", which has no handler;"
+                        + " the projections are " + new java.util.TreeSet<>(projections.keySet())));
+                continue;
+            }
+            try {
+                definition(o.getKey(), event -> {});
+            } catch (IllegalArgumentException e) {
+                validation.addDeploymentProblem(new DeploymentException(
+                        "EC2053 The @ProjectionOptions of durable projection \"" + o.getKey() + "\" on " + where
+                                + " are invalid: " + e.getMessage(),
+                        e));
+            }
+        }
         for (Class<?> d : declarations) {
             try {
                 Class<?> command = ((StreamDeclarations<?>) d.getConstructor().newInstance()).commandType();
