@@ -87,6 +87,16 @@ class CommandBusTest {
     }
 
     @Test
+    void without_a_managed_executor_the_asynchronous_variant_fails_at_once_and_says_what_to_produce() {
+        assertThatThrownBy(() -> commands.executeAsync(new Add(counter, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("EC2047 executeAsync needs a managed executor: the server's default"
+                        + " (java:comp/DefaultManagedExecutorService) is not available here")
+                .hasMessageEndingWith("so produce one: @Produces @EventCoreExecutor Executor");
+        assertThat(store.readTransactions()).as("nothing ran").isEmpty();
+    }
+
+    @Test
     void a_rejected_command_reaches_no_observer() {
         commands.execute(new Add(counter, 100));
         observers.inline().clear();

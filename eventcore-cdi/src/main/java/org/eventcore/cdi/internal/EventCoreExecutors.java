@@ -1,17 +1,24 @@
 package org.eventcore.cdi.internal;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.Executor;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eventcore.cdi.EventCoreExecutor;
 
 /**
  * The executor EventCore runs asynchronous commands and durable projections on: the application's
  * {@link EventCoreExecutor} bean, else the server's default managed executor. Never a thread of our
  * own.
+ *
+ * <p>The default executor is looked up when first needed, not injected with {@code @Resource}: this
+ * bean lives in a library jar, and a server binds the portable name {@code
+ * java:comp/DefaultManagedExecutorService} only for the components of a module (WildFly refuses the
+ * deployment of an EAR whose {@code lib/} jar injects it, and durable projections start before any
+ * component runs). So after the portable name come the global names under which WildFly and Payara
+ * bind the same default executor; the server-specific knowledge is these two strings.
  */
 @ApplicationScoped
 public class EventCoreExecutors {
@@ -20,8 +27,13 @@ public class EventCoreExecutors {
     @EventCoreExecutor
     Instance<Executor> executor;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService managedExecutor;
+    private static final String SERVER_DEFAULT = "java:comp/DefaultManagedExecutorService";
+
+    /** The portable name, then WildFly's and Payara's global names of the same executor. */
+    private static final java.util.List<String> NAMES = java.util.List.of(
+            SERVER_DEFAULT, "java:jboss/ee/concurrency/executor/default", "concurrent/__defaultManagedExecutorService");
+
+    private volatile Executor serverDefault;
 
     /**
      * The executor for {@code purpose} (a phrase such as "executeAsync needs").
@@ -29,12 +41,31 @@ public class EventCoreExecutors {
      * @throws IllegalStateException (EC2047) if there is none
      */
     Executor require(String purpose) {
-        Executor runOn = executor.isResolvable() ? executor.get() : managedExecutor;
-        if (runOn == null) {
-            throw new IllegalStateException("EC2047 " + purpose + " a managed executor: the server's default"
-                    + " (java:comp/DefaultManagedExecutorService) is not available, so produce one:"
-                    + " @Produces @EventCoreExecutor Executor");
+        if (executor.isResolvable()) {
+            return executor.get();
         }
-        return runOn;
+        Executor found = serverDefault;
+        if (found == null) {
+            Exception failure = null;
+            for (String name : NAMES) {
+                try {
+                    found = InitialContext.doLookup(name);
+                    break;
+                } catch (NamingException | RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+            if (found == null) {
+                throw new IllegalStateException(
+                        "EC2047 " + purpose + " a managed executor: the server's default (" + SERVER_DEFAULT
+                                + ") is not available here (" + failure + "), so produce one: @Produces"
+                                + " @EventCoreExecutor Executor",
+                        failure);
+            }
+            serverDefault = found;
+        }
+        return found;
     }
 }

@@ -1,0 +1,42 @@
+package org.eventcore.sample.banking;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eventcore.cdi.EventContext;
+import org.eventcore.cdi.Projection;
+import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.projection.ErrorPolicy;
+import org.eventcore.sample.banking.AccountEvent.AccountOpened;
+import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
+import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
+
+/** The durable projection "balances": one row per account, in the runner's transaction. */
+@ApplicationScoped
+@ProjectionOptions(projection = "balances", errorPolicy = ErrorPolicy.RETRY, pollIntervalMillis = 200)
+public class BalancesProjection {
+
+    @PersistenceContext
+    EntityManager em;
+
+    void opened(@Observes @Projection("balances") AccountOpened opened, EventContext context) {
+        em.persist(new BalanceRow(context.streamId().value(), opened.owner()));
+    }
+
+    void deposited(@Observes @Projection("balances") MoneyDeposited deposited, EventContext context) {
+        row(context).add(deposited.cents());
+    }
+
+    void withdrawn(@Observes @Projection("balances") MoneyWithdrawn withdrawn, EventContext context) {
+        row(context).add(-withdrawn.cents());
+    }
+
+    private BalanceRow row(EventContext context) {
+        BalanceRow row = em.find(BalanceRow.class, context.streamId().value());
+        if (row == null) {
+            throw new IllegalStateException("no balance row for " + context.streamId() + " at " + context.position());
+        }
+        return row;
+    }
+}

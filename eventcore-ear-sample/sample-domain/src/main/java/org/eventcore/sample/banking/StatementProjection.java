@@ -1,0 +1,35 @@
+package org.eventcore.sample.banking;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eventcore.StoredEvent;
+import org.eventcore.cdi.Projection;
+import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
+import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
+
+/** The durable projection "statements": a line per deposit or withdrawal, taking whole envelopes. */
+@ApplicationScoped
+@ProjectionOptions(projection = "statements", pollIntervalMillis = 200)
+public class StatementProjection {
+
+    @PersistenceContext
+    EntityManager em;
+
+    void on(@Observes @Projection("statements") StoredEvent<? extends AccountEvent> event) {
+        long cents = event.payload() instanceof MoneyDeposited d
+                ? d.cents()
+                : event.payload() instanceof MoneyWithdrawn w ? -w.cents() : 0;
+        if (cents != 0) {
+            em.persist(new StatementLine(
+                    event.id().toString(),
+                    event.streamId().value(),
+                    event.version().value(),
+                    cents,
+                    event.metadata().user().orElse(null),
+                    event.metadata().causationId().value()));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.eventcore.sample.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import org.eventcore.jpa.JpaCheckpointStore;
+import org.eventcore.jpa.JpaEventStore;
+import org.eventcore.jpa.JpaProjectionLeases;
+import org.eventcore.jpa.JpaStoreSettings;
+import org.eventcore.jpa.JtaJpa;
+import org.eventcore.sample.banking.AccountEvent;
+import org.eventcore.sample.shop.ShopEvent;
+import org.eventcore.serialization.EventTypeRegistry;
+import org.eventcore.serialization.jsonb.JsonbEventSerializer;
+import org.eventcore.spi.CheckpointStore;
+import org.eventcore.spi.EventStore;
+import org.eventcore.spi.ProjectionLeases;
+
+/** What the application gives EventCore: its store, checkpoints and leases, on its persistence unit. */
+@ApplicationScoped
+public class EventCoreSetup {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    DatabaseSchema schema;
+
+    /** The store; {@code @Singleton} so that the projections' runners also see it as the global log. */
+    @Produces
+    @Singleton
+    EventStore store() {
+        EventTypeRegistry types = EventTypeRegistry.builder()
+                .registerSealed(AccountEvent.class)
+                .registerSealed(ShopEvent.class)
+                .build();
+        JpaStoreSettings settings = JpaStoreSettings.DEFAULT.withDialect(schema.ensure());
+        return JpaEventStore.create(JtaJpa.containerManaged(em), JsonbEventSerializer.create(types), settings);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CheckpointStore checkpoints() {
+        schema.ensure();
+        return JpaCheckpointStore.create(JtaJpa.containerManaged(em));
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProjectionLeases leases() {
+        schema.ensure();
+        return JpaProjectionLeases.create(JtaJpa.containerManaged(em), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,61 @@
+package org.eventcore.sample.shop;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eventcore.StreamId;
+import org.eventcore.cdi.EventContext;
+import org.eventcore.cdi.Projection;
+import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.projection.ErrorPolicy;
+import org.eventcore.sample.shop.ShopEvent.PointsEarned;
+import org.eventcore.sample.shop.ShopEvent.StockAdded;
+import org.eventcore.sample.shop.ShopEvent.StockReleased;
+import org.eventcore.sample.shop.ShopEvent.StockReserved;
+import org.eventcore.sample.shop.ShopEvent.StockShipped;
+
+/** The durable projections "inventory" (stock per product) and "loyalty" (points per customer). */
+@ApplicationScoped
+@ProjectionOptions(projection = "inventory", errorPolicy = ErrorPolicy.RETRY, pollIntervalMillis = 200)
+@ProjectionOptions(projection = "loyalty", errorPolicy = ErrorPolicy.RETRY, pollIntervalMillis = 200)
+public class InventoryProjection {
+
+    @PersistenceContext
+    EntityManager em;
+
+    void added(@Observes @Projection("inventory") StockAdded added, EventContext context) {
+        row(context.streamId()).change(added.quantity(), 0);
+    }
+
+    void reserved(@Observes @Projection("inventory") StockReserved reserved, EventContext context) {
+        row(context.streamId()).change(0, reserved.quantity());
+    }
+
+    void released(@Observes @Projection("inventory") StockReleased released, EventContext context) {
+        row(context.streamId()).change(0, -released.quantity());
+    }
+
+    void shipped(@Observes @Projection("inventory") StockShipped shipped, EventContext context) {
+        row(context.streamId()).change(-shipped.quantity(), -shipped.quantity());
+    }
+
+    void earned(@Observes @Projection("loyalty") PointsEarned earned, EventContext context) {
+        String customer = context.streamId().value().substring("loyalty-".length());
+        LoyaltyRow row = em.find(LoyaltyRow.class, customer);
+        if (row == null) {
+            row = new LoyaltyRow(customer);
+            em.persist(row);
+        }
+        row.add(earned.points());
+    }
+
+    private InventoryRow row(StreamId product) {
+        InventoryRow row = em.find(InventoryRow.class, product.value());
+        if (row == null) {
+            row = new InventoryRow(product.value());
+            em.persist(row);
+        }
+        return row;
+    }
+}

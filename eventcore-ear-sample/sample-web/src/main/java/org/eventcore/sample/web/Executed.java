@@ -1,0 +1,31 @@
+package org.eventcore.sample.web;
+
+import java.util.List;
+import org.eventcore.StoredEvent;
+import org.eventcore.execution.CommandResult;
+
+/**
+ * The answer to a command: its id, the global position it reached (pass it as {@code after} to a read
+ * to see your own write), the attempts it took, and the events it stored with the user recorded on them.
+ */
+public record Executed(String commandId, String position, int attempts, List<EventView> events) {
+
+    /** One stored event. */
+    public record EventView(String stream, long version, String type, String user) {}
+
+    static Executed of(CommandResult<?> result) {
+        return new Executed(
+                result.commandId().value(),
+                result.lastPosition().map(p -> p.encode()).orElse(null),
+                result.attempts(),
+                result.events().stream().map(Executed::view).toList());
+    }
+
+    private static EventView view(StoredEvent<?> e) {
+        return new EventView(
+                e.streamId().value(),
+                e.version().value(),
+                e.payload().getClass().getSimpleName(),
+                e.metadata().user().orElse(null));
+    }
+}
