@@ -24,6 +24,31 @@ class DeploymentValidationTest {
                 .hasStackTraceContaining("@Produces @ApplicationScoped EventStore");
     }
 
+    /** A second store besides TestStore. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class SecondStore {
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Singleton
+        org.eventcore.spi.EventStore store() {
+            return org.eventcore.inmemory.InMemoryEventStore.create();
+        }
+    }
+
+    @Test
+    void a_deployment_with_two_event_store_beans_fails_and_names_both() {
+        Weld weld = org.eventcore.cdi.fixture.EventCoreWeld.bare()
+                .addBeanClasses(
+                        AttemptTransactions.class,
+                        CurrentEvent.class,
+                        org.eventcore.cdi.fixture.TestStore.class,
+                        SecondStore.class);
+        assertThatThrownBy(() -> weld.initialize().close())
+                .hasStackTraceContaining("EC2002 EventCore found several EventStore beans: ")
+                .hasStackTraceContaining(SecondStore.class.getName())
+                .hasStackTraceContaining(org.eventcore.cdi.fixture.TestStore.class.getName())
+                .hasStackTraceContaining("mark the one to use @Alternative with a priority");
+    }
+
     /** A projection handler that would run outside the runner's transaction. */
     @jakarta.enterprise.context.ApplicationScoped
     static class AsyncHandler {

@@ -64,11 +64,12 @@ public class CdiCommandBus implements CommandBus {
     CdiCommandBus(
             EventStore store,
             AttemptTransactions transactions,
-            TransactionSynchronizationRegistry registry,
+            Instance<TransactionSynchronizationRegistry> registryBean,
             Event<Object> events,
             Instance<RetryPolicy> retryPolicy,
             Instance<Principal> principal,
             EventCoreExtension extension) {
+        TransactionSynchronizationRegistry registry = JtaRegistry.resolve(registryBean);
         this.registry = registry;
         if (retryPolicy.isAmbiguous()) {
             throw new IllegalStateException("EC2012 The application produces several RetryPolicy beans; keep one, the"

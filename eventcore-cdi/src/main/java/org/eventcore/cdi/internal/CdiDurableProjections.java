@@ -57,32 +57,100 @@ public class CdiDurableProjections implements DurableProjections {
     AttemptTransactions transactions;
 
     @Inject
-    TransactionSynchronizationRegistry registry;
+    Instance<TransactionSynchronizationRegistry> registry;
+
+    private static final System.Logger LOG = System.getLogger(CdiDurableProjections.class.getName());
+
+    /** How long the runners may wait for the application's beans after it started. */
+    static final Duration START_PATIENCE = Duration.ofMinutes(2);
 
     private final Map<String, ProjectionRunner> runners = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile boolean starting;
+    /** Why the runners are not running yet, or null. */
+    private volatile String notStarted;
 
+    /**
+     * Starts the runners when the application starts. Configuration errors (EC2045, EC2046, EC2047) fail
+     * the deployment. When the application's own beans cannot be created yet (Payara fires this event
+     * before the application's EJBs accept calls), the runners start in the background as soon as they
+     * can, within {@link #START_PATIENCE}; until then their status says why they are not running.
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         Map<String, List<ObserverMethod<?>>> found = extension.projections();
-        if (found.isEmpty()) {
+        if (found.isEmpty() || starting) {
             return;
         }
-        GlobalLogReader log = globalLog(found.keySet());
         if (!checkpoints.isResolvable() || !leases.isResolvable()) {
             throw new IllegalStateException("EC2046 Durable projections " + found.keySet() + " need a CheckpointStore"
                     + " bean and a ProjectionLeases bean, for example JpaCheckpointStore and JpaProjectionLeases over"
                     + " the application's entity manager");
         }
         Executor runOn = executors.require("Durable projections " + found.keySet() + " need");
+        starting = true;
+        try {
+            startRunners(found, runOn);
+        } catch (RuntimeException e) {
+            if (isConfigurationError(e)) {
+                throw e;
+            }
+            notStarted = "EC2054 not started yet: " + e;
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "EC2054 Durable projections " + found.keySet() + " cannot start while"
+                            + " the application is starting (" + e
+                            + "); they start as soon as its beans can be created");
+            runOn.execute(() -> startLater(found, runOn));
+        }
+    }
+
+    private static boolean isConfigurationError(RuntimeException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("EC20");
+    }
+
+    private void startLater(Map<String, List<ObserverMethod<?>>> found, Executor runOn) {
+        long deadline = System.nanoTime() + START_PATIENCE.toNanos();
+        long pause = 100;
+        while (true) {
+            try {
+                Thread.sleep(pause);
+                startRunners(found, runOn);
+                LOG.log(System.Logger.Level.INFO, "Durable projections " + found.keySet() + " started");
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                notStarted = "EC2055 not started: interrupted while waiting for the application";
+                return;
+            } catch (RuntimeException e) {
+                notStarted = (isConfigurationError(e) ? "" : "EC2054 not started yet: ") + e;
+                if (isConfigurationError(e) || System.nanoTime() > deadline) {
+                    notStarted = "EC2055 Durable projections " + found.keySet() + " could not start: " + e;
+                    LOG.log(System.Logger.Level.ERROR, notStarted, e);
+                    return;
+                }
+                pause = Math.min(pause * 2, 2_000);
+            }
+        }
+    }
+
+    /** Creates every runner first, then starts them all: a failure leaves nothing half started. */
+    private synchronized void startRunners(Map<String, List<ObserverMethod<?>>> found, Executor runOn) {
+        GlobalLogReader log = globalLog(found.keySet());
+        CheckpointStore checkpointStore = checkpoints.get();
+        ProjectionLeases projectionLeases = leases.get();
         String owner = "node-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
-        JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, registry, false);
+        JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, JtaRegistry.resolve(registry), false);
+        Map<String, ProjectionRunner> created = new java.util.TreeMap<>();
         for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {
             List<ObserverMethod<?>> handlers = e.getValue();
             ProjectionDefinition definition = extension.definition(e.getKey(), event -> dispatch(handlers, event));
-            ProjectionRunner runner =
-                    ProjectionRunner.create(log, checkpoints.get(), boundary, runOn, leases.get(), definition, owner);
-            runners.put(e.getKey(), runner);
-            runner.start();
+            created.put(
+                    e.getKey(),
+                    ProjectionRunner.create(
+                            log, checkpointStore, boundary, runOn, projectionLeases, definition, owner));
         }
+        runners.putAll(created);
+        created.values().forEach(ProjectionRunner::start);
+        notStarted = null;
     }
 
     /**
@@ -171,29 +239,76 @@ public class CdiDurableProjections implements DurableProjections {
     private ProjectionRunner runner(String name) {
         ProjectionRunner runner = runners.get(name);
         if (runner == null) {
-            throw new IllegalArgumentException(
-                    "EC2041 There is no durable projection \"" + name + "\"; the projections are " + runners.keySet());
+            if (!extension.projections().containsKey(name)) {
+                throw new IllegalArgumentException("EC2041 There is no durable projection \"" + name
+                        + "\"; the projections are "
+                        + new java.util.TreeSet<>(extension.projections().keySet()));
+            }
+            return null;
+        }
+        return runner;
+    }
+
+    /** The runner of {@code name}, waiting up to {@code timeout} for the runners to start; null if they did not. */
+    private ProjectionRunner awaitRunner(String name, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ProjectionRunner runner = runner(name);
+        while (runner == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            runner = runner(name);
         }
         return runner;
     }
 
     @Override
     public Set<String> names() {
-        return Set.copyOf(runners.keySet());
+        return Set.copyOf(extension.projections().keySet());
     }
 
     @Override
     public ProjectionStatus status(String name) {
-        return runner(name).status();
+        ProjectionRunner runner = runner(name);
+        if (runner == null) {
+            String why = notStarted;
+            return new ProjectionStatus(
+                    name,
+                    org.eventcore.projection.ProjectionState.STOPPED,
+                    GlobalPosition.start(),
+                    GlobalPosition.start(),
+                    false,
+                    0,
+                    java.util.Optional.of(why == null ? "EC2054 not started yet" : why),
+                    0,
+                    List.of(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty());
+        }
+        return runner.status();
     }
 
     @Override
     public boolean awaitPosition(String name, GlobalPosition position, Duration timeout) {
-        return runner(name).awaitPosition(position, timeout);
+        long started = System.nanoTime();
+        ProjectionRunner runner = awaitRunner(name, timeout);
+        if (runner == null) {
+            return false;
+        }
+        Duration left = timeout.minusNanos(System.nanoTime() - started);
+        return runner.awaitPosition(position, left.isNegative() ? Duration.ZERO : left);
     }
 
     @Override
     public void rebuild(String name, GlobalPosition from, Runnable reset) {
-        runner(name).rebuild(from, reset);
+        ProjectionRunner runner = awaitRunner(name, Duration.ofSeconds(30));
+        if (runner == null) {
+            throw new IllegalStateException("EC2055 Durable projection \"" + name + "\" is not running, so it cannot"
+                    + " rebuild: " + notStarted);
+        }
+        runner.rebuild(from, reset);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import java.lang.annotation.Annotation;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -44,6 +44,7 @@ public class EventCoreExtension implements Extension {
     private final Map<String, ProjectionOptions> options = new ConcurrentHashMap<>();
     private final Map<String, Class<?>> optionsDeclaredBy = new ConcurrentHashMap<>();
     private final List<String> optionProblems = new CopyOnWriteArrayList<>();
+    private final List<Bean<?>> stores = new CopyOnWriteArrayList<>();
 
     /**
      * Finds the stream declarations the annotation processor generated (annotated {@code @Dependent}
@@ -89,6 +90,19 @@ public class EventCoreExtension implements Extension {
                 .withRetryDelays(
                         Duration.ofMillis(o.retryBaseDelayMillis()), Duration.ofMillis(o.retryMaxDelayMillis()))
                 .withLeaseDuration(Duration.ofMillis(o.leaseDurationMillis()));
+    }
+
+    /**
+     * Notes every bean of type {@link EventStore} with the default qualifier. Counting them here, rather than
+     * asking the extension's BeanManager, works on servers whose extension BeanManager does not see the
+     * beans of other jars (Payara, for an EAR's lib/).
+     */
+    void findStores(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (bean.getTypes().contains(EventStore.class)
+                && bean.getQualifiers().stream().anyMatch(q -> q instanceof jakarta.enterprise.inject.Default)) {
+            stores.add(bean);
+        }
     }
 
     /** The command types found through their declarations. */
@@ -197,15 +211,18 @@ public class EventCoreExtension implements Extension {
                     + " Payara, Weld SE): this container is not. Observe the payload type and inject EventContext"
                     + " instead, or make the observer a durable projection's handler"));
         }
-        Set<Bean<?>> stores = beans.getBeans(EventStore.class);
+        List<Bean<?>> candidates = stores.stream().filter(Bean::isAlternative).toList();
+        if (candidates.isEmpty()) {
+            candidates = List.copyOf(stores);
+        }
         if (stores.isEmpty()) {
             validation.addDeploymentProblem(new DeploymentException("EC2001 EventCore needs an EventStore bean, and the"
                     + " application has none. Produce one, for example: @Produces @ApplicationScoped EventStore"
                     + " store(EntityManager em) { return JpaEventStore.create(JtaJpa.containerManaged(em), serializer,"
                     + " JpaStoreSettings.DEFAULT); }"));
-        } else if (beans.resolve(stores) == null) {
+        } else if (candidates.size() > 1) {
             validation.addDeploymentProblem(new DeploymentException("EC2002 EventCore found several EventStore beans: "
-                    + stores.stream()
+                    + candidates.stream()
                             .map(Bean::getBeanClass)
                             .map(Class::getName)
                             .collect(Collectors.joining(", "))

@@ -25,13 +25,15 @@ public class BalanceRow {
 
     protected BalanceRow() {}
 
-    BalanceRow(String account, String owner) {
+    /** A new row for an account just opened, by the balances projection. */
+    public BalanceRow(String account, String owner) {
         this.account = account;
         this.owner = owner;
         this.events = 1;
     }
 
-    void add(long change) {
+    /** Applies a deposit (positive) or withdrawal (negative) of the account's next event. */
+    public void add(long change) {
         cents += change;
         events++;
     }

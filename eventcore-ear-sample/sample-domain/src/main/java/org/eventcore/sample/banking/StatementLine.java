@@ -31,7 +31,8 @@ public class StatementLine {
 
     protected StatementLine() {}
 
-    StatementLine(String eventId, String account, long version, long cents, String recordedBy, String commandId) {
+    public StatementLine(
+            String eventId, String account, long version, long cents, String recordedBy, String commandId) {
         this.eventId = eventId;
         this.account = account;
         this.version = version;

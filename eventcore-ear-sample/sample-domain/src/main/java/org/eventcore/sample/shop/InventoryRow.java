@@ -22,11 +22,11 @@ public class InventoryRow {
 
     protected InventoryRow() {}
 
-    InventoryRow(String product) {
+    public InventoryRow(String product) {
         this.product = product;
     }
 
-    void change(int onHandChange, int reservedChange) {
+    public void change(int onHandChange, int reservedChange) {
         onHand += onHandChange;
         reserved += reservedChange;
     }

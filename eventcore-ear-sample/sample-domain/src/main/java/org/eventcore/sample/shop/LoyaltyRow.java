@@ -19,11 +19,11 @@ public class LoyaltyRow {
 
     protected LoyaltyRow() {}
 
-    LoyaltyRow(String customer) {
+    public LoyaltyRow(String customer) {
         this.customer = customer;
     }
 
-    void add(int earned) {
+    public void add(int earned) {
         points += earned;
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
 /** Real HTTP calls to the deployed sample, as one of its users. */
 public final class Api {
 
-    /** Where the sample's REST API is when the server runs on this machine. */
-    public static final String BASE = "http://localhost:8080/eventcore-sample/api/";
+    /** Where the sample's REST API is: WildFly's port 8080 unless {@code sample.base.url} says otherwise. */
+    public static final String BASE =
+            System.getProperty("sample.base.url", "http://localhost:8080/eventcore-sample/api/");
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The banking slice over real HTTP on WildFly, with PostgreSQL behind the server's default datasource. */
-@ExtendWith({PostgresForServer.class, ArquillianExtension.class})
+@ExtendWith({ServerEnvironment.class, ArquillianExtension.class})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BankingIT {
 
@@ -127,7 +127,7 @@ class BankingIT {
                 .singleElement()
                 .satisfies(e -> assertThat(((Map<?, ?>) e).get("user")).isEqualTo("bob"));
 
-        try (Connection c = PostgresForServer.connection();
+        try (Connection c = ServerEnvironment.connection();
                 PreparedStatement ps =
                         c.prepareStatement("select distinct user_name from ec_events where stream_id = ?")) {
             ps.setString(1, "account-" + run + "-f");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Events and read models live in PostgreSQL: they survive undeploying and deploying the EAR again. */
-@ExtendWith({PostgresForServer.class, ArquillianExtension.class})
+@ExtendWith({ServerEnvironment.class, ArquillianExtension.class})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RedeployIT {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The shop slice over real HTTP: orders reserve several products atomically; shipping discovers streams. */
-@ExtendWith({PostgresForServer.class, ArquillianExtension.class})
+@ExtendWith({ServerEnvironment.class, ArquillianExtension.class})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ShopIT {
 

@@ -13,7 +13,7 @@ public record Executed(String commandId, String position, int attempts, List<Eve
     /** One stored event. */
     public record EventView(String stream, long version, String type, String user) {}
 
-    static Executed of(CommandResult<?> result) {
+    public static Executed of(CommandResult<?> result) {
         return new Executed(
                 result.commandId().value(),
                 result.lastPosition().map(p -> p.encode()).orElse(null),

@@ -9,7 +9,7 @@ public record Problem(String type, String title, int status, String detail) {
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
     /** A response with status {@code status} and this problem as its body. */
-    static Response response(int status, String title, String detail) {
+    public static Response response(int status, String title, String detail) {
         return Response.status(status)
                 .type(MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail))

@@ -35,7 +35,7 @@ public final class Requests {
         public Map<String, Integer> lines;
     }
 
-    static <T> T require(T value, String what) {
+    public static <T> T require(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException("the request needs " + what);
         }

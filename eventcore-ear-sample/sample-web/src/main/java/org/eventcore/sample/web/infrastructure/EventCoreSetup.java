@@ -1,11 +1,10 @@
-package org.eventcore.sample.infrastructure;
+package org.eventcore.sample.web.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.eventcore.jpa.JpaCheckpointStore;
 import org.eventcore.jpa.JpaEventStore;
@@ -24,7 +23,7 @@ import org.eventcore.spi.ProjectionLeases;
 @ApplicationScoped
 public class EventCoreSetup {
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     @Inject

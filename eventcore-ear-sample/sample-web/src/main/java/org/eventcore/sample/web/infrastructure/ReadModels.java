@@ -1,9 +1,8 @@
-package org.eventcore.sample.infrastructure;
+package org.eventcore.sample.web.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ public class ReadModels {
     /** The longest a reader waits for its own write to reach a read model. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     @Inject

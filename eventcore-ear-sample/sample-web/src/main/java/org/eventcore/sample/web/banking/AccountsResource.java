@@ -1,4 +1,4 @@
-package org.eventcore.sample.web;
+package org.eventcore.sample.web.banking;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,9 @@ import org.eventcore.sample.banking.OpenAccount;
 import org.eventcore.sample.banking.StatementLine;
 import org.eventcore.sample.banking.TransferMoney;
 import org.eventcore.sample.banking.Withdraw;
-import org.eventcore.sample.infrastructure.ReadModels;
+import org.eventcore.sample.web.Executed;
+import org.eventcore.sample.web.Requests;
+import org.eventcore.sample.web.infrastructure.ReadModels;
 
 /** Banking: open accounts, deposit, withdraw, transfer; balances and statements from the read models. */
 @Path("")

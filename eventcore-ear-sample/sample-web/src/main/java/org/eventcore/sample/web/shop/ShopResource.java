@@ -1,4 +1,4 @@
-package org.eventcore.sample.web;
+package org.eventcore.sample.web.shop;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,12 +19,14 @@ import java.util.List;
 import java.util.Map;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.CommandBus;
-import org.eventcore.sample.infrastructure.ReadModels;
 import org.eventcore.sample.shop.AddStock;
 import org.eventcore.sample.shop.CancelOrder;
 import org.eventcore.sample.shop.PlaceOrder;
 import org.eventcore.sample.shop.ShipOrder;
 import org.eventcore.sample.shop.Shop;
+import org.eventcore.sample.web.Executed;
+import org.eventcore.sample.web.Requests;
+import org.eventcore.sample.web.infrastructure.ReadModels;
 
 /** The shop: stock, orders that reserve several products at once, shipping, cancelling; inventory and loyalty. */
 @Path("")

@@ -1,4 +1,4 @@
-package org.eventcore.sample.infrastructure;
+package org.eventcore.sample.web.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
-package org.eventcore.sample.infrastructure;
+package org.eventcore.sample.web.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ public class SchemaTransactions {
 
     private static final System.Logger LOG = System.getLogger(SchemaTransactions.class.getName());
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     /** Whether the database is PostgreSQL: only there does the standard catalog list pg_catalog's tables. */
@@ -44,7 +44,7 @@ public class SchemaTransactions {
             }
         }
         if (!exists("sample_balances")) {
-            run(resource("META-INF/sample-read-models.sql"));
+            run(resource("sample-read-models.sql"));
         }
     }
 

@@ -1,21 +1,23 @@
-package org.eventcore.sample.banking;
+package org.eventcore.sample.web.banking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eventcore.StoredEvent;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.sample.banking.AccountEvent;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
+import org.eventcore.sample.banking.StatementLine;
 
 /** The durable projection "statements": a line per deposit or withdrawal, taking whole envelopes. */
 @ApplicationScoped
 @ProjectionOptions(projection = "statements", pollIntervalMillis = 200)
 public class StatementProjection {
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     void on(@Observes @Projection("statements") StoredEvent<? extends AccountEvent> event) {

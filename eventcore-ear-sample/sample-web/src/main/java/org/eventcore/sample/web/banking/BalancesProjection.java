@@ -1,9 +1,9 @@
-package org.eventcore.sample.banking;
+package org.eventcore.sample.web.banking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eventcore.cdi.EventContext;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
@@ -11,13 +11,14 @@ import org.eventcore.projection.ErrorPolicy;
 import org.eventcore.sample.banking.AccountEvent.AccountOpened;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
+import org.eventcore.sample.banking.BalanceRow;
 
 /** The durable projection "balances": one row per account, in the runner's transaction. */
 @ApplicationScoped
 @ProjectionOptions(projection = "balances", errorPolicy = ErrorPolicy.RETRY, pollIntervalMillis = 200)
 public class BalancesProjection {
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     void opened(@Observes @Projection("balances") AccountOpened opened, EventContext context) {

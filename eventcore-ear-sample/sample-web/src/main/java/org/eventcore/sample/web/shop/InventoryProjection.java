@@ -1,14 +1,16 @@
-package org.eventcore.sample.shop;
+package org.eventcore.sample.web.shop;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.EventContext;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
 import org.eventcore.projection.ErrorPolicy;
+import org.eventcore.sample.shop.InventoryRow;
+import org.eventcore.sample.shop.LoyaltyRow;
 import org.eventcore.sample.shop.ShopEvent.PointsEarned;
 import org.eventcore.sample.shop.ShopEvent.StockAdded;
 import org.eventcore.sample.shop.ShopEvent.StockReleased;
@@ -21,7 +23,7 @@ import org.eventcore.sample.shop.ShopEvent.StockShipped;
 @ProjectionOptions(projection = "loyalty", errorPolicy = ErrorPolicy.RETRY, pollIntervalMillis = 200)
 public class InventoryProjection {
 
-    @PersistenceContext
+    @Inject
     EntityManager em;
 
     void added(@Observes @Projection("inventory") StockAdded added, EventContext context) {

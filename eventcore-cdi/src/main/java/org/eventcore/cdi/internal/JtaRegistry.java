@@ -1,0 +1,44 @@
+package org.eventcore.cdi.internal;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Finds the server's {@link TransactionSynchronizationRegistry}: the CDI bean where the container
+ * offers one (WildFly, Narayana's CDI extension in Java SE), else through JNDI, under the portable
+ * name and then Payara's global name (Payara has no such bean). Looked up when first needed, on a
+ * thread of the application, since a library jar cannot inject {@code java:comp} resources on every
+ * server.
+ */
+final class JtaRegistry {
+
+    private static final List<String> NAMES = List.of(
+            "java:comp/TransactionSynchronizationRegistry", "java:appserver/TransactionSynchronizationRegistry");
+
+    private JtaRegistry() {}
+
+    /** @throws IllegalStateException (EC2004) if the server offers none */
+    static TransactionSynchronizationRegistry resolve(Instance<TransactionSynchronizationRegistry> bean) {
+        if (bean.isResolvable()) {
+            return bean.get();
+        }
+        Exception failure = null;
+        for (String name : NAMES) {
+            try {
+                return InitialContext.doLookup(name);
+            } catch (NamingException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        throw new IllegalStateException(
+                "EC2004 EventCore needs the server's JTA TransactionSynchronizationRegistry, and there is neither"
+                        + " a CDI bean of that type nor an entry " + NAMES + " in JNDI (" + failure + "): run on a"
+                        + " Jakarta EE server, or in Java SE add a JTA implementation with its CDI extension",
+                failure);
+    }
+}
