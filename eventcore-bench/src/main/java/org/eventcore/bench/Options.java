@@ -1,0 +1,115 @@
+package org.eventcore.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The command line of {@link Bench}; see {@link #USAGE}. */
+record Options(
+        String store,
+        String jdbcUrl,
+        String user,
+        String password,
+        List<String> workloads,
+        List<Integer> clients,
+        int durationSeconds,
+        int warmupSeconds,
+        int accounts,
+        Path json) {
+
+    static final String USAGE = """
+            usage: java -jar eventcore-bench.jar [options]
+              --store postgres|memory     where the events go (default postgres)
+              --jdbc-url URL --user U --password P
+                                          an existing PostgreSQL (default: start an embedded PostgreSQL 15)
+              --workload W1|W2|W3|W4|all  W1 single-stream command, W2 two-stream transfer, W3 1,000-event
+                                          batch to a fresh stream, W4 16 clients' worth of contention on 10
+                                          hot accounts (default all)
+              --clients 1,4,16            concurrent clients, each run in turn (default 1,4,16)
+              --duration SECONDS          measured time per (workload, clients) (default 10)
+              --warmup SECONDS            unmeasured time before each (default 2)
+              --accounts N                accounts pre-loaded with 10 events each (default 10000)
+              --json FILE                 also write the results as a JSON array
+            """;
+
+    static Options parse(String... args) {
+        String store = "postgres";
+        String url = null;
+        String user = null;
+        String password = null;
+        List<String> workloads = List.of("W1", "W2", "W3", "W4");
+        List<Integer> clients = List.of(1, 4, 16);
+        int duration = 10;
+        int warmup = 2;
+        int accounts = 10_000;
+        Path json = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--store" -> {
+                    store = value.toLowerCase(Locale.ROOT);
+                    if (!store.equals("postgres") && !store.equals("memory")) {
+                        throw new IllegalArgumentException("--store is postgres or memory, not " + value);
+                    }
+                }
+                case "--jdbc-url" -> url = value;
+                case "--user" -> user = value;
+                case "--password" -> password = value;
+                case "--workload" -> workloads = workloads(value);
+                case "--clients" -> clients = clients(value);
+                case "--duration" -> duration = positive(option, value);
+                case "--warmup" -> warmup = positive(option, value);
+                case "--accounts" -> accounts = positive(option, value);
+                case "--json" -> json = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (url == null && (user != null || password != null)) {
+            throw new IllegalArgumentException("--user and --password go with --jdbc-url");
+        }
+        return new Options(store, url, user, password, workloads, clients, duration, warmup, accounts, json);
+    }
+
+    private static List<String> workloads(String value) {
+        if (value.equalsIgnoreCase("all")) {
+            return List.of("W1", "W2", "W3", "W4");
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String w : value.split(",")) {
+            String name = w.trim().toUpperCase(Locale.ROOT);
+            if (!List.of("W1", "W2", "W3", "W4").contains(name)) {
+                throw new IllegalArgumentException("--workload is W1, W2, W3, W4 or all, not " + w);
+            }
+            chosen.add(name);
+        }
+        return List.copyOf(chosen);
+    }
+
+    private static List<Integer> clients(String value) {
+        List<Integer> counts = new ArrayList<>();
+        for (String c : value.split(",")) {
+            counts.add(positive("--clients", c.trim()));
+        }
+        return List.copyOf(counts);
+    }
+
+    private static int positive(String option, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0 || (n == 0 && !option.equals("--warmup"))) {
+                throw new IllegalArgumentException(option + " must be positive, was " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a whole number, not " + value);
+        }
+    }
+}

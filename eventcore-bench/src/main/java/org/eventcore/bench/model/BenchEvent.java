@@ -1,0 +1,16 @@
+package org.eventcore.bench.model;
+
+import org.eventcore.serialization.EventType;
+
+/** The benchmark's events: money in and out of accounts, and items of batches. */
+public sealed interface BenchEvent {
+
+    @EventType(name = "bench.Deposited")
+    record Deposited(long cents) implements BenchEvent {}
+
+    @EventType(name = "bench.Withdrawn")
+    record Withdrawn(long cents) implements BenchEvent {}
+
+    @EventType(name = "bench.Item")
+    record Item(int index) implements BenchEvent {}
+}

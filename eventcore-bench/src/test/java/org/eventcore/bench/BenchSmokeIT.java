@@ -1,0 +1,134 @@
+package org.eventcore.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CI's smoke run: the packaged jar, every workload, a second each, on an embedded PostgreSQL and in
+ * memory. It checks the output's shape and the invariants the harness checks, never the speed.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class BenchSmokeIT {
+
+    private static final List<String> KEYS = List.of(
+            "workload",
+            "clients",
+            "ops_per_s",
+            "events_per_s",
+            "p50_ms",
+            "p95_ms",
+            "p99_ms",
+            "conflicts",
+            "retries",
+            "errors");
+
+    private record Run(int exit, String output) {}
+
+    private static Run bench(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                System.getProperty("bench.jar", "target/eventcore-bench.jar")));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String text = new String(output, StandardCharsets.UTF_8);
+        System.out.println(text);
+        return new Run(p.exitValue(), text);
+    }
+
+    private static void assertResults(Run run, Path json, int expected) throws Exception {
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output().lines().filter(l -> l.startsWith("RESULT ")).count())
+                .isEqualTo(expected);
+        String written = Files.readString(json);
+        Matcher objects = Pattern.compile("\\{[^}]*}").matcher(written);
+        int count = 0;
+        while (objects.find()) {
+            count++;
+            String object = objects.group();
+            for (String key : KEYS) {
+                assertThat(object).contains("\"" + key + "\":");
+            }
+            assertThat(object).as("no command failed").contains("\"errors\":0");
+        }
+        assertThat(count).isEqualTo(expected);
+    }
+
+    @Test
+    void every_workload_runs_on_postgresql_through_the_jpa_store_with_durable_commits(@TempDir File dir)
+            throws Exception {
+        Path json = dir.toPath().resolve("postgres.json");
+        Run run = bench(
+                "--store",
+                "postgres",
+                "--workload",
+                "all",
+                "--clients",
+                "1,2",
+                "--duration",
+                "1",
+                "--warmup",
+                "0",
+                "--accounts",
+                "300",
+                "--json",
+                json.toString());
+        assertResults(run, json, 8);
+        assertThat(run.output())
+                .contains("synchronous_commit=on fsync=on")
+                .contains("Hibernate ORM")
+                .contains("pre-loaded 300 accounts with 10 events each")
+                .contains("W4 check:")
+                .contains("no update lost")
+                .contains("W2 check:")
+                .contains(": conserved")
+                .doesNotContain("INVARIANT BROKEN");
+    }
+
+    @Test
+    void every_workload_runs_in_memory(@TempDir File dir) throws Exception {
+        Path json = dir.toPath().resolve("memory.json");
+        Run run = bench(
+                "--store",
+                "memory",
+                "--workload",
+                "W1,W2,W3,W4",
+                "--clients",
+                "2",
+                "--duration",
+                "1",
+                "--warmup",
+                "1",
+                "--accounts",
+                "1000",
+                "--json",
+                json.toString());
+        assertResults(run, json, 4);
+        assertThat(run.output()).contains("store: in memory").contains("no update lost");
+    }
+
+    @Test
+    void a_bad_command_line_exits_with_2_and_the_usage() throws Exception {
+        Run run = bench("--workload", "W9");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.output())
+                .contains("error: --workload is W1, W2, W3, W4 or all, not W9")
+                .contains("usage: java -jar eventcore-bench.jar");
+    }
+}
