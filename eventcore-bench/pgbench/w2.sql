@@ -1,8 +1,8 @@
 -- W2 as the JPA store runs it: a transfer between two random accounts, one transaction over both
 -- streams (both read, both locked in one statement in a fixed order, two events, two versions moved).
 \set a random(0, :accounts - 1)
-\set b random(0, :accounts - 2)
-\set b (:b >= :a) * (:b + 1) + (:b < :a) * :b
+\set d random(1, :accounts - 1)
+\set b (:a + :d) % :accounts
 \set cents random(1, 100)
 BEGIN;
 SELECT global_position, tx_id, event_id, stream_id, stream_version, event_type, type_revision, payload, correlation_id, causation_id, user_name, recorded_at, custom_metadata FROM ec_events WHERE stream_id IN ('account-:a', 'account-:b') ORDER BY stream_id, stream_version;

@@ -28,7 +28,7 @@ record Options(
                                           hot accounts (default all)
               --clients 1,4,16            concurrent clients, each run in turn (default 1,4,16)
               --duration SECONDS          measured time per (workload, clients) (default 10)
-              --warmup SECONDS            unmeasured time before each (default 2)
+              --warmup SECONDS            unmeasured time before each (default 5)
               --accounts N                accounts pre-loaded with 10 events each (default 10000)
               --json FILE                 also write the results as a JSON array
             """;
@@ -41,7 +41,7 @@ record Options(
         List<String> workloads = List.of("W1", "W2", "W3", "W4");
         List<Integer> clients = List.of(1, 4, 16);
         int duration = 10;
-        int warmup = 2;
+        int warmup = 5;
         int accounts = 10_000;
         Path json = null;
         for (int i = 0; i < args.length; i++) {
