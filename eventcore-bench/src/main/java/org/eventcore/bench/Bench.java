@@ -300,6 +300,15 @@ public final class Bench {
                     errors.get(),
                     (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
             lastOps = now;
+            if (options.heapCheck() && !warmup && s % 60 == 0) {
+                System.gc();
+                out.printf(
+                        Locale.ROOT,
+                        "HEAP [%s] after %d min: %d MB in use after a full collection%n",
+                        label,
+                        s / 60,
+                        (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+            }
         }
         stop.set(true);
         for (Thread t : threads) {

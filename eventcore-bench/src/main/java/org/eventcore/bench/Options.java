@@ -16,7 +16,8 @@ record Options(
         int durationSeconds,
         int warmupSeconds,
         int accounts,
-        Path json) {
+        Path json,
+        boolean heapCheck) {
 
     static final String USAGE = """
             usage: java -jar eventcore-bench.jar [options]
@@ -31,6 +32,8 @@ record Options(
               --warmup SECONDS            unmeasured time before each (default 5)
               --accounts N                accounts pre-loaded with 10 events each (default 10000)
               --json FILE                 also write the results as a JSON array
+              --heap-check true           collect garbage at every full minute of a run and print the heap
+                                          left in use, to see whether memory stays bounded
             """;
 
     static Options parse(String... args) {
@@ -44,6 +47,7 @@ record Options(
         int warmup = 5;
         int accounts = 10_000;
         Path json = null;
+        boolean heapCheck = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -69,13 +73,14 @@ record Options(
                 case "--warmup" -> warmup = positive(option, value);
                 case "--accounts" -> accounts = positive(option, value);
                 case "--json" -> json = Path.of(value);
+                case "--heap-check" -> heapCheck = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (url == null && (user != null || password != null)) {
             throw new IllegalArgumentException("--user and --password go with --jdbc-url");
         }
-        return new Options(store, url, user, password, workloads, clients, duration, warmup, accounts, json);
+        return new Options(store, url, user, password, workloads, clients, duration, warmup, accounts, json, heapCheck);
     }
 
     private static List<String> workloads(String value) {
