@@ -83,7 +83,8 @@ public final class Bench {
                 options.clients().stream().mapToInt(Integer::intValue).max().orElse(1);
         try (Target target = options.store().equals("memory")
                 ? Target.memory()
-                : Target.postgres(options.jdbcUrl(), options.user(), options.password(), maxClients + 4)) {
+                : Target.postgres(
+                        options.jdbcUrl(), options.user(), options.password(), maxClients + 4, options.lockOnRead())) {
             out.println("EventCore benchmark " + String.join(" ", options.workloads()) + ", clients "
                     + options.clients() + ", " + options.durationSeconds() + " s each after " + options.warmupSeconds()
                     + " s warm-up");

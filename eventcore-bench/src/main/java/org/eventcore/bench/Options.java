@@ -17,7 +17,8 @@ record Options(
         int warmupSeconds,
         int accounts,
         Path json,
-        boolean heapCheck) {
+        boolean heapCheck,
+        boolean lockOnRead) {
 
     static final String USAGE = """
             usage: java -jar eventcore-bench.jar [options]
@@ -32,6 +33,8 @@ record Options(
               --warmup SECONDS            unmeasured time before each (default 5)
               --accounts N                accounts pre-loaded with 10 events each (default 10000)
               --json FILE                 also write the results as a JSON array
+              --lock-on-read true         JpaStoreSettings.withLockOnRead: reads lock the streams, so commands on hot
+                                          streams wait instead of conflicting (default false)
               --heap-check true           collect garbage at every full minute of a run and print the heap
                                           left in use, to see whether memory stays bounded
             """;
@@ -48,6 +51,7 @@ record Options(
         int accounts = 10_000;
         Path json = null;
         boolean heapCheck = false;
+        boolean lockOnRead = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -74,13 +78,26 @@ record Options(
                 case "--accounts" -> accounts = positive(option, value);
                 case "--json" -> json = Path.of(value);
                 case "--heap-check" -> heapCheck = Boolean.parseBoolean(value);
+                case "--lock-on-read" -> lockOnRead = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (url == null && (user != null || password != null)) {
             throw new IllegalArgumentException("--user and --password go with --jdbc-url");
         }
-        return new Options(store, url, user, password, workloads, clients, duration, warmup, accounts, json, heapCheck);
+        return new Options(
+                store,
+                url,
+                user,
+                password,
+                workloads,
+                clients,
+                duration,
+                warmup,
+                accounts,
+                json,
+                heapCheck,
+                lockOnRead);
     }
 
     private static List<String> workloads(String value) {

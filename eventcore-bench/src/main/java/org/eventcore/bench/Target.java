@@ -60,7 +60,8 @@ final class Target implements AutoCloseable {
      * PostgreSQL at {@code url} (or an embedded PostgreSQL 15 started now, with synchronous_commit on), in a
      * schema of the run's own, through Hibernate and an Agroal pool of {@code poolSize} connections.
      */
-    static Target postgres(String url, String user, String password, int poolSize) throws Exception {
+    static Target postgres(String url, String user, String password, int poolSize, boolean lockOnRead)
+            throws Exception {
         List<AutoCloseable> resources = new ArrayList<>();
         if (url == null) {
             EmbeddedPostgres embedded = EmbeddedPostgres.builder()
@@ -105,10 +106,10 @@ final class Target implements AutoCloseable {
                 "eventcore-bench", Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         resources.add(0, factory::close);
         ResourceLocalJpa jpa = ResourceLocalJpa.create(factory);
-        EventStore store = JpaEventStore.create(jpa, serializer(), JpaStoreSettings.DEFAULT);
+        EventStore store = JpaEventStore.create(jpa, serializer(), JpaStoreSettings.DEFAULT.withLockOnRead(lockOnRead));
         description.add("store: JpaEventStore through Hibernate ORM " + hibernateVersion()
-                + " (resource-local, one transaction per attempt), Agroal pool of " + poolSize + " connections,"
-                + " schema " + schema);
+                + " (resource-local, one transaction per attempt" + (lockOnRead ? ", reads lock the streams" : "")
+                + "), Agroal pool of " + poolSize + " connections, schema " + schema);
         return new Target(store, ExecutorSettings.DEFAULT.withBoundary(jpa), description, resources);
     }
 

@@ -111,15 +111,19 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
             return Map.of();
         }
         List<String> ids = streams.stream().map(StreamId::value).toList();
-        List<EventRecord> rows = run(
-                "read",
-                em -> readOnly(
-                                em,
-                                em.createQuery(
-                                        "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
-                                        EventRecord.class))
-                        .setParameter("ids", ids)
-                        .getResultList());
+        boolean lock = settings.lockOnRead() && settings.dialect() == JpaDialect.POSTGRESQL;
+        List<EventRecord> rows = run("read", em -> {
+            if (lock) {
+                Dialects.lockStreams(em, settings.dialect(), new ArrayList<>(new TreeSet<>(ids)), timeoutMillis);
+            }
+            return readOnly(
+                            em,
+                            em.createQuery(
+                                    "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
+                                    EventRecord.class))
+                    .setParameter("ids", ids)
+                    .getResultList();
+        });
         Map<StreamId, List<StoredEvent<Object>>> byStream = new HashMap<>();
         for (EventRecord r : rows) {
             StoredEvent<Object> e = Records.toStored(r, serializer);

@@ -16,14 +16,28 @@ import java.util.Objects;
  * driver (for PostgreSQL the URL parameters {@code connectTimeout} and {@code socketTimeout}), see
  * the manual page "PostgreSQL and JPA". Immutable and thread-safe.
  *
+ * <p>With {@link #withLockOnRead lockOnRead}, reading streams also takes their locks (PostgreSQL
+ * only), in the transaction of the attempt: a command on a hot stream then waits for the command
+ * before it instead of meeting a conflict and running again. It costs one statement per read and
+ * holds the locks from the read to the commit, so it pays off for streams that many commands write
+ * at once (benchmark W4), not for spread-out writes. A command that discovers more streams takes
+ * their locks later; two such commands may deadlock, which PostgreSQL detects and the executor
+ * retries.
+ *
  * @param dialect the database
  * @param statementTimeout the longest a statement may run, at least 1 s; providers apply it in whole
  *     seconds
+ * @param lockOnRead whether reads take the streams' locks (default false)
  */
-public record JpaStoreSettings(JpaDialect dialect, Duration statementTimeout) {
+public record JpaStoreSettings(JpaDialect dialect, Duration statementTimeout, boolean lockOnRead) {
 
-    /** PostgreSQL, 10 s statement timeout. */
+    /** PostgreSQL, 10 s statement timeout, optimistic reads. */
     public static final JpaStoreSettings DEFAULT = new JpaStoreSettings(JpaDialect.POSTGRESQL, Duration.ofSeconds(10));
+
+    /** Settings with optimistic reads. */
+    public JpaStoreSettings(JpaDialect dialect, Duration statementTimeout) {
+        this(dialect, statementTimeout, false);
+    }
 
     public JpaStoreSettings {
         Objects.requireNonNull(dialect, "dialect");
@@ -35,10 +49,15 @@ public record JpaStoreSettings(JpaDialect dialect, Duration statementTimeout) {
     }
 
     public JpaStoreSettings withDialect(JpaDialect dialect) {
-        return new JpaStoreSettings(dialect, statementTimeout);
+        return new JpaStoreSettings(dialect, statementTimeout, lockOnRead);
     }
 
     public JpaStoreSettings withStatementTimeout(Duration statementTimeout) {
-        return new JpaStoreSettings(dialect, statementTimeout);
+        return new JpaStoreSettings(dialect, statementTimeout, lockOnRead);
+    }
+
+    /** A copy whose reads take the streams' locks ({@code true}) or not. */
+    public JpaStoreSettings withLockOnRead(boolean lockOnRead) {
+        return new JpaStoreSettings(dialect, statementTimeout, lockOnRead);
     }
 }
