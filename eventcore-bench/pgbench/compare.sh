@@ -43,10 +43,12 @@ unzip -p "$jar" META-INF/eventcore/schema/postgresql/roles.sql | "${psql[@]}" -d
 unzip -p "$jar" META-INF/eventcore/schema/postgresql/V1__eventcore_schema.sql | "${psql[@]}" -d pgbench_side
 "${psql[@]}" -d pgbench_side -f "$here/setup.sql"
 declare -A tps
-run_pgbench() { # workload clients
-    local out
+run_pgbench() { # workload clients: W4 is W1's script on 10 hot accounts
+    local out script accounts=10000
+    script="$here/$(echo "$1" | tr 'W' 'w').sql"
+    if [[ "$1" == W4 ]]; then script="$here/w1.sql"; accounts=10; fi
     out=$(pgbench -n -M simple -h localhost -p "$port" -U postgres -c "$2" -j "$2" -T "$seconds" \
-        -D accounts=10000 -f "$here/$(echo "$1" | tr 'W' 'w').sql" pgbench_side 2>&1)
+        -D accounts=$accounts -f "$script" pgbench_side 2>&1)
     tps[$1,$2]=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
     echo "pgbench $1 clients=$2: ${tps[$1,$2]} tps $(echo "$out" | grep -E 'latency average' || true)"
 }

@@ -1,6 +1,7 @@
 -- W1 as the JPA store runs it: one deposit to a random account, in the statements and order of one
 -- executor attempt (read the stream; lock it; check the command id; read its version; take the
 -- transaction id and a position; the log-order guard; insert the command, the event; move the version).
+-- W4 is this script with -D accounts=10 (10 hot accounts) and 16 clients.
 \set a random(0, :accounts - 1)
 \set cents random(1, 100)
 BEGIN;

@@ -81,10 +81,10 @@ final class Target implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             s.execute("set search_path to " + schema);
-            for (String statement : statements(EventCoreSchema.POSTGRESQL_ROLES.text())) {
+            for (String statement : EventCoreSchema.POSTGRESQL_ROLES.statements()) {
                 s.execute(statement);
             }
-            for (String statement : statements(EventCoreSchema.POSTGRESQL.text())) {
+            for (String statement : EventCoreSchema.POSTGRESQL.statements()) {
                 s.execute(statement);
             }
             description.add("database: " + single(s, "select version()"));
@@ -137,28 +137,6 @@ final class Target implements AutoCloseable {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    /** The statements of a shipped script: split at semicolons outside dollar-quoted bodies. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (String line : script.split("\n")) {
-            if (!quoted && (line.strip().startsWith("--") || line.isBlank())) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if ((line.split("\\$\\$", -1).length - 1) % 2 == 1) {
-                quoted = !quoted;
-            }
-            if (!quoted && line.strip().endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        return statements;
     }
 
     EventStore store() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The schema scripts shipped in this jar, versioned, for Flyway, Liquibase, psql or JPA schema
@@ -45,6 +47,40 @@ public enum EventCoreSchema {
     /** The class-path resource name of the script. */
     public String resource() {
         return resource;
+    }
+
+    /**
+     * The script's statements, without comments or the closing semicolons, for running it through
+     * JDBC or {@code EntityManager.createNativeQuery} one statement at a time. Dollar-quoted bodies
+     * (the trigger function) stay whole.
+     */
+    public List<String> statements() {
+        return statements(text());
+    }
+
+    /** The statements of an SQL script written like these: split at semicolons that end a line outside dollar quotes. */
+    public static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean dollarQuoted = false;
+        for (String line : script.split("\n")) {
+            if (!dollarQuoted && (line.strip().startsWith("--") || line.isBlank())) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if ((line.split("\\$\\$", -1).length - 1) % 2 == 1) {
+                dollarQuoted = !dollarQuoted;
+            }
+            if (!dollarQuoted && line.strip().endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return List.copyOf(statements);
     }
 
     /** The script's text. */

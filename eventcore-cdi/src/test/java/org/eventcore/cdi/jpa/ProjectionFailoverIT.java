@@ -98,10 +98,12 @@ class ProjectionFailoverIT {
         return rows;
     }
 
+    /** Runs the projection: holds its lease (a runner that has just started may not have asked for it yet). */
     private static boolean active(ProjectionStatus status) {
-        return status.state() == ProjectionState.RUNNING
-                || status.state() == ProjectionState.IDLE
-                || status.state() == ProjectionState.REBUILDING;
+        return status.lease().isPresent()
+                && (status.state() == ProjectionState.RUNNING
+                        || status.state() == ProjectionState.IDLE
+                        || status.state() == ProjectionState.REBUILDING);
     }
 
     private static void awaitState(WeldContainer node, java.util.function.Predicate<ProjectionStatus> wanted)

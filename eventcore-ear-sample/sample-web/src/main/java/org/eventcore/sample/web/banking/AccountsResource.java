@@ -104,7 +104,7 @@ public class AccountsResource {
     @GET
     @Path("accounts/{id}")
     public Balance balance(@PathParam("id") String id, @QueryParam("after") String after) {
-        awaitOrUnavailable("balances", after);
+        readModels.awaitOrUnavailable("balances", after);
         return readModels
                 .balance(Accounts.stream(id).value())
                 .map(Balance::of)
@@ -114,7 +114,7 @@ public class AccountsResource {
     @GET
     @Path("accounts")
     public AllBalances balances(@QueryParam("after") String after) {
-        awaitOrUnavailable("balances", after);
+        readModels.awaitOrUnavailable("balances", after);
         List<Balance> all = readModels.balances().stream().map(Balance::of).toList();
         return new AllBalances(all, all.stream().mapToLong(Balance::cents).sum());
     }
@@ -122,16 +122,9 @@ public class AccountsResource {
     @GET
     @Path("accounts/{id}/statement")
     public List<Line> statement(@PathParam("id") String id, @QueryParam("after") String after) {
-        awaitOrUnavailable("statements", after);
+        readModels.awaitOrUnavailable("statements", after);
         return readModels.statement(Accounts.stream(id).value()).stream()
                 .map(Line::of)
                 .toList();
-    }
-
-    private void awaitOrUnavailable(String projection, String after) {
-        if (!readModels.await(projection, after)) {
-            throw new jakarta.ws.rs.ServiceUnavailableException("the read model \"" + projection + "\" has not reached "
-                    + after + " within " + ReadModels.MAX_WAIT.toSeconds() + " s; try again");
-        }
     }
 }

@@ -28,10 +28,15 @@ public class ReadModels {
 
     /**
      * Waits until projection {@code name} has passed {@code after} (an encoded global position, or null
-     * for no wait); returns false if it did not within {@link #MAX_WAIT}.
+     * for no wait), so that a caller reads its own write.
+     *
+     * @throws jakarta.ws.rs.ServiceUnavailableException (503) if it did not within {@link #MAX_WAIT}
      */
-    public boolean await(String name, String after) {
-        return after == null || projections.awaitPosition(name, GlobalPosition.decode(after), MAX_WAIT);
+    public void awaitOrUnavailable(String name, String after) {
+        if (after != null && !projections.awaitPosition(name, GlobalPosition.decode(after), MAX_WAIT)) {
+            throw new jakarta.ws.rs.ServiceUnavailableException("the read model \"" + name + "\" has not reached "
+                    + after + " within " + MAX_WAIT.toSeconds() + " s; try again");
+        }
     }
 
     public Optional<BalanceRow> balance(String account) {

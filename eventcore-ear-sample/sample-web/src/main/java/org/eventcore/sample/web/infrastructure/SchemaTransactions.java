@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import org.eventcore.jpa.EventCoreSchema;
 import org.eventcore.jpa.JpaDialect;
 
@@ -57,34 +55,9 @@ public class SchemaTransactions {
     }
 
     private void run(String script) {
-        for (String statement : statements(script)) {
+        for (String statement : EventCoreSchema.statements(script)) {
             em.createNativeQuery(statement).executeUpdate();
         }
-    }
-
-    /** The statements of a script: split at semicolons outside dollar-quoted bodies, comments dropped. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean dollarQuoted = false;
-        for (String line : script.split("\n")) {
-            if (!dollarQuoted && (line.strip().startsWith("--") || line.isBlank())) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if ((line.split("\\$\\$", -1).length - 1) % 2 == 1) {
-                dollarQuoted = !dollarQuoted;
-            }
-            if (!dollarQuoted && line.strip().endsWith(";")) {
-                String statement = current.toString().strip();
-                statements.add(statement.substring(0, statement.length() - 1));
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
     }
 
     private static String resource(String name) {

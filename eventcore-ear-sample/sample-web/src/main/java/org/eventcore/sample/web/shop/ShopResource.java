@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -89,7 +88,7 @@ public class ShopResource {
     @GET
     @Path("products/{sku}")
     public Inventory inventory(@PathParam("sku") String sku, @QueryParam("after") String after) {
-        await("inventory", after);
+        readModels.awaitOrUnavailable("inventory", after);
         return readModels
                 .inventory(Shop.productStream(sku).value())
                 .map(r -> new Inventory(sku, r.onHand(), r.reserved(), r.available()))
@@ -100,16 +99,9 @@ public class ShopResource {
     @GET
     @Path("loyalty")
     public Loyalty loyalty(@QueryParam("after") String after) {
-        await("loyalty", after);
+        readModels.awaitOrUnavailable("loyalty", after);
         String customer = security.getUserPrincipal().getName();
         return new Loyalty(
                 customer, readModels.loyalty(customer).map(r -> r.points()).orElse(0L));
-    }
-
-    private void await(String projection, String after) {
-        if (!readModels.await(projection, after)) {
-            throw new ServiceUnavailableException("the read model \"" + projection + "\" has not reached " + after
-                    + " within " + ReadModels.MAX_WAIT.toSeconds() + " s; try again");
-        }
     }
 }
