@@ -72,6 +72,13 @@ class BankingIT {
         List<Map<String, Object>> statement = alice.get("accounts/" + run + "-a/statement?after=" + transfer.position())
                 .jsonList();
         assertThat(statement).extracting(l -> number(l.get("cents"))).containsExactly(10000L, -2500L);
+
+        Reply notes = alice.get("notifications");
+        assertThat(notes.status()).isEqualTo(200);
+        assertThat(notes.body())
+                .as("the after-commit observer of StoredEvent<MoneyWithdrawn> heard the transfer, with its envelope")
+                .contains("account-" + run + "-a: 2500 cents withdrawn by alice (command "
+                        + transfer.json().get("commandId") + ", version 3)");
     }
 
     @Test

@@ -58,6 +58,9 @@ public class AccountsResource {
     @Inject
     ReadModels readModels;
 
+    @Inject
+    WithdrawalNotifications notifications;
+
     @Context
     SecurityContext security;
 
@@ -117,6 +120,13 @@ public class AccountsResource {
         readModels.awaitOrUnavailable("balances", after);
         List<Balance> all = readModels.balances().stream().map(Balance::of).toList();
         return new AllBalances(all, all.stream().mapToLong(Balance::cents).sum());
+    }
+
+    /** The latest withdrawals noted by the after-commit observer, newest first. */
+    @GET
+    @Path("notifications")
+    public List<String> notifications() {
+        return notifications.recent();
     }
 
     @GET
