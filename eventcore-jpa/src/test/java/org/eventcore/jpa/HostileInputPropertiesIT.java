@@ -1,0 +1,76 @@
+package org.eventcore.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eventcore.testkit.contract.StoreFixture.request;
+
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.eventcore.InvalidStreamIdException;
+import org.eventcore.StoredEvent;
+import org.eventcore.StreamId;
+import org.eventcore.spi.StreamRead;
+import org.eventcore.testkit.contract.ContractEvent;
+
+/**
+ * Hostile text as stream ids and payloads, through the JPA store on PostgreSQL: each input is either
+ * refused as a stream id with EC1001, or stored and read back exactly, id and payload. No SQL is built
+ * from input, so SQL metacharacters are plain characters.
+ */
+class HostileInputPropertiesIT {
+
+    private static final JpaEventStore STORE = TestDatabases.postgresStore("eventcore-hibernate");
+
+    @Provide
+    Arbitrary<String> hostile() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMinLength(0).ofMaxLength(300),
+                Arbitraries.strings()
+                        .withChars("'\";\\-%_*/()$:?")
+                        .ofMinLength(1)
+                        .ofMaxLength(40),
+                Arbitraries.of(
+                        "'; drop table ec_events; --",
+                        "account-1' or '1'='1",
+                        "$$; select pg_sleep(10); $$",
+                        "\\x00\\u0000",
+                        "k\u00f6ln-\u6f22\u5b57-\ud83d\ude42",
+                        "tab\there",
+                        "null\u0000byte",
+                        "lone \ud800 surrogate",
+                        "x".repeat(255),
+                        "x".repeat(256),
+                        "y".repeat(10_240),
+                        " ",
+                        ""));
+    }
+
+    @Property(tries = 300)
+    void a_hostile_stream_id_is_refused_with_EC1001_or_stored_and_read_back_exactly(@ForAll("hostile") String raw) {
+        StreamId id;
+        try {
+            id = StreamId.of(raw);
+        } catch (InvalidStreamIdException e) {
+            assertThat(e.getMessage()).startsWith("EC1001 Invalid stream id");
+            Statistics.collect("refused with EC1001");
+            return;
+        }
+        StreamRead before = STORE.read(Set.of(id)).get(id);
+        long version = before.version().value();
+        request()
+                .expect(id, version)
+                .write(id, new ContractEvent(raw, version + 1))
+                .appendTo(STORE);
+
+        StreamRead after = STORE.read(Set.of(id)).get(id);
+        assertThat(after.version().value()).isEqualTo(version + 1);
+        StoredEvent<Object> last = after.events().get(after.events().size() - 1);
+        assertThat(last.streamId().value()).isEqualTo(raw);
+        assertThat(last.payload()).isEqualTo(new ContractEvent(raw, version + 1));
+        Statistics.collect("stored and read back exactly");
+    }
+}
