@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
@@ -141,7 +142,7 @@ public class CdiDurableProjections implements DurableProjections {
         JtaCdiBoundary boundary = new JtaCdiBoundary(transactions, JtaRegistry.resolve(registry), false);
         Map<String, ProjectionRunner> created = new java.util.TreeMap<>();
         for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {
-            List<ObserverMethod<?>> handlers = e.getValue();
+            List<Handler> handlers = e.getValue().stream().map(Handler::new).toList();
             ProjectionDefinition definition = extension.definition(e.getKey(), event -> dispatch(handlers, event));
             created.put(
                     e.getKey(),
@@ -178,29 +179,46 @@ public class CdiDurableProjections implements DurableProjections {
         }
     }
 
-    private static void dispatch(List<ObserverMethod<?>> handlers, StoredEvent<Object> event) {
+    /**
+     * A durable projection's handler, and which payload classes it takes, worked out once per class
+     * rather than from the observed type's reflection at every event.
+     */
+    private record Handler(ObserverMethod<?> observer, boolean envelope, Map<Class<?>, Boolean> takesByClass) {
+
+        Handler(ObserverMethod<?> observer) {
+            this(observer, EnvelopeTypes.isEnvelope(observer.getObservedType()), new ConcurrentHashMap<>());
+        }
+
+        boolean takes(Object payload) {
+            return takesByClass.computeIfAbsent(payload.getClass(), this::takes);
+        }
+
+        private boolean takes(Class<?> payloadClass) {
+            Type observed = observer.getObservedType();
+            if (envelope) {
+                return EnvelopeTypes.hears(observed, payloadClass);
+            }
+            if (observed instanceof Class<?> c) {
+                return c.isAssignableFrom(payloadClass);
+            }
+            return observed instanceof ParameterizedType p
+                    && p.getRawType() instanceof Class<?> raw
+                    && raw.isAssignableFrom(payloadClass);
+        }
+    }
+
+    private static void dispatch(List<Handler> handlers, StoredEvent<Object> event) {
         Object payload = event.payload();
-        for (ObserverMethod<?> handler : handlers) {
-            Type observed = handler.getObservedType();
-            boolean envelope = EnvelopeTypes.isEnvelope(observed);
-            if (envelope ? EnvelopeTypes.hears(observed, payload.getClass()) : observes(observed, payload)) {
+        for (Handler handler : handlers) {
+            if (handler.takes(payload)) {
                 StoredEvent<?> previous = CurrentEvent.set(event);
                 try {
-                    notify(handler, envelope ? event : payload);
+                    notify(handler.observer(), handler.envelope() ? event : payload);
                 } finally {
                     CurrentEvent.restore(previous);
                 }
             }
         }
-    }
-
-    private static boolean observes(Type observed, Object payload) {
-        if (observed instanceof Class<?> c) {
-            return c.isInstance(payload);
-        }
-        return observed instanceof ParameterizedType p
-                && p.getRawType() instanceof Class<?> raw
-                && raw.isInstance(payload);
     }
 
     @SuppressWarnings("unchecked")

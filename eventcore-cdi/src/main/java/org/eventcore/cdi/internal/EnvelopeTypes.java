@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.Arrays;
-import java.util.Objects;
 import org.eventcore.StoredEvent;
 
 /**
@@ -112,7 +111,8 @@ final class EnvelopeTypes {
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(getActualTypeArguments()) ^ Objects.hashCode(null) ^ StoredEvent.class.hashCode();
+            // as the JDK's: arguments ^ owner (none) ^ raw type
+            return Arrays.hashCode(getActualTypeArguments()) ^ StoredEvent.class.hashCode();
         }
 
         @Override

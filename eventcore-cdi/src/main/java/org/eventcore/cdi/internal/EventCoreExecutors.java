@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.Executor;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eventcore.cdi.EventCoreExecutor;
 
 /**
@@ -46,24 +44,13 @@ public class EventCoreExecutors {
         }
         Executor found = serverDefault;
         if (found == null) {
-            Exception failure = null;
-            for (String name : NAMES) {
-                try {
-                    found = InitialContext.doLookup(name);
-                    break;
-                } catch (NamingException | RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    }
-                }
-            }
-            if (found == null) {
-                throw new IllegalStateException(
-                        "EC2047 " + purpose + " a managed executor: the server's default (" + SERVER_DEFAULT
-                                + ") is not available here (" + failure + "), so produce one: @Produces"
-                                + " @EventCoreExecutor Executor",
-                        failure);
-            }
+            found = JndiNames.lookUpFirst(
+                    NAMES,
+                    failure -> new IllegalStateException(
+                            "EC2047 " + purpose + " a managed executor: the server's default (" + SERVER_DEFAULT
+                                    + ") is not available here (" + failure + "), so produce one: @Produces"
+                                    + " @EventCoreExecutor Executor",
+                            failure));
             serverDefault = found;
         }
         return found;

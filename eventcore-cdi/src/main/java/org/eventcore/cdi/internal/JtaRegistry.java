@@ -3,8 +3,6 @@ package org.eventcore.cdi.internal;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 /**
  * Finds the server's {@link TransactionSynchronizationRegistry}: the CDI bean where the container
@@ -25,20 +23,13 @@ final class JtaRegistry {
         if (bean.isResolvable()) {
             return bean.get();
         }
-        Exception failure = null;
-        for (String name : NAMES) {
-            try {
-                return InitialContext.doLookup(name);
-            } catch (NamingException | RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        throw new IllegalStateException(
-                "EC2004 EventCore needs the server's JTA TransactionSynchronizationRegistry, and there is neither"
-                        + " a CDI bean of that type nor an entry " + NAMES + " in JNDI (" + failure + "): run on a"
-                        + " Jakarta EE server, or in Java SE add a JTA implementation with its CDI extension",
-                failure);
+        return JndiNames.lookUpFirst(
+                NAMES,
+                failure -> new IllegalStateException(
+                        "EC2004 EventCore needs the server's JTA TransactionSynchronizationRegistry, and there is"
+                                + " neither a CDI bean of that type nor an entry " + NAMES + " in JNDI (" + failure
+                                + "): run on a Jakarta EE server, or in Java SE add a JTA implementation with its CDI"
+                                + " extension",
+                        failure));
     }
 }
