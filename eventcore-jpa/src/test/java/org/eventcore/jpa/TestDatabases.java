@@ -93,8 +93,23 @@ public final class TestDatabases {
 
     /** Creates a fresh database with the roles and the schema; returns its URL. */
     private static String install(String adminUrl) {
+        return createDatabase(adminUrl, adminUser, adminPassword);
+    }
+
+    /** A fresh database with the schema on the test PostgreSQL (for tests that need a log of their own). */
+    public static String createDatabase() {
+        String url = postgresUrl();
+        return createDatabase(url, adminUser, adminPassword);
+    }
+
+    /**
+     * Creates, on the PostgreSQL server of {@code adminUrl}, the roles, the test's application login role
+     * and a fresh database owned by eventcore_owner with the schema installed; returns the database's URL
+     * (for the application role: {@link #APP_USER}, {@link #APP_PASSWORD}).
+     */
+    public static String createDatabase(String adminUrl, String admin, String secret) {
         String database = "eventcore_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
-        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+        try (Connection c = DriverManager.getConnection(adminUrl, admin, secret);
                 Statement s = c.createStatement()) {
             s.execute(script("postgresql/roles.sql"));
             s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + APP_USER + "') then"
@@ -109,7 +124,7 @@ public final class TestDatabases {
             throw new IllegalStateException("EVENTCORE_TEST_PG_URL must not contain user=: it would override the"
                     + " application role; use EVENTCORE_TEST_PG_USER");
         }
-        try (Connection c = DriverManager.getConnection(url, adminUser, adminPassword);
+        try (Connection c = DriverManager.getConnection(url, admin, secret);
                 Statement s = c.createStatement()) {
             s.execute("set role eventcore_owner");
             s.execute(script("postgresql/V1__eventcore_schema.sql"));

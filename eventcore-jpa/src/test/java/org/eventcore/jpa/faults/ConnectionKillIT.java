@@ -1,0 +1,126 @@
+package org.eventcore.jpa.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eventcore.CommandId;
+import org.eventcore.StreamId;
+import org.eventcore.execution.RetryPolicy;
+import org.eventcore.jpa.TestDatabases;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * I8 under connection loss: while threads transfer money, another connection terminates the
+ * application's server processes at random moments ({@code pg_terminate_backend}) — in the middle
+ * of a statement, between the statements of a transaction, and during COMMIT. No command may be
+ * stored in part, and every command a caller was told succeeded must be stored exactly once.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ConnectionKillIT {
+
+    @Test
+    void connections_killed_at_random_moments_leave_no_partial_command_and_every_acknowledged_one_stored_once()
+            throws Exception {
+        String url = TestDatabases.createDatabase();
+        String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        Duration load = Duration.ofSeconds(FaultReport.scale(10, 120));
+        int accounts = 12;
+        try (Ledger ledger = Ledger.connect(url, 8)) {
+            List<StreamId> names = ledger.open("kill", accounts);
+            RetryPolicy policy = RetryPolicy.DEFAULT
+                    .withMaxAttempts(12)
+                    .withBaseDelay(Duration.ofMillis(2))
+                    .withMaxDelay(Duration.ofMillis(200));
+            TransferLoad transfers = new TransferLoad(ledger.executor(policy), names).start(6, id -> {});
+            Map<String, Long> kills = new TreeMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> kill(database, stop, kills));
+            Thread.sleep(load.toMillis());
+            stop.set(true);
+            killer.get(1, TimeUnit.MINUTES);
+            Map<CommandId, TransferLoad.Call> calls = transfers.stop();
+
+            Set<CommandId> acknowledged = new HashSet<>();
+            calls.values().stream()
+                    .filter(c -> c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED
+                            || c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED_AFTER_LOOK_UP)
+                    .forEach(c -> acknowledged.add(c.id()));
+            Invariants.Found found = Invariants.check(url, ledger.store, accounts, acknowledged);
+            long killed = kills.values().stream().mapToLong(Long::longValue).sum();
+            Map<TransferLoad.Outcome, Long> outcomes = TransferLoad.count(calls);
+            assertThat(kills.getOrDefault("COMMIT", 0L))
+                    .as("some connections were killed while committing (%s)", kills)
+                    .isPositive();
+            assertThat(acknowledged.size())
+                    .as("the load made progress between the kills (%s)", outcomes)
+                    .isGreaterThan(calls.size() / 2);
+            FaultReport.row(
+                    "connection killed (pg_terminate_backend) every 0-40 ms during transfers, 6 threads",
+                    killed,
+                    calls.size() + " transfers in " + load.toSeconds() + " s; kills " + kills + "; outcomes " + outcomes
+                            + "; failures " + TransferLoad.failures(calls),
+                    "I1 none partial, I2 gapless, I4 log complete, I8 every acknowledged one stored once"
+                            + " (by command id), money conserved",
+                    "held: " + found.commandsStored() + " commands stored, " + found.events() + " events");
+        }
+    }
+
+    /**
+     * Every 0 to 40 ms terminates an application connection: in turn a random busy one, and one caught
+     * in COMMIT (polled for up to 100 ms). Counts the kills by what the connection was doing.
+     */
+    private static void kill(String database, AtomicBoolean stop, Map<String, Long> kills) {
+        String busy = "select pid, state, query from pg_stat_activity where usename = ? and datname = ?"
+                + " and pid <> pg_backend_pid() and state in ('active', 'idle in transaction')";
+        try (Connection admin = TestDatabases.adminConnection();
+                PreparedStatement any = admin.prepareStatement(busy + " order by random() limit 1");
+                PreparedStatement committing =
+                        admin.prepareStatement(busy + " and state = 'active' and query ilike 'commit%' limit 1");
+                PreparedStatement terminate = admin.prepareStatement("select pg_terminate_backend(?)")) {
+            for (PreparedStatement s : List.of(any, committing)) {
+                s.setString(1, TestDatabases.APP_USER);
+                s.setString(2, database);
+            }
+            for (long round = 0; !stop.get(); round++) {
+                Thread.sleep(ThreadLocalRandom.current().nextInt(40));
+                boolean hunt = round % 2 == 1;
+                long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                do {
+                    try (ResultSet r = (hunt ? committing : any).executeQuery()) {
+                        if (r.next()) {
+                            String doing = r.getString(2).equals("active")
+                                    ? r.getString(3).strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)
+                                    : "idle in transaction";
+                            terminate.setInt(1, r.getInt(1));
+                            try (ResultSet t = terminate.executeQuery()) {
+                                if (t.next() && t.getBoolean(1)) {
+                                    synchronized (kills) {
+                                        kills.merge(doing, 1L, Long::sum);
+                                    }
+                                }
+                            }
+                            break;
+                        }
+                    }
+                } while (hunt && System.nanoTime() < giveUp && !stop.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("the killer failed", e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.eventcore.jpa.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eventcore.CommandId;
+import org.eventcore.CommandRejectedException;
+import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StreamId;
+import org.eventcore.execution.CommandExecutor;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.execution.ExecutionOptions;
+import org.eventcore.testkit.contract.ContractEvent;
+
+/**
+ * Transfers between random accounts from several threads until stopped, each with a command id
+ * chosen before it is sent, remembering what became of every one: acknowledged (stored, or found
+ * stored by its id after an unknown outcome), rejected by the funds rule, or failed (and with which
+ * error). What the caller was told is what the invariants are checked against.
+ */
+final class TransferLoad {
+
+    /** What the caller was told about one command. */
+    enum Outcome {
+        ACKNOWLEDGED,
+        /** Acknowledged: an attempt's outcome was unknown, and the retry found it stored. */
+        ACKNOWLEDGED_AFTER_LOOK_UP,
+        REJECTED,
+        FAILED
+    }
+
+    /** The outcome of one command and how long the call took. */
+    record Call(CommandId id, Outcome outcome, long startedNanos, long nanos, String failure) {}
+
+    private final CommandExecutor executor;
+    private final List<StreamId> accounts;
+    private final Map<CommandId, Call> calls = new ConcurrentHashMap<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<Future<?>> workers = new ArrayList<>();
+    private ExecutorService threads;
+
+    TransferLoad(CommandExecutor executor, List<StreamId> accounts) {
+        this.executor = executor;
+        this.accounts = List.copyOf(accounts);
+    }
+
+    /** Starts {@code count} threads; {@code onAcknowledged} hears every acknowledged command id. */
+    TransferLoad start(int count, Consumer<CommandId> onAcknowledged) {
+        threads = Executors.newFixedThreadPool(count);
+        for (int t = 0; t < count; t++) {
+            workers.add(threads.submit(() -> {
+                while (!stop.get()) {
+                    Call call = transferOnce();
+                    calls.put(call.id(), call);
+                    if (call.outcome() == Outcome.ACKNOWLEDGED
+                            || call.outcome() == Outcome.ACKNOWLEDGED_AFTER_LOOK_UP) {
+                        onAcknowledged.accept(call.id());
+                    }
+                }
+                return null;
+            }));
+        }
+        return this;
+    }
+
+    /** One transfer of 1 to 50 between two different random accounts. */
+    Call transferOnce() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int from = random.nextInt(accounts.size());
+        int to = (from + 1 + random.nextInt(accounts.size() - 1)) % accounts.size();
+        CommandId id = CommandId.generate();
+        long started = System.nanoTime();
+        try {
+            CommandResult<ContractEvent> result = executor.execute(
+                    new Move(accounts.get(from), accounts.get(to), 1 + random.nextInt(50)),
+                    ExecutionOptions.DEFAULT.withCommandId(id));
+            Outcome outcome = result.replayed() ? Outcome.ACKNOWLEDGED_AFTER_LOOK_UP : Outcome.ACKNOWLEDGED;
+            return new Call(id, outcome, started, System.nanoTime() - started, null);
+        } catch (CommandRejectedException e) {
+            return new Call(id, Outcome.REJECTED, started, System.nanoTime() - started, null);
+        } catch (RetriesExhaustedException e) {
+            return new Call(id, Outcome.FAILED, started, System.nanoTime() - started, describe(e.lastFailure()));
+        } catch (RuntimeException e) {
+            return new Call(id, Outcome.FAILED, started, System.nanoTime() - started, describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        int code = message.startsWith("EC") && message.length() >= 6 ? 6 : 0;
+        return e.getClass().getSimpleName() + (code > 0 ? " " + message.substring(0, code) : "");
+    }
+
+    /** Stops the threads and waits for the commands in flight; rethrows what a thread died of. */
+    Map<CommandId, Call> stop() throws Exception {
+        stop.set(true);
+        threads.shutdown();
+        if (!threads.awaitTermination(2, TimeUnit.MINUTES)) {
+            throw new AssertionError("transfer threads still running 2 minutes after the stop");
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
+        return Map.copyOf(calls);
+    }
+
+    /** How many calls ended in each outcome. */
+    static Map<Outcome, Long> count(Map<CommandId, Call> calls) {
+        Map<Outcome, Long> counts = new TreeMap<>();
+        for (Outcome o : Outcome.values()) {
+            counts.put(o, 0L);
+        }
+        calls.values().forEach(c -> counts.merge(c.outcome(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** How many failed calls ended with each error. */
+    static Map<String, Long> failures(Map<CommandId, Call> calls) {
+        Map<String, Long> counts = new TreeMap<>();
+        calls.values().stream().filter(c -> c.failure() != null).forEach(c -> counts.merge(c.failure(), 1L, Long::sum));
+        return counts;
+    }
+}
