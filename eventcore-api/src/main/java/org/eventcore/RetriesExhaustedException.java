@@ -18,9 +18,34 @@ public final class RetriesExhaustedException extends EventCoreException {
 
     public RetriesExhaustedException(
             String commandType, CommandId commandId, int attempts, EventCoreException lastFailure) {
+        this(commandType, commandId, attempts, lastFailure, "");
+    }
+
+    /**
+     * The executor gave up because the retry policy's time limit ({@code timeLimit}) was reached after
+     * {@code attempts} attempts in {@code elapsed}.
+     */
+    public RetriesExhaustedException(
+            String commandType,
+            CommandId commandId,
+            int attempts,
+            EventCoreException lastFailure,
+            java.time.Duration elapsed,
+            java.time.Duration timeLimit) {
+        this(
+                commandType,
+                commandId,
+                attempts,
+                lastFailure,
+                " in " + elapsed.toMillis() + " ms, reaching the retry policy's time limit of " + timeLimit.toMillis()
+                        + " ms");
+    }
+
+    private RetriesExhaustedException(
+            String commandType, CommandId commandId, int attempts, EventCoreException lastFailure, String why) {
         super(
                 "EC1300 Command " + commandType + " (id " + commandId + ") failed after " + attempts + " attempt"
-                        + (attempts == 1 ? "" : "s") + "; last failure: " + lastFailure.getMessage(),
+                        + (attempts == 1 ? "" : "s") + why + "; last failure: " + lastFailure.getMessage(),
                 lastFailure);
         this.attempts = attempts;
         this.lastFailure = lastFailure;

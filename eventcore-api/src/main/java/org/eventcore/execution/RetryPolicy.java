@@ -11,8 +11,16 @@ import java.util.random.RandomGenerator;
  * {@code jitter} is taken off so that competing commands spread out. Business-rule rejections are
  * never retried.
  *
+ * <p>{@code timeLimit} bounds the whole execution when the store is down or slow: no retry starts, and
+ * no wait runs, past that time after the command began; the command then fails with
+ * {@link org.eventcore.RetriesExhaustedException} whose last failure says what went wrong (for a
+ * database that is down: {@link org.eventcore.StoreUnavailableException}). An attempt already running
+ * is bounded by the store's own timeouts (the statement timeout, the connection pool's acquisition
+ * timeout), so a command takes at most {@code timeLimit} plus one attempt.
+ *
  * <pre>{@code
  * RetryPolicy policy = RetryPolicy.DEFAULT.withMaxAttempts(10).withBaseDelay(Duration.ofMillis(2));
+ * RetryPolicy impatient = RetryPolicy.DEFAULT.withTimeLimit(Duration.ofSeconds(2));
  * }</pre>
  *
  * <p>Immutable and thread-safe.
@@ -22,10 +30,15 @@ import java.util.random.RandomGenerator;
  * @param multiplier the growth of the wait per attempt, at least 1
  * @param maxDelay the longest wait, at least {@code baseDelay}
  * @param jitter the largest fraction of a wait taken off at random, 0 to 1
+ * @param timeLimit how long after its start a command may still be retried, more than zero
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier, Duration maxDelay, double jitter) {
+public record RetryPolicy(
+        int maxAttempts, Duration baseDelay, double multiplier, Duration maxDelay, double jitter, Duration timeLimit) {
 
-    /** 8 attempts, 5 ms doubling up to 1 s, half jitter. */
+    /** The time limit of the five-argument constructor and of {@link #DEFAULT}: 30 seconds. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
+
+    /** 8 attempts, 5 ms doubling up to 1 s, half jitter, no retry later than 30 s after the start. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(8, Duration.ofMillis(5), 2.0, Duration.ofSeconds(1), 0.5);
 
     private static final Duration LONGEST_NANOS = Duration.ofNanos(Long.MAX_VALUE);
@@ -36,6 +49,10 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
     public RetryPolicy {
         Objects.requireNonNull(baseDelay, "baseDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("EC1020 RetryPolicy.timeLimit must be more than zero, was " + timeLimit);
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("EC1020 RetryPolicy.maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -54,30 +71,50 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier
         }
     }
 
+    /** A policy with the {@linkplain #DEFAULT_TIME_LIMIT default time limit}. */
+    public RetryPolicy(int maxAttempts, Duration baseDelay, double multiplier, Duration maxDelay, double jitter) {
+        this(maxAttempts, baseDelay, multiplier, maxDelay, jitter, DEFAULT_TIME_LIMIT);
+    }
+
     /** One attempt, no retry. */
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0.0);
     }
 
     public RetryPolicy withMaxAttempts(int maxAttempts) {
-        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter);
+        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter, timeLimit);
     }
 
     public RetryPolicy withBaseDelay(Duration baseDelay) {
         return new RetryPolicy(
-                maxAttempts, baseDelay, multiplier, maxDelay.compareTo(baseDelay) < 0 ? baseDelay : maxDelay, jitter);
+                maxAttempts,
+                baseDelay,
+                multiplier,
+                maxDelay.compareTo(baseDelay) < 0 ? baseDelay : maxDelay,
+                jitter,
+                timeLimit);
     }
 
     public RetryPolicy withMultiplier(double multiplier) {
-        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter);
+        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter, timeLimit);
     }
 
     public RetryPolicy withMaxDelay(Duration maxDelay) {
-        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter);
+        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter, timeLimit);
     }
 
     public RetryPolicy withJitter(double jitter) {
-        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter);
+        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter, timeLimit);
+    }
+
+    /** This policy with another {@code timeLimit} (see the class description). */
+    public RetryPolicy withTimeLimit(Duration timeLimit) {
+        return new RetryPolicy(maxAttempts, baseDelay, multiplier, maxDelay, jitter, timeLimit);
+    }
+
+    /** {@link #timeLimit()} in nanoseconds, saturated at {@code Long.MAX_VALUE}. */
+    public long timeLimitNanos() {
+        return nanosOf(timeLimit);
     }
 
     /**

@@ -33,6 +33,7 @@ public final class ExecutionLoop {
         @SuppressWarnings("unchecked")
         Class<C> type = (Class<C>) command.getClass();
         String typeName = type.getSimpleName();
+        long started = System.nanoTime();
         CommandId commandId = options.commandId().orElseGet(CommandId::generate);
         RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
         ExecutionListener listener = settings.listener();
@@ -83,6 +84,13 @@ public final class ExecutionLoop {
                     throw exhausted;
                 }
                 Duration backoff = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                long elapsed = System.nanoTime() - started;
+                if (elapsed > policy.timeLimitNanos() - backoff.toNanos()) {
+                    RetriesExhaustedException late = new RetriesExhaustedException(
+                            typeName, commandId, attempt, e, Duration.ofNanos(elapsed), policy.timeLimit());
+                    notify(() -> listener.failed(commandId, typeName, number, late));
+                    throw late;
+                }
                 notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
                 if (!sleep(backoff)) {
                     RetriesExhaustedException interrupted =

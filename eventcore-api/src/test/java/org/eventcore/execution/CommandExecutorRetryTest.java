@@ -219,6 +219,43 @@ class CommandExecutorRetryTest {
     }
 
     @Test
+    void a_store_that_stays_unavailable_fails_the_command_at_the_time_limit_even_with_attempts_left() {
+        AtomicInteger attempts = new AtomicInteger();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+                attempts.incrementAndGet();
+                try {
+                    Thread.sleep(20); // each attempt waits, as for a connection from an empty pool
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new StoreUnavailableException("EC3303 The database is unavailable (connection refused)");
+            }
+        };
+        RetryPolicy policy = RetryPolicy.DEFAULT
+                .withMaxAttempts(1_000)
+                .withBaseDelay(Duration.ofMillis(10))
+                .withMaxDelay(Duration.ofMillis(10))
+                .withTimeLimit(Duration.ofMillis(300));
+        CommandExecutor executor = CommandExecutor.create(
+                store, ExecutorSettings.DEFAULT.withRetryPolicy(policy).withListener(listener));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> executor.execute(new Deposit(account, 500)))
+                .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(attempts.get()).isBetween(2, 100);
+                    assertThat(e.lastFailure()).isInstanceOf(StoreUnavailableException.class);
+                    assertThat(e.getMessage())
+                            .contains("reaching the retry policy's time limit of 300 ms")
+                            .endsWith("last failure: EC3303 The database is unavailable (connection refused)");
+                });
+        // without the limit its 1,000 attempts would take 30 s; a wide margin for a busy machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(listener.calls).last().asString().startsWith("failed");
+    }
+
+    @Test
     void a_commit_with_unknown_outcome_that_did_commit_is_replayed_from_the_command_log_and_stored_once() {
         AtomicReference<AppendResult> committed = new AtomicReference<>();
         EventStore store = new ForwardingEventStore(memory) {

@@ -37,6 +37,28 @@ class RetryPolicyTest {
     }
 
     @Test
+    void the_default_time_limit_is_30_seconds_and_can_be_changed() {
+        assertThat(RetryPolicy.DEFAULT.timeLimit()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(RetryPolicy.DEFAULT.withTimeLimit(Duration.ofSeconds(2)).timeLimit())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(RetryPolicy.DEFAULT
+                        .withTimeLimit(Duration.ofSeconds(2))
+                        .withMaxAttempts(3)
+                        .timeLimit())
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void a_time_limit_of_zero_or_less_is_refused_with_EC1020() {
+        assertThatThrownBy(() -> RetryPolicy.DEFAULT.withTimeLimit(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EC1020 RetryPolicy.timeLimit must be more than zero, was PT0S");
+        assertThatThrownBy(() -> RetryPolicy.DEFAULT.withTimeLimit(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("EC1020 RetryPolicy.timeLimit");
+    }
+
+    @Test
     void none_has_exactly_one_attempt_and_no_delay() {
         RetryPolicy none = RetryPolicy.none();
 

@@ -36,4 +36,10 @@ public @interface CommandRetry {
 
     /** The largest fraction of a wait taken off at random, 0 to 1. */
     double jitter() default 0.5;
+
+    /**
+     * How long after its start the command may still be retried, in milliseconds, more than zero (see
+     * {@link org.eventcore.execution.RetryPolicy#timeLimit()}).
+     */
+    long timeLimitMillis() default 30_000;
 }

@@ -8,6 +8,7 @@ import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.fixture.Add;
 import org.eventcore.cdi.fixture.Added;
+import org.eventcore.cdi.fixture.BadRetryAdd;
 import org.eventcore.cdi.fixture.FixedSecurityServices;
 import org.eventcore.cdi.fixture.ImpatientAdd;
 import org.eventcore.cdi.fixture.TestStore;
@@ -55,6 +56,14 @@ class BusSettingsTest {
                 .isInstanceOf(RetriesExhaustedException.class)
                 .satisfies(e ->
                         assertThat(((RetriesExhaustedException) e).attempts()).isEqualTo(1));
+    }
+
+    @Test
+    void invalid_command_retry_settings_are_refused_with_EC2011_naming_the_command_type() {
+        assertThatThrownBy(() -> commands.execute(new BadRetryAdd(counter, 5)))
+                .isInstanceOf(org.eventcore.CommandDefinitionException.class)
+                .hasMessageStartingWith("EC2011 @CommandRetry on " + BadRetryAdd.class.getName() + " is invalid")
+                .hasMessageContaining("timeLimit must be more than zero");
     }
 
     @Test

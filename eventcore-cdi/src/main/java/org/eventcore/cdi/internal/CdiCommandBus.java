@@ -49,7 +49,8 @@ public class CdiCommandBus implements CommandBus {
                         Duration.ofMillis(retry.baseDelayMillis()),
                         retry.multiplier(),
                         Duration.ofMillis(retry.maxDelayMillis()),
-                        retry.jitter());
+                        retry.jitter(),
+                        Duration.ofMillis(retry.timeLimitMillis()));
             } catch (IllegalArgumentException e) {
                 throw new org.eventcore.CommandDefinitionException(
                         "EC2011 @CommandRetry on " + type.getName() + " is invalid: " + e.getMessage(), e);

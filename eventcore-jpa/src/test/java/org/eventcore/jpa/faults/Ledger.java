@@ -49,9 +49,17 @@ final class Ledger implements AutoCloseable {
 
     /** Connects to the database at {@code url} as the application role, with a pool of {@code size}. */
     static Ledger connect(String url, int size) {
+        return connect(url, size, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Connects with a pool of {@code size} that waits at most {@code acquisition} for a connection (while
+     * the database is down, Agroal waits that long before it reports the failure).
+     */
+    static Ledger connect(String url, int size, Duration acquisition) {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(p -> p.maxSize(size)
-                        .acquisitionTimeout(Duration.ofSeconds(5))
+                        .acquisitionTimeout(acquisition)
                         .exceptionSorter(new PostgreSQLExceptionSorter())
                         .connectionFactoryConfiguration(c -> c.jdbcUrl(url)
                                 .principal(new NamePrincipal(TestDatabases.APP_USER))

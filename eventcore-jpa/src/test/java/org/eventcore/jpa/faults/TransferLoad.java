@@ -72,6 +72,11 @@ final class TransferLoad {
         return this;
     }
 
+    /** Remembers a call made outside the load's threads (by {@link #transferOnce()}). */
+    void record(Call call) {
+        calls.put(call.id(), call);
+    }
+
     /** One transfer of 1 to 50 between two different random accounts. */
     Call transferOnce() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
