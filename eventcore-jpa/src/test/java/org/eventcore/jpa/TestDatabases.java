@@ -86,6 +86,12 @@ public final class TestDatabases {
         return DriverManager.getConnection(postgresUrl(), adminUser, adminPassword);
     }
 
+    /** An admin connection to another database of the test PostgreSQL (one made by {@link #createDatabase()}). */
+    public static Connection adminConnection(String url) throws SQLException {
+        postgresUrl();
+        return DriverManager.getConnection(url, adminUser, adminPassword);
+    }
+
     /** An application-role connection to the test database. */
     public static Connection appConnection() throws SQLException {
         return DriverManager.getConnection(postgresUrl(), APP_USER, APP_PASSWORD);
