@@ -86,6 +86,14 @@ public record EventMetadata(
                 throw new IllegalArgumentException(
                         "EC1006 Custom metadata value for key " + Texts.quote(e.getKey()) + " is null");
             }
+            int unpaired = Texts.unpairedSurrogateAt(value);
+            if (unpaired >= 0) {
+                throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
+                        + String.format(
+                                " contains an unpaired surrogate U+%04X at index %d: it is not valid Unicode and"
+                                        + " could not be stored unchanged",
+                                (int) value.charAt(unpaired), unpaired));
+            }
             if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
                 throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
                         + " is " + value.length() + " characters long, more than " + MAX_CUSTOM_VALUE_LENGTH);

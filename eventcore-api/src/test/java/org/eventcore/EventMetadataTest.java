@@ -64,6 +64,16 @@ class EventMetadataTest {
     }
 
     @Test
+    void a_custom_value_with_an_unpaired_surrogate_is_refused_with_EC1006_and_control_characters_are_kept() {
+        assertThatThrownBy(() -> withCustom(Map.of("k", "ab\udc00")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("EC1006 Custom metadata value for key \"k\" contains an unpaired surrogate U+DC00 at"
+                        + " index 2: it is not valid Unicode and could not be stored unchanged");
+        assertThat(withCustom(Map.of("k", "tab\tnul\u0000 \ud83d\ude00")).custom())
+                .containsEntry("k", "tab\tnul\u0000 \ud83d\ude00");
+    }
+
+    @Test
     void a_null_custom_value_is_refused_with_EC1006() {
         Map<String, String> custom = new HashMap<>();
         custom.put("k", null);

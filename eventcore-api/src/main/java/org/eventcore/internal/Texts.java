@@ -35,6 +35,22 @@ public final class Texts {
         return null;
     }
 
+    /**
+     * The index of the first unpaired surrogate in {@code text} (text that cannot be written as UTF-8
+     * without changing it), or -1 if there is none.
+     */
+    public static int unpairedSurrogateAt(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Quotes a value for an error message: shortened, with control characters escaped. */
     public static String quote(String value) {
         StringBuilder out = new StringBuilder("\"");

@@ -40,4 +40,14 @@ class TextsTest {
         assertThat(quoted).isEqualTo("\"" + "q".repeat(80) + "\"... (81 chars)");
         assertThat(Texts.quote("q".repeat(80))).isEqualTo("\"" + "q".repeat(80) + "\"");
     }
+
+    @Test
+    void unpaired_surrogates_are_found_and_pairs_are_not() {
+        assertThat(Texts.unpairedSurrogateAt("plain")).isEqualTo(-1);
+        assertThat(Texts.unpairedSurrogateAt("\ud83d\ude00 pair")).isEqualTo(-1);
+        assertThat(Texts.unpairedSurrogateAt("a\ud800")).isEqualTo(1);
+        assertThat(Texts.unpairedSurrogateAt("ab\udc00\ud800")).isEqualTo(2);
+        assertThat(Texts.unpairedSurrogateAt("\ud83d\ude00\ude00")).isEqualTo(2);
+        assertThat(Texts.unpairedSurrogateAt("\ud800x")).isZero();
+    }
 }

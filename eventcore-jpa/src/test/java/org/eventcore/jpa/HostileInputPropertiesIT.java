@@ -73,4 +73,29 @@ class HostileInputPropertiesIT {
         assertThat(last.payload()).isEqualTo(new ContractEvent(raw, version + 1));
         Statistics.collect("stored and read back exactly");
     }
+
+    @Property(tries = 200)
+    void hostile_custom_metadata_is_refused_with_EC1006_or_stored_and_read_back_exactly(
+            @ForAll("hostile") String key, @ForAll("hostile") String value) {
+        org.eventcore.EventMetadata metadata;
+        try {
+            metadata = org.eventcore.EventMetadata.of(
+                            "hostile-metadata", org.eventcore.CommandId.generate(), java.time.Instant.now())
+                    .with(key, value);
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).startsWith("EC1006 ");
+            Statistics.collect("refused with EC1006");
+            return;
+        }
+        StreamId id = StreamId.of("hostile-metadata-" + java.util.UUID.randomUUID());
+        STORE.append(new org.eventcore.spi.AppendRequest(
+                metadata.causationId(),
+                java.util.Map.of(id, org.eventcore.StreamVersion.of(0)),
+                java.util.List.of(new org.eventcore.spi.PendingEvent(
+                        org.eventcore.EventId.generate(), id, new ContractEvent("m", 1), metadata))));
+
+        StoredEvent<Object> stored = STORE.read(Set.of(id)).get(id).events().get(0);
+        assertThat(stored.metadata().custom()).containsExactly(java.util.Map.entry(key, value));
+        Statistics.collect("stored and read back exactly");
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.json.bind.JsonbException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eventcore.EventSerializationException;
+import org.eventcore.internal.Texts;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
 import org.eventcore.serialization.SerializedEvent;
@@ -64,15 +65,25 @@ public final class JsonbEventSerializer implements EventSerializer {
     @Override
     public SerializedEvent serialize(Object payload) {
         EventTypeRegistry.Entry entry = registry.entryOf(payload.getClass());
-        byte[] bytes;
+        String json;
         try {
-            bytes = jsonb.toJson(payload).getBytes(StandardCharsets.UTF_8);
+            json = jsonb.toJson(payload);
         } catch (JsonbException | IllegalArgumentException e) {
             throw new EventSerializationException(
                     "EC1505 Cannot serialize event of type " + entry.name() + " ("
                             + payload.getClass().getName() + "): " + e.getMessage(),
                     e);
         }
+        int unpaired = Texts.unpairedSurrogateAt(json);
+        if (unpaired >= 0) {
+            // getBytes would silently store '?' in its place
+            throw new EventSerializationException("EC1511 Event of type " + entry.name() + " contains text that is not"
+                    + String.format(
+                            " valid Unicode (an unpaired surrogate U+%04X at index %d of its JSON): it could not be"
+                                    + " stored unchanged",
+                            (int) json.charAt(unpaired), unpaired));
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxPayloadBytes) {
             throw new EventSerializationException("EC1506 Event of type " + entry.name() + " is " + bytes.length
                     + " bytes as JSON, more than the limit of " + maxPayloadBytes
@@ -89,8 +100,20 @@ public final class JsonbEventSerializer implements EventSerializer {
                     + event.revision() + ", newer than the registered revision " + entry.revision() + " of "
                     + entry.type().getName() + "; deploy the newer event class");
         }
+        String json;
         try {
-            Object value = jsonb.fromJson(new String(event.data(), StandardCharsets.UTF_8), entry.type());
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(event.data()))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new EventSerializationException(
+                    "EC1508 Stored event of type " + event.type() + " (revision " + event.revision()
+                            + ") is not valid UTF-8 JSON (" + e + "); the stored bytes were changed outside EventCore",
+                    e);
+        }
+        try {
+            Object value = jsonb.fromJson(json, entry.type());
             if (value == null) {
                 throw new EventSerializationException(
                         "EC1508 Stored event of type " + event.type() + " is JSON null, not an event");

@@ -14,6 +14,7 @@ import org.eventcore.serialization.ShopEvents.Customer;
 import org.eventcore.serialization.ShopEvents.Line;
 import org.eventcore.serialization.ShopEvents.OrderPlaced;
 import org.eventcore.serialization.ShopEvents.PaymentReceived;
+import org.eventcore.serialization.ShopEvents.PaymentRefunded;
 import org.eventcore.serialization.ShopEvents.ShopEvent;
 import org.eventcore.serialization.ShopEvents.Unnamed;
 import org.eventcore.serialization.UnknownEventTypeException;
@@ -101,6 +102,29 @@ class JsonbEventSerializerTest {
                         "EC1508 Stored event of type shop.OrderPlaced (revision 2) cannot be read back as "
                                 + OrderPlaced.class.getName() + ": ")
                 .hasCauseInstanceOf(JsonbException.class);
+    }
+
+    @Test
+    void text_with_an_unpaired_surrogate_is_refused_with_EC1511_instead_of_being_stored_changed() {
+        assertThatThrownBy(() -> serializer.serialize(new PaymentRefunded("o-1", 5, "broken \ud800 text")))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageStartingWith(
+                        "EC1511 Event of type shop:payments.Refunded_v-1 contains text that is not valid"
+                                + " Unicode (an unpaired surrogate U+D800 at index ");
+        assertThat(json(serializer.serialize(new PaymentRefunded("o-1", 5, "paired \ud83d\ude00 is fine"))))
+                .contains("\ud83d\ude00");
+    }
+
+    @Test
+    void stored_bytes_that_are_not_utf_8_are_refused_with_EC1508_instead_of_being_read_changed() {
+        byte[] data = "{\"orderId\":\"o-\u0000\",\"cents\":1}".getBytes(StandardCharsets.UTF_8);
+        data[13] = (byte) 0xC3; // the start of a two-byte sequence, followed by a quote
+        SerializedEvent stored = SerializedEvent.of("shop.PaymentReceived", 1, data);
+
+        assertThatThrownBy(() -> serializer.deserialize(stored))
+                .isInstanceOf(EventSerializationException.class)
+                .hasMessageStartingWith(
+                        "EC1508 Stored event of type shop.PaymentReceived (revision 1) is not valid" + " UTF-8 JSON");
     }
 
     @Test
