@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A long soak of two-stream transfers through a store that fails reads and appends, injects conflicts
  * and reports failures after storing: nothing partial, nothing doubled, every acknowledged command
- * stored once, the money conserved. CI runs 200,000 commands; the full soak is
- * {@code ./mvnw -pl eventcore-examples -am verify -Dtest=ChaosSoakTest -Deventcore.soak.commands=1000000}.
+ * stored once, the money conserved. CI runs 200,000 commands; the full fault suite's run
+ * ({@code -Deventcore.faults.full=true}, see the Reliability page) 1,000,000, and
+ * {@code -Deventcore.soak.commands=N} any number.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ChaosSoakTest {
@@ -50,7 +51,8 @@ class ChaosSoakTest {
 
     @Test
     void transfers_through_a_failing_store_are_never_partial_nor_doubled() throws Exception {
-        int commands = Integer.getInteger("eventcore.soak.commands", 200_000);
+        int commands = Integer.getInteger(
+                "eventcore.soak.commands", Boolean.getBoolean("eventcore.faults.full") ? 1_000_000 : 200_000);
         InMemoryEventStore inner = InMemoryEventStore.create();
         CommandExecutor setup = CommandExecutor.create(inner);
         List<StreamId> accounts = new ArrayList<>();
