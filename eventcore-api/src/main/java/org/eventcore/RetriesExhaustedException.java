@@ -10,20 +10,38 @@ import java.util.List;
  *
  * <p>Retriable: the contention or outage may be over later. Under steady contention on the same
  * streams, consider a larger {@code RetryPolicy} or a narrower consistency boundary.
+ *
+ * <p>When an attempt's commit outcome was unknown ({@link CommitOutcomeUnknownException}) and no later
+ * attempt found out, {@link #outcomeUnknown()} is true and the message says so: that attempt may have
+ * stored the command. Execute it again with the same command id: the executor then returns the stored
+ * result instead of applying it twice.
  */
 public final class RetriesExhaustedException extends EventCoreException {
 
     private final int attempts;
     private final EventCoreException lastFailure;
+    private final boolean outcomeUnknown;
 
+    /** Out of attempts; the outcome is unknown if the last failure is a {@link CommitOutcomeUnknownException}. */
     public RetriesExhaustedException(
             String commandType, CommandId commandId, int attempts, EventCoreException lastFailure) {
-        this(commandType, commandId, attempts, lastFailure, "");
+        this(commandType, commandId, attempts, lastFailure, lastFailure instanceof CommitOutcomeUnknownException);
+    }
+
+    /** Out of attempts; {@code outcomeUnknown}: an attempt may have stored the command. */
+    public RetriesExhaustedException(
+            String commandType,
+            CommandId commandId,
+            int attempts,
+            EventCoreException lastFailure,
+            boolean outcomeUnknown) {
+        this(commandType, commandId, attempts, lastFailure, "", outcomeUnknown);
     }
 
     /**
      * The executor gave up because the retry policy's time limit ({@code timeLimit}) was reached after
-     * {@code attempts} attempts in {@code elapsed}.
+     * {@code attempts} attempts in {@code elapsed}; {@code outcomeUnknown}: an attempt may have stored
+     * the command.
      */
     public RetriesExhaustedException(
             String commandType,
@@ -31,24 +49,45 @@ public final class RetriesExhaustedException extends EventCoreException {
             int attempts,
             EventCoreException lastFailure,
             java.time.Duration elapsed,
-            java.time.Duration timeLimit) {
+            java.time.Duration timeLimit,
+            boolean outcomeUnknown) {
         this(
                 commandType,
                 commandId,
                 attempts,
                 lastFailure,
                 " in " + elapsed.toMillis() + " ms, reaching the retry policy's time limit of " + timeLimit.toMillis()
-                        + " ms");
+                        + " ms",
+                outcomeUnknown);
     }
 
     private RetriesExhaustedException(
-            String commandType, CommandId commandId, int attempts, EventCoreException lastFailure, String why) {
+            String commandType,
+            CommandId commandId,
+            int attempts,
+            EventCoreException lastFailure,
+            String why,
+            boolean outcomeUnknown) {
         super(
                 "EC1300 Command " + commandType + " (id " + commandId + ") failed after " + attempts + " attempt"
-                        + (attempts == 1 ? "" : "s") + why + "; last failure: " + lastFailure.getMessage(),
+                        + (attempts == 1 ? "" : "s") + why + "; last failure: " + lastFailure.getMessage()
+                        + (outcomeUnknown
+                                ? ". The outcome of an attempt's commit is unknown: the command may be stored;"
+                                        + " execute it again with the same command id (" + commandId
+                                        + ") to find out without applying it twice"
+                                : ""),
                 lastFailure);
         this.attempts = attempts;
         this.lastFailure = lastFailure;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /**
+     * Whether an attempt's commit outcome was unknown and no later attempt found out whether it was
+     * stored: the command may be stored. Execute it again with the same command id to find out.
+     */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
     }
 
     /** How many attempts were made. */

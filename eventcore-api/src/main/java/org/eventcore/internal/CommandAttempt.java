@@ -45,6 +45,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private final String correlationId;
     private final Optional<String> user;
     private final Map<String, String> custom;
+    private boolean foundNotStored;
 
     CommandAttempt(
             EventStore store,
@@ -67,8 +68,17 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         this.custom = custom;
     }
 
+    /**
+     * Whether the last {@link #run} looked the command id up and found it not stored: an earlier attempt
+     * whose commit outcome was unknown did not commit.
+     */
+    boolean foundNotStored() {
+        return foundNotStored;
+    }
+
     /** Runs the attempt; {@code lookUpFirst} checks the command log before deciding anything. */
     CommandResult<E> run(int attempt, boolean lookUpFirst) {
+        foundNotStored = false;
         Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
         Map<StreamId, StreamRead> reads = store.read(streams);
         if (lookUpFirst) {
@@ -78,6 +88,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             if (earlier.isPresent()) {
                 return replayed(earlier.get(), attempt);
             }
+            foundNotStored = true;
         }
         S state = fold(reads);
         for (int round = 0; ; round++) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eventcore.Command;
 import org.eventcore.CommandId;
+import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreUnavailableException;
@@ -56,6 +57,8 @@ public final class ExecutionLoop {
                 options.metadata());
         // A caller-supplied id may have been applied by an earlier call: look it up first.
         boolean lookUpFirst = options.commandId().isPresent();
+        // an attempt's commit outcome was unknown and no later attempt has found out
+        boolean outcomeUnknown = false;
         for (int attempt = 1; ; attempt++) {
             final int number = attempt;
             final boolean lookUp = lookUpFirst;
@@ -77,9 +80,15 @@ public final class ExecutionLoop {
                 }
                 // After a transient failure the attempt may have committed: look up before redoing.
                 lookUpFirst |= e instanceof StoreUnavailableException;
+                if (e instanceof CommitOutcomeUnknownException) {
+                    outcomeUnknown = true;
+                } else if (work.foundNotStored()) {
+                    outcomeUnknown = false;
+                }
+                final boolean unknown = outcomeUnknown;
                 if (attempt >= policy.maxAttempts()) {
                     RetriesExhaustedException exhausted =
-                            new RetriesExhaustedException(typeName, commandId, attempt, e);
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown);
                     notify(() -> listener.failed(commandId, typeName, number, exhausted));
                     throw exhausted;
                 }
@@ -87,14 +96,14 @@ public final class ExecutionLoop {
                 long elapsed = System.nanoTime() - started;
                 if (elapsed > policy.timeLimitNanos() - backoff.toNanos()) {
                     RetriesExhaustedException late = new RetriesExhaustedException(
-                            typeName, commandId, attempt, e, Duration.ofNanos(elapsed), policy.timeLimit());
+                            typeName, commandId, attempt, e, Duration.ofNanos(elapsed), policy.timeLimit(), unknown);
                     notify(() -> listener.failed(commandId, typeName, number, late));
                     throw late;
                 }
                 notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
                 if (!sleep(backoff)) {
                     RetriesExhaustedException interrupted =
-                            new RetriesExhaustedException(typeName, commandId, attempt, e);
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown);
                     notify(() -> listener.failed(commandId, typeName, number, interrupted));
                     throw interrupted;
                 }

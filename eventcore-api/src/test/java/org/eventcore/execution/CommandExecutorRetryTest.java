@@ -256,6 +256,67 @@ class CommandExecutorRetryTest {
     }
 
     @Test
+    void giving_up_after_a_commit_with_unknown_outcome_that_no_later_attempt_cleared_says_the_command_may_be_stored() {
+        AtomicInteger reads = new AtomicInteger();
+        AtomicReference<AppendResult> committed = new AtomicReference<>();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+                if (reads.incrementAndGet() > 1) {
+                    throw new StoreUnavailableException("EC3997 read failed");
+                }
+                return super.read(streams);
+            }
+
+            @Override
+            public AppendResult append(AppendRequest request) {
+                committed.set(super.append(request));
+                throw new CommitOutcomeUnknownException("EC3998 connection lost during commit", null);
+            }
+        };
+        CommandId id = CommandId.of("deposit-unknown");
+
+        assertThatThrownBy(() -> executor(store, 3)
+                        .execute(new Deposit(account, 500), ExecutionOptions.DEFAULT.withCommandId(id)))
+                .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
+                    assertThat(e.outcomeUnknown()).isTrue();
+                    assertThat(e.lastFailure()).isInstanceOf(StoreUnavailableException.class);
+                    assertThat(e.getMessage())
+                            .contains("last failure: EC3997 read failed")
+                            .endsWith("The outcome of an attempt's commit is unknown: the command may be stored;"
+                                    + " execute it again with the same command id (deposit-unknown) to find out"
+                                    + " without applying it twice");
+                });
+        assertThat(committed.get()).as("it was stored").isNotNull();
+        // executing it again with the same id finds it
+        CommandResult<LedgerEvent> again =
+                executor(memory, 1).execute(new Deposit(account, 500), ExecutionOptions.DEFAULT.withCommandId(id));
+        assertThat(again.replayed()).isTrue();
+        assertThat(payloadsIn(account)).containsExactly(new LedgerEvent.Deposited(500));
+    }
+
+    @Test
+    void a_later_attempt_that_finds_the_command_not_stored_clears_the_unknown_outcome() {
+        AtomicInteger appends = new AtomicInteger();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public AppendResult append(AppendRequest request) {
+                if (appends.incrementAndGet() == 1) {
+                    throw new CommitOutcomeUnknownException("EC3998 connection lost during commit", null);
+                }
+                throw new StoreUnavailableException("EC3997 append failed");
+            }
+        };
+
+        assertThatThrownBy(() -> executor(store, 3).execute(new Deposit(account, 500)))
+                .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
+                    assertThat(e.outcomeUnknown()).isFalse();
+                    assertThat(e.getMessage()).endsWith("last failure: EC3997 append failed");
+                });
+        assertThat(payloadsIn(account)).isEmpty();
+    }
+
+    @Test
     void a_commit_with_unknown_outcome_that_did_commit_is_replayed_from_the_command_log_and_stored_once() {
         AtomicReference<AppendResult> committed = new AtomicReference<>();
         EventStore store = new ForwardingEventStore(memory) {

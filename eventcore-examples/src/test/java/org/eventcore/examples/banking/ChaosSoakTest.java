@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventcore.CommandId;
 import org.eventcore.CommandRejectedException;
-import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
@@ -103,7 +102,7 @@ class ChaosSoakTest {
                             rejected.incrementAndGet();
                         } catch (RetriesExhaustedException e) {
                             exhausted.incrementAndGet();
-                            if (e.lastFailure() instanceof CommitOutcomeUnknownException) {
+                            if (e.outcomeUnknown()) {
                                 unknown.add(id);
                             }
                         }

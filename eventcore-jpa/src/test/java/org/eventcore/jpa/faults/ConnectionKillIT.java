@@ -18,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventcore.CommandId;
 import org.eventcore.StreamId;
+import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.RetryPolicy;
 import org.eventcore.jpa.TestDatabases;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * I8 under connection loss: while threads transfer money, another connection terminates the
@@ -33,20 +35,23 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ConnectionKillIT {
 
-    @Test
-    void connections_killed_at_random_moments_leave_no_partial_command_and_every_acknowledged_one_stored_once()
-            throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"resource-local", "JTA"})
+    void connections_killed_at_random_moments_leave_no_partial_command_and_every_acknowledged_one_stored_once(
+            String transactions) throws Exception {
         String url = TestDatabases.createDatabase();
         String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-        Duration load = Duration.ofSeconds(FaultReport.scale(10, 120));
+        Duration load = Duration.ofSeconds(FaultReport.scale(8, 60));
         int accounts = 12;
-        try (Ledger ledger = Ledger.connect(url, 8)) {
+        try (Ledger ledger = Ledger.connect(url, 8);
+                Ledger.Jta jta = ledger.jta(8)) {
             List<StreamId> names = ledger.open("kill", accounts);
             RetryPolicy policy = RetryPolicy.DEFAULT
                     .withMaxAttempts(12)
                     .withBaseDelay(Duration.ofMillis(2))
                     .withMaxDelay(Duration.ofMillis(200));
-            TransferLoad transfers = new TransferLoad(ledger.executor(policy), names).start(6, id -> {});
+            CommandExecutor executor = transactions.equals("JTA") ? jta.executor(policy) : ledger.executor(policy);
+            TransferLoad transfers = new TransferLoad(executor, names).start(6, id -> {});
             Map<String, Long> kills = new TreeMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> kill(database, stop, kills));
@@ -60,7 +65,8 @@ class ConnectionKillIT {
                     .filter(c -> c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED
                             || c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED_AFTER_LOOK_UP)
                     .forEach(c -> acknowledged.add(c.id()));
-            Invariants.Found found = Invariants.check(url, ledger.store, accounts, acknowledged);
+            Invariants.Found found =
+                    Invariants.check(url, ledger.store, accounts, acknowledged, TransferLoad.mayBeStored(calls));
             long killed = kills.values().stream().mapToLong(Long::longValue).sum();
             Map<TransferLoad.Outcome, Long> outcomes = TransferLoad.count(calls);
             assertThat(kills.getOrDefault("COMMIT", 0L))
@@ -70,7 +76,8 @@ class ConnectionKillIT {
                     .as("the load made progress between the kills (%s)", outcomes)
                     .isGreaterThan(calls.size() / 2);
             FaultReport.row(
-                    "connection killed (pg_terminate_backend) every 0-40 ms during transfers, 6 threads",
+                    "connection killed (pg_terminate_backend) every 0-40 ms during transfers, 6 threads, "
+                            + transactions + " transactions",
                     killed,
                     calls.size() + " transfers in " + load.toSeconds() + " s; kills " + kills + "; outcomes " + outcomes
                             + "; failures " + TransferLoad.failures(calls),

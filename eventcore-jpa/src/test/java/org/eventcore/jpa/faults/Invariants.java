@@ -41,6 +41,17 @@ final class Invariants {
      * callers were told they succeeded.
      */
     static Found check(String url, GlobalLogReader log, int accounts, Set<CommandId> acknowledged) throws SQLException {
+        return check(url, log, accounts, acknowledged, null);
+    }
+
+    /**
+     * As {@link #check(String, GlobalLogReader, int, Set)}, and when every caller's answer is known
+     * ({@code mayBeStored} not null): a stored command that was not acknowledged must be one whose
+     * caller was told it may be stored — no caller was told "failed" about a command that was stored.
+     */
+    static Found check(
+            String url, GlobalLogReader log, int accounts, Set<CommandId> acknowledged, Set<CommandId> mayBeStored)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
             // I1 and I8: per command id, the events stored
             Map<String, long[]> perCommand = new HashMap<>();
@@ -70,6 +81,19 @@ final class Invariants {
             assertThat(missing)
                     .as("I8: acknowledged commands that are not stored")
                     .isEmpty();
+            if (mayBeStored != null) {
+                Set<String> toldFailed = new HashSet<>();
+                for (String id : perCommand.keySet()) {
+                    CommandId command = CommandId.of(id);
+                    if (!id.startsWith("open-") && !acknowledged.contains(command) && !mayBeStored.contains(command)) {
+                        toldFailed.add(id);
+                    }
+                }
+                assertThat(toldFailed)
+                        .as("stored commands whose callers were told they failed, without a warning that they may"
+                                + " be stored")
+                        .isEmpty();
+            }
             long commandRows = single(c, "select count(*) from ec_commands");
             long withoutRow = single(
                     c,

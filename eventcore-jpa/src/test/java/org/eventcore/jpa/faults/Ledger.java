@@ -5,6 +5,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.agroal.narayana.NarayanaTransactionIntegration;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.SQLException;
@@ -19,8 +20,11 @@ import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.execution.RetryPolicy;
 import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaStoreSettings;
+import org.eventcore.jpa.JtaAttemptBoundary;
+import org.eventcore.jpa.JtaJpa;
 import org.eventcore.jpa.ResourceLocalJpa;
 import org.eventcore.jpa.TestDatabases;
+import org.eventcore.jpa.TestJta;
 import org.eventcore.testkit.contract.ContractEvent;
 import org.eventcore.testkit.contract.StoreFixture;
 
@@ -35,12 +39,14 @@ final class Ledger implements AutoCloseable {
     /** The money each account is opened with. */
     static final long OPENING_BALANCE = 1_000;
 
+    private final String url;
     private final AgroalDataSource pool;
     private final EntityManagerFactory factory;
     final ResourceLocalJpa jpa;
     final JpaEventStore store;
 
-    private Ledger(AgroalDataSource pool, EntityManagerFactory factory) {
+    private Ledger(String url, AgroalDataSource pool, EntityManagerFactory factory) {
+        this.url = url;
         this.pool = pool;
         this.factory = factory;
         this.jpa = ResourceLocalJpa.create(factory);
@@ -72,7 +78,62 @@ final class Ledger implements AutoCloseable {
         }
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(
                 "eventcore-hibernate", Map.of("jakarta.persistence.nonJtaDataSource", pool));
-        return new Ledger(pool, factory);
+        return new Ledger(url, pool, factory);
+    }
+
+    /** The same database under JTA: the executor as a Jakarta EE server runs it. */
+    static final class Jta implements AutoCloseable {
+        private final AgroalDataSource pool;
+        private final EntityManagerFactory factory;
+        private final JpaEventStore store;
+
+        private Jta(AgroalDataSource pool, EntityManagerFactory factory) {
+            this.pool = pool;
+            this.factory = factory;
+            this.store = JpaEventStore.create(
+                    JtaJpa.create(factory, TestJta.registry()), TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+        }
+
+        /** An executor with a Narayana transaction per attempt, retrying under {@code policy}. */
+        CommandExecutor executor(RetryPolicy policy) {
+            return CommandExecutor.create(
+                    store,
+                    ExecutorSettings.DEFAULT
+                            .withBoundary(JtaAttemptBoundary.create(TestJta.transactionManager()))
+                            .withRetryPolicy(policy));
+        }
+
+        @Override
+        public void close() {
+            factory.close();
+            pool.close();
+        }
+    }
+
+    /**
+     * This ledger's database under JTA: Narayana's transaction manager, an Agroal pool of {@code size}
+     * whose connections enlist in its transactions (and are dropped when the server closed them), and
+     * Hibernate's JTA persistence unit.
+     */
+    Jta jta(int size) {
+        AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(p -> p.maxSize(size)
+                        .acquisitionTimeout(Duration.ofSeconds(5))
+                        .exceptionSorter(new PostgreSQLExceptionSorter())
+                        .transactionIntegration(
+                                new NarayanaTransactionIntegration(TestJta.transactionManager(), TestJta.registry()))
+                        .connectionFactoryConfiguration(c -> c.jdbcUrl(url)
+                                .principal(new NamePrincipal(TestDatabases.APP_USER))
+                                .credential(new SimplePassword(TestDatabases.APP_PASSWORD))));
+        try {
+            AgroalDataSource jtaPool = AgroalDataSource.from(config);
+            return new Jta(
+                    jtaPool,
+                    Persistence.createEntityManagerFactory(
+                            "eventcore-hibernate-jta", Map.of("jakarta.persistence.jtaDataSource", jtaPool)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the JTA pool on " + url, e);
+        }
     }
 
     /** An executor on this ledger's store, retrying under {@code policy}. */

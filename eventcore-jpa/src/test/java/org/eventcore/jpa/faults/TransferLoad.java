@@ -1,8 +1,10 @@
 package org.eventcore.jpa.faults;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +40,19 @@ final class TransferLoad {
         FAILED
     }
 
-    /** The outcome of one command and how long the call took. */
-    record Call(CommandId id, Outcome outcome, long startedNanos, long nanos, String failure) {}
+    /**
+     * The outcome of one command and how long the call took; {@code outcomeUnknown}: the caller was
+     * told the command may be stored (RetriesExhaustedException.outcomeUnknown()).
+     */
+    record Call(CommandId id, Outcome outcome, long startedNanos, long nanos, String failure, boolean outcomeUnknown) {
+        Call(CommandId id, Outcome outcome, long startedNanos, long nanos, String failure) {
+            this(id, outcome, startedNanos, nanos, failure, false);
+        }
+
+        boolean acknowledged() {
+            return outcome == Outcome.ACKNOWLEDGED || outcome == Outcome.ACKNOWLEDGED_AFTER_LOOK_UP;
+        }
+    }
 
     private final CommandExecutor executor;
     private final List<StreamId> accounts;
@@ -93,7 +106,13 @@ final class TransferLoad {
         } catch (CommandRejectedException e) {
             return new Call(id, Outcome.REJECTED, started, System.nanoTime() - started, null);
         } catch (RetriesExhaustedException e) {
-            return new Call(id, Outcome.FAILED, started, System.nanoTime() - started, describe(e.lastFailure()));
+            return new Call(
+                    id,
+                    Outcome.FAILED,
+                    started,
+                    System.nanoTime() - started,
+                    describe(e.lastFailure()) + (e.outcomeUnknown() ? " (outcome unknown)" : ""),
+                    e.outcomeUnknown());
         } catch (RuntimeException e) {
             return new Call(id, Outcome.FAILED, started, System.nanoTime() - started, describe(e));
         }
@@ -116,6 +135,20 @@ final class TransferLoad {
             w.get();
         }
         return Map.copyOf(calls);
+    }
+
+    /** The ids of the acknowledged commands. */
+    static Set<CommandId> acknowledged(Map<CommandId, Call> calls) {
+        Set<CommandId> ids = new HashSet<>();
+        calls.values().stream().filter(Call::acknowledged).forEach(c -> ids.add(c.id()));
+        return ids;
+    }
+
+    /** The ids of the commands whose callers were told they may be stored. */
+    static Set<CommandId> mayBeStored(Map<CommandId, Call> calls) {
+        Set<CommandId> ids = new HashSet<>();
+        calls.values().stream().filter(Call::outcomeUnknown).forEach(c -> ids.add(c.id()));
+        return ids;
     }
 
     /** How many calls ended in each outcome. */
