@@ -71,18 +71,8 @@ class DatabaseGuardsIT {
 
     /** Writes a row by hand as the admin, as a corrupted or foreign row would look. */
     private void insertRaw(StreamId stream, String type, byte[] payload, String customMetadata) throws SQLException {
-        try (Connection c = TestDatabases.adminConnection();
-                PreparedStatement ps = c.prepareStatement("insert into ec_events (global_position, tx_id, event_id,"
-                        + " stream_id, stream_version, event_type, type_revision, payload, correlation_id, causation_id,"
-                        + " recorded_at, custom_metadata) values (nextval('ec_event_position_seq'),"
-                        + " cast(cast(pg_current_xact_id() as text) as bigint), ?, ?, 1, ?, 1, ?, 'c', 'hand-written',"
-                        + " now(), ?)")) {
-            ps.setString(1, java.util.UUID.randomUUID().toString());
-            ps.setString(2, stream.value());
-            ps.setString(3, type);
-            ps.setBytes(4, payload);
-            ps.setString(5, customMetadata);
-            ps.executeUpdate();
+        try (Connection c = TestDatabases.adminConnection()) {
+            TestDatabases.insertForgedRow(c, stream.value(), type, payload, customMetadata);
         }
     }
 

@@ -140,6 +140,27 @@ public final class TestDatabases {
         return url;
     }
 
+    /**
+     * Writes an event row by hand through {@code admin}, as a row corrupted or forged outside EventCore
+     * would look: version 1 of {@code stream}, causation id "forged"; returns its event id.
+     */
+    public static String insertForgedRow(
+            Connection admin, String stream, String type, byte[] payload, String customMetadata) throws SQLException {
+        String eventId = java.util.UUID.randomUUID().toString();
+        try (java.sql.PreparedStatement ps = admin.prepareStatement("insert into ec_events (global_position, tx_id,"
+                + " event_id, stream_id, stream_version, event_type, type_revision, payload, correlation_id,"
+                + " causation_id, recorded_at, custom_metadata) values (nextval('ec_event_position_seq'),"
+                + " cast(cast(pg_current_xact_id() as text) as bigint), ?, ?, 1, ?, 1, ?, 'c', 'forged', now(), ?)")) {
+            ps.setString(1, eventId);
+            ps.setString(2, stream);
+            ps.setString(3, type);
+            ps.setBytes(4, payload);
+            ps.setString(5, customMetadata);
+            ps.executeUpdate();
+        }
+        return eventId;
+    }
+
     static String script(String name) {
         try (InputStream in = TestDatabases.class.getResourceAsStream("/META-INF/eventcore/schema/" + name)) {
             if (in == null) {

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.UUID;
 import org.eventcore.EventSerializationException;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
@@ -36,17 +34,8 @@ class BadInputIT {
 
     /** Writes a row by hand as the admin, as a corrupted or forged row would look. */
     private static void insertRaw(StreamId stream, String type, byte[] payload) throws SQLException {
-        try (Connection c = TestDatabases.adminConnection();
-                PreparedStatement ps = c.prepareStatement("insert into ec_events (global_position, tx_id, event_id,"
-                        + " stream_id, stream_version, event_type, type_revision, payload, correlation_id, causation_id,"
-                        + " recorded_at, custom_metadata) values (nextval('ec_event_position_seq'),"
-                        + " cast(cast(pg_current_xact_id() as text) as bigint), ?, ?, 1, ?, 1, ?, 'c', 'forged',"
-                        + " now(), '{}')")) {
-            ps.setString(1, UUID.randomUUID().toString());
-            ps.setString(2, stream.value());
-            ps.setString(3, type);
-            ps.setBytes(4, payload);
-            ps.executeUpdate();
+        try (Connection c = TestDatabases.adminConnection()) {
+            TestDatabases.insertForgedRow(c, stream.value(), type, payload, "{}");
         }
     }
 

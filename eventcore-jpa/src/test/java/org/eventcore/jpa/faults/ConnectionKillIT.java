@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,11 +59,7 @@ class ConnectionKillIT {
             killer.get(1, TimeUnit.MINUTES);
             Map<CommandId, TransferLoad.Call> calls = transfers.stop();
 
-            Set<CommandId> acknowledged = new HashSet<>();
-            calls.values().stream()
-                    .filter(c -> c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED
-                            || c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED_AFTER_LOOK_UP)
-                    .forEach(c -> acknowledged.add(c.id()));
+            Set<CommandId> acknowledged = TransferLoad.acknowledged(calls);
             Invariants.Found found =
                     Invariants.check(url, ledger.store, accounts, acknowledged, TransferLoad.mayBeStored(calls));
             long killed = kills.values().stream().mapToLong(Long::longValue).sum();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,11 +121,7 @@ class DatabaseRestartIT {
                         .max()
                         .orElseThrow();
 
-                Set<CommandId> acknowledged = new HashSet<>();
-                calls.values().stream()
-                        .filter(c -> c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED
-                                || c.outcome() == TransferLoad.Outcome.ACKNOWLEDGED_AFTER_LOOK_UP)
-                        .forEach(c -> acknowledged.add(c.id()));
+                Set<CommandId> acknowledged = TransferLoad.acknowledged(calls);
                 Invariants.Found found =
                         Invariants.check(url, ledger.store, accounts, acknowledged, TransferLoad.mayBeStored(calls));
                 Map<String, Long> failures = new TreeMap<>(TransferLoad.failures(calls));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -174,17 +173,14 @@ class PoisonEventIT {
         for (ErrorPolicy policy : ErrorPolicy.values()) {
             Fixture f = fixture();
             try (Ledger ledger = f.ledger()) {
-                String corruptId = UUID.randomUUID().toString();
-                try (Connection admin = TestDatabases.adminConnection(f.url());
-                        PreparedStatement ps = admin.prepareStatement("insert into ec_events (global_position, tx_id,"
-                                + " event_id, stream_id, stream_version, event_type, type_revision, payload,"
-                                + " correlation_id, causation_id, recorded_at, custom_metadata) values"
-                                + " (nextval('ec_event_position_seq'), cast(cast(pg_current_xact_id() as text) as"
-                                + " bigint), ?, 'corrupt-stream', 1, 'eventcore.testkit.ContractEvent', 1, ?, 'c',"
-                                + " 'forged', now(), '{}')")) {
-                    ps.setString(1, corruptId);
-                    ps.setBytes(2, "{\"text\": \"cut off".getBytes(StandardCharsets.UTF_8));
-                    ps.executeUpdate();
+                String corruptId;
+                try (Connection admin = TestDatabases.adminConnection(f.url())) {
+                    corruptId = TestDatabases.insertForgedRow(
+                            admin,
+                            "corrupt-stream",
+                            "eventcore.testkit.ContractEvent",
+                            "{\"text\": \"cut off".getBytes(StandardCharsets.UTF_8),
+                            "{}");
                 }
                 AppendResult after = ledger.jpa.execute(a -> StoreFixture.request()
                         .expect(f.stream(), 5)
