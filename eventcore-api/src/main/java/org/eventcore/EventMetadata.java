@@ -37,8 +37,12 @@ public record EventMetadata(
      * @throws IllegalArgumentException if a component is null or invalid; the message names it
      */
     public EventMetadata {
-        requireIdentifier("correlation id", correlationId, 128);
         Objects.requireNonNull(causationId, "EC1006 causation id must not be null");
+        if (correlationId == null || !correlationId.equals(causationId.value())) {
+            // a correlation id equal to the command id (the default) was checked as the command id, by
+            // the same rules
+            requireIdentifier("correlation id", correlationId, 128);
+        }
         Objects.requireNonNull(user, "EC1006 user must not be null; use Optional.empty()");
         user.ifPresent(u -> requireIdentifier("user", u, 255));
         Objects.requireNonNull(time, "EC1006 time must not be null");
@@ -74,6 +78,9 @@ public record EventMetadata(
 
     private static Map<String, String> copyCustom(Map<String, String> custom) {
         Objects.requireNonNull(custom, "EC1006 custom metadata must not be null; use Map.of()");
+        if (custom.isEmpty()) {
+            return Map.of();
+        }
         if (custom.size() > MAX_CUSTOM_ENTRIES) {
             throw new IllegalArgumentException("EC1006 Too many custom metadata entries: " + custom.size()
                     + ", at most " + MAX_CUSTOM_ENTRIES + " are allowed");

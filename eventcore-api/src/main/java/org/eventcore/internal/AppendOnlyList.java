@@ -51,6 +51,14 @@ public final class AppendOnlyList<T> {
         return from >= to ? List.of() : new View<>(elements, from, to);
     }
 
+    /**
+     * Whether {@code list} is a view made by an append-only list: immutable (it refuses every change,
+     * and the elements it shows are never overwritten), so it can be shared without a copy.
+     */
+    public static boolean isImmutableView(List<?> list) {
+        return list instanceof View;
+    }
+
     private static final class View<T> extends AbstractList<T> implements RandomAccess {
         private final Object[] array;
         private final int from;

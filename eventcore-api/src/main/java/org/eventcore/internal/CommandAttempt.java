@@ -76,11 +76,14 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         return foundNotStored;
     }
 
-    /** Runs the attempt; {@code lookUpFirst} checks the command log before deciding anything. */
-    CommandResult<E> run(int attempt, boolean lookUpFirst) {
+    /**
+     * Runs the attempt; {@code lookUpFirst} checks the command log before deciding anything;
+     * {@code lock} reads the declared streams with {@link EventStore#readLocked} (after a conflict).
+     */
+    CommandResult<E> run(int attempt, boolean lookUpFirst, boolean lock) {
         foundNotStored = false;
         Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
-        Map<StreamId, StreamRead> reads = store.read(streams);
+        Map<StreamId, StreamRead> reads = lock ? store.readLocked(streams) : store.read(streams);
         if (lookUpFirst) {
             // after the read: whatever the read saw of an earlier commit of this command is visible to
             // the look-up too, so the command is never decided on its own earlier events

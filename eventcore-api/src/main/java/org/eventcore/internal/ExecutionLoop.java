@@ -10,6 +10,7 @@ import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.StreamConflictException;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionListener;
 import org.eventcore.execution.ExecutionOptions;
@@ -59,13 +60,16 @@ public final class ExecutionLoop {
         boolean lookUpFirst = options.commandId().isPresent();
         // an attempt's commit outcome was unknown and no later attempt has found out
         boolean outcomeUnknown = false;
+        // after a conflict the next attempts lock the streams as they read them: wait, not race again
+        boolean lockOnRead = false;
         for (int attempt = 1; ; attempt++) {
             final int number = attempt;
             final boolean lookUp = lookUpFirst;
+            final boolean lock = lockOnRead;
             notify(() -> listener.attemptStarted(commandId, typeName, number));
             try {
                 CommandResult<E> result = settings.boundary().execute(a -> {
-                    CommandResult<E> appended = work.run(number, lookUp);
+                    CommandResult<E> appended = work.run(number, lookUp, lock);
                     if (!appended.events().isEmpty() && !appended.replayed()) {
                         settings.appendListener().appended(appended);
                     }
@@ -80,6 +84,7 @@ public final class ExecutionLoop {
                 }
                 // After a transient failure the attempt may have committed: look up before redoing.
                 lookUpFirst |= e instanceof StoreUnavailableException;
+                lockOnRead |= e instanceof StreamConflictException;
                 if (e instanceof CommitOutcomeUnknownException) {
                     outcomeUnknown = true;
                 } else if (work.foundNotStored()) {

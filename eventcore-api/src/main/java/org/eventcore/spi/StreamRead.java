@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
+import org.eventcore.internal.AppendOnlyList;
 
 /**
  * One stream as read: its version and its events in version order.
@@ -18,7 +19,9 @@ public record StreamRead(StreamId streamId, StreamVersion version, List<StoredEv
     public StreamRead {
         Objects.requireNonNull(streamId, "streamId");
         Objects.requireNonNull(version, "version");
-        events = List.copyOf(events);
+        // the in-memory store's snapshots are immutable already: copying them made every read as slow
+        // as the stream is long
+        events = AppendOnlyList.isImmutableView(events) ? events : List.copyOf(events);
     }
 
     /** A stream that has no event yet. */

@@ -77,6 +77,54 @@ class CommandExecutorRetryTest {
     }
 
     @Test
+    void the_first_attempt_reads_optimistically_and_the_attempts_after_a_conflict_read_locked() {
+        List<String> reads = new ArrayList<>();
+        InterferingStore store = new InterferingStore(memory, account, 2) {
+            @Override
+            public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+                reads.add("read");
+                return super.read(streams);
+            }
+
+            @Override
+            public Map<StreamId, StreamRead> readLocked(Set<StreamId> streams) {
+                reads.add("readLocked");
+                return super.read(streams);
+            }
+        };
+
+        assertThat(executor(store, 5).execute(new Deposit(account, 500)).attempts())
+                .isEqualTo(3);
+        assertThat(reads).containsExactly("read", "readLocked", "readLocked");
+    }
+
+    @Test
+    void a_transient_failure_alone_does_not_make_the_next_attempt_lock() {
+        List<String> reads = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+                reads.add("read");
+                if (failures.incrementAndGet() == 1) {
+                    throw new StoreUnavailableException("EC3997 read failed");
+                }
+                return super.read(streams);
+            }
+
+            @Override
+            public Map<StreamId, StreamRead> readLocked(Set<StreamId> streams) {
+                reads.add("readLocked");
+                return super.read(streams);
+            }
+        };
+
+        assertThat(executor(store, 3).execute(new Deposit(account, 500)).attempts())
+                .isEqualTo(2);
+        assertThat(reads).containsExactly("read", "read");
+    }
+
+    @Test
     void every_attempt_runs_in_its_own_attempt_boundary() {
         List<String> boundaryCalls = new ArrayList<>();
         AttemptBoundary counting = new AttemptBoundary() {

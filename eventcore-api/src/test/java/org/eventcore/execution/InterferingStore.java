@@ -11,7 +11,7 @@ import org.eventcore.spi.StreamRead;
  * {@code target}, it appends a {@code Deposited(1)} to {@code target}, so the attempt that made the
  * read meets a version conflict when it appends.
  */
-final class InterferingStore extends ForwardingEventStore {
+class InterferingStore extends ForwardingEventStore {
 
     private final StreamId target;
     private int remaining;

@@ -39,4 +39,29 @@ class AppendOnlyListTest {
         assertThatThrownBy(() -> view.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThat(list.snapshot(0)).isEmpty();
     }
+
+    @Test
+    void views_refuse_every_change_and_are_recognised_as_immutable_so_reads_can_share_them() {
+        AppendOnlyList<String> list = new AppendOnlyList<>();
+        list.addAll(List.of("a", "b", "c"));
+        List<String> view = list.snapshot();
+
+        assertThatThrownBy(() -> view.set(0, "x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> view.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(view::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> view.subList(0, 2).set(0, "x")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> {
+                    var it = view.iterator();
+                    it.next();
+                    it.remove();
+                })
+                .isInstanceOf(UnsupportedOperationException.class);
+        list.addAll(List.of("d"));
+        assertThat(view).as("a view does not see later appends").containsExactly("a", "b", "c");
+
+        assertThat(AppendOnlyList.isImmutableView(view)).isTrue();
+        assertThat(AppendOnlyList.isImmutableView(new java.util.ArrayList<>(view)))
+                .isFalse();
+        assertThat(AppendOnlyList.isImmutableView(List.of("a"))).isFalse();
+    }
 }

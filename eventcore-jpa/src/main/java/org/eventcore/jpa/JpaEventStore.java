@@ -107,11 +107,25 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
 
     @Override
     public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+        return read(streams, settings.lockOnRead());
+    }
+
+    /**
+     * Locks the streams (on PostgreSQL, the same transaction-scoped locks an append takes) and reads
+     * them: the executor's attempts after a conflict wait for a hot stream instead of racing for it
+     * again. Call it inside a transaction (the attempt's); the locks last until it ends.
+     */
+    @Override
+    public Map<StreamId, StreamRead> readLocked(Set<StreamId> streams) {
+        return read(streams, true);
+    }
+
+    private Map<StreamId, StreamRead> read(Set<StreamId> streams, boolean lockStreams) {
         if (streams.isEmpty()) {
             return Map.of();
         }
         List<String> ids = streams.stream().map(StreamId::value).toList();
-        boolean lock = settings.lockOnRead() && settings.dialect() == JpaDialect.POSTGRESQL;
+        boolean lock = lockStreams && settings.dialect() == JpaDialect.POSTGRESQL;
         List<EventRecord> rows = run("read", em -> {
             if (lock) {
                 Dialects.lockStreams(em, settings.dialect(), new ArrayList<>(new TreeSet<>(ids)), timeoutMillis);
@@ -194,8 +208,10 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(pending.get(0).metadata().time(), ZoneOffset.UTC);
         em.persist(new CommandRecord(request.commandId().value(), now));
-        for (EventRecord row : rows) {
-            em.persist(row);
+        if (!Dialects.insertEvents(em, settings.dialect(), rows, timeoutMillis)) {
+            for (EventRecord row : rows) {
+                em.persist(row);
+            }
         }
         for (Map.Entry<StreamId, Long> v : versions.entrySet()) {
             StreamRecord s = current.get(v.getKey().value());

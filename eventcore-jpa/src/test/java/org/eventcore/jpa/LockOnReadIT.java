@@ -85,4 +85,56 @@ class LockOnReadIT {
                     .endsWith("after " + (2 * k));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
+    void with_optimistic_reads_a_command_that_met_a_conflict_locks_on_its_next_read_and_needs_no_third_attempt(
+            String unit) throws Exception {
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(TestDatabases.postgres(unit));
+        JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+        AtomicInteger conflicts = new AtomicInteger();
+        CommandExecutor executor = CommandExecutor.create(
+                store, ExecutorSettings.DEFAULT.withBoundary(jpa).withListener(new ExecutionListener() {
+                    @Override
+                    public void retrying(
+                            CommandId commandId, String type, int attempt, EventCoreException cause, Duration backoff) {
+                        conflicts.incrementAndGet();
+                    }
+                }));
+        StoreFixture streams = StoreFixture.withPrefix("lock-on-retry-" + unit);
+        StreamId a = streams.stream("a");
+        StreamId b = streams.stream("b");
+        int threads = 8;
+        int perThread = 10;
+        List<Integer> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        attempts.add(executor.execute(thread % 2 == 0 ? new WriteBoth(a, b, i) : new WriteBoth(b, a, i))
+                                .attempts());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(300, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(conflicts.get())
+                .as("optimistic first attempts on hot streams do conflict")
+                .isPositive();
+        assertThat(attempts)
+                .as("the attempt after a conflict holds the streams' locks from its read: it cannot conflict")
+                .hasSize(threads * perThread)
+                .allSatisfy(n -> assertThat(n).isBetween(1, 2));
+        Map<StreamId, StreamRead> end = jpa.execute(attempt -> store.read(Set.of(a, b)));
+        assertThat(end.get(a).version().value()).isEqualTo(threads * perThread);
+    }
 }

@@ -102,6 +102,16 @@ public final class ChaosEventStore implements EventStore {
     }
 
     @Override
+    public Map<StreamId, StreamRead> readLocked(Set<StreamId> streams) {
+        delay();
+        if (draw() < settings.readFailureRate()) {
+            readFailures.incrementAndGet();
+            throw new StoreUnavailableException("EC1950 Injected read failure (ChaosEventStore)");
+        }
+        return delegate.readLocked(streams);
+    }
+
+    @Override
     public AppendResult append(AppendRequest request) {
         delay();
         double d = draw();
