@@ -34,12 +34,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LockOnReadIT {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
-    void commands_on_hot_streams_wait_at_the_read_and_never_conflict(String unit) throws Exception {
+    private static final int THREADS = 8;
+    private static final int PER_THREAD = 10;
+
+    /** What a run of {@link WriteBoth} commands on two hot streams gave. */
+    private record Run(
+            JpaEventStore store, ResourceLocalJpa jpa, StreamId a, StreamId b, int retries, List<Integer> attempts) {}
+
+    /**
+     * Eight threads run ten {@link WriteBoth} each on the same two streams, half naming them in the
+     * other order, through a store with {@code settings}; counts the retries and each command's attempts.
+     */
+    private static Run runOnHotStreams(String unit, JpaStoreSettings settings, String prefix) throws Exception {
         ResourceLocalJpa jpa = ResourceLocalJpa.create(TestDatabases.postgres(unit));
-        JpaEventStore store =
-                JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT.withLockOnRead(true));
+        JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), settings);
         AtomicInteger retries = new AtomicInteger();
         CommandExecutor executor = CommandExecutor.create(
                 store, ExecutorSettings.DEFAULT.withBoundary(jpa).withListener(new ExecutionListener() {
@@ -49,71 +57,17 @@ class LockOnReadIT {
                         retries.incrementAndGet();
                     }
                 }));
-        StoreFixture streams = StoreFixture.withPrefix("lock-on-read-" + unit);
+        StoreFixture streams = StoreFixture.withPrefix(prefix + "-" + unit);
         StreamId a = streams.stream("a");
         StreamId b = streams.stream("b");
-        int threads = 8;
-        int perThread = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        executor.execute(thread % 2 == 0 ? new WriteBoth(a, b, i) : new WriteBoth(b, a, i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(300, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-
-        assertThat(retries.get()).as("no attempt met a conflict").isZero();
-        Map<StreamId, StreamRead> end = jpa.execute(attempt -> store.read(Set.of(a, b)));
-        int total = threads * perThread;
-        assertThat(end.get(a).version().value()).isEqualTo(total);
-        List<String> decided = new ArrayList<>();
-        end.get(a).events().forEach(e -> decided.add(((ContractEvent) e.payload()).text()));
-        for (int k = 0; k < total; k++) {
-            assertThat(decided.get(k))
-                    .as("command %d saw every event before it", k + 1)
-                    .endsWith("after " + (2 * k));
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
-    void with_optimistic_reads_a_command_that_met_a_conflict_locks_on_its_next_read_and_needs_no_third_attempt(
-            String unit) throws Exception {
-        ResourceLocalJpa jpa = ResourceLocalJpa.create(TestDatabases.postgres(unit));
-        JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
-        AtomicInteger conflicts = new AtomicInteger();
-        CommandExecutor executor = CommandExecutor.create(
-                store, ExecutorSettings.DEFAULT.withBoundary(jpa).withListener(new ExecutionListener() {
-                    @Override
-                    public void retrying(
-                            CommandId commandId, String type, int attempt, EventCoreException cause, Duration backoff) {
-                        conflicts.incrementAndGet();
-                    }
-                }));
-        StoreFixture streams = StoreFixture.withPrefix("lock-on-retry-" + unit);
-        StreamId a = streams.stream("a");
-        StreamId b = streams.stream("b");
-        int threads = 8;
-        int perThread = 10;
         List<Integer> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
+            for (int t = 0; t < THREADS; t++) {
                 int thread = t;
                 futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
+                    for (int i = 0; i < PER_THREAD; i++) {
                         attempts.add(executor.execute(thread % 2 == 0 ? new WriteBoth(a, b, i) : new WriteBoth(b, a, i))
                                 .attempts());
                     }
@@ -126,15 +80,41 @@ class LockOnReadIT {
         } finally {
             pool.shutdownNow();
         }
+        return new Run(store, jpa, a, b, retries.get(), attempts);
+    }
 
-        assertThat(conflicts.get())
+    @ParameterizedTest
+    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
+    void commands_on_hot_streams_wait_at_the_read_and_never_conflict(String unit) throws Exception {
+        Run run = runOnHotStreams(unit, JpaStoreSettings.DEFAULT.withLockOnRead(true), "lock-on-read");
+
+        assertThat(run.retries()).as("no attempt met a conflict").isZero();
+        Map<StreamId, StreamRead> end = run.jpa().execute(attempt -> run.store().read(Set.of(run.a(), run.b())));
+        int total = THREADS * PER_THREAD;
+        assertThat(end.get(run.a()).version().value()).isEqualTo(total);
+        List<String> decided = new ArrayList<>();
+        end.get(run.a()).events().forEach(e -> decided.add(((ContractEvent) e.payload()).text()));
+        for (int k = 0; k < total; k++) {
+            assertThat(decided.get(k))
+                    .as("command %d saw every event before it", k + 1)
+                    .endsWith("after " + (2 * k));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
+    void with_optimistic_reads_a_command_that_met_a_conflict_locks_on_its_next_read_and_needs_no_third_attempt(
+            String unit) throws Exception {
+        Run run = runOnHotStreams(unit, JpaStoreSettings.DEFAULT, "lock-on-retry");
+
+        assertThat(run.retries())
                 .as("optimistic first attempts on hot streams do conflict")
                 .isPositive();
-        assertThat(attempts)
+        assertThat(run.attempts())
                 .as("the attempt after a conflict holds the streams' locks from its read: it cannot conflict")
-                .hasSize(threads * perThread)
+                .hasSize(THREADS * PER_THREAD)
                 .allSatisfy(n -> assertThat(n).isBetween(1, 2));
-        Map<StreamId, StreamRead> end = jpa.execute(attempt -> store.read(Set.of(a, b)));
-        assertThat(end.get(a).version().value()).isEqualTo(threads * perThread);
+        Map<StreamId, StreamRead> end = run.jpa().execute(attempt -> run.store().read(Set.of(run.a(), run.b())));
+        assertThat(end.get(run.a()).version().value()).isEqualTo(THREADS * PER_THREAD);
     }
 }

@@ -93,22 +93,23 @@ public final class ChaosEventStore implements EventStore {
 
     @Override
     public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
-        delay();
-        if (draw() < settings.readFailureRate()) {
-            readFailures.incrementAndGet();
-            throw new StoreUnavailableException("EC1950 Injected read failure (ChaosEventStore)");
-        }
+        beforeRead();
         return delegate.read(streams);
     }
 
     @Override
     public Map<StreamId, StreamRead> readLocked(Set<StreamId> streams) {
+        beforeRead();
+        return delegate.readLocked(streams);
+    }
+
+    /** The delay, and a read failure at the configured rate. */
+    private void beforeRead() {
         delay();
         if (draw() < settings.readFailureRate()) {
             readFailures.incrementAndGet();
             throw new StoreUnavailableException("EC1950 Injected read failure (ChaosEventStore)");
         }
-        return delegate.readLocked(streams);
     }
 
     @Override
