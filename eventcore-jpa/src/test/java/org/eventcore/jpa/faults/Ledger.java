@@ -45,24 +45,25 @@ final class Ledger implements AutoCloseable {
     final ResourceLocalJpa jpa;
     final JpaEventStore store;
 
-    private Ledger(String url, AgroalDataSource pool, EntityManagerFactory factory) {
+    private Ledger(String url, AgroalDataSource pool, EntityManagerFactory factory, JpaStoreSettings settings) {
         this.url = url;
         this.pool = pool;
         this.factory = factory;
         this.jpa = ResourceLocalJpa.create(factory);
-        this.store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+        this.store = JpaEventStore.create(jpa, TestDatabases.serializer(), settings);
     }
 
     /** Connects to the database at {@code url} as the application role, with a pool of {@code size}. */
     static Ledger connect(String url, int size) {
-        return connect(url, size, Duration.ofSeconds(5));
+        return connect(url, size, Duration.ofSeconds(5), JpaStoreSettings.DEFAULT.statementTimeout());
     }
 
     /**
      * Connects with a pool of {@code size} that waits at most {@code acquisition} for a connection (while
-     * the database is down, Agroal waits that long before it reports the failure).
+     * the database is down, Agroal waits that long before it reports the failure), and a store whose
+     * statements (lock waits included) time out after {@code statementTimeout}.
      */
-    static Ledger connect(String url, int size, Duration acquisition) {
+    static Ledger connect(String url, int size, Duration acquisition, Duration statementTimeout) {
         AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(p -> p.maxSize(size)
                         .acquisitionTimeout(acquisition)
@@ -78,7 +79,7 @@ final class Ledger implements AutoCloseable {
         }
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(
                 "eventcore-hibernate", Map.of("jakarta.persistence.nonJtaDataSource", pool));
-        return new Ledger(url, pool, factory);
+        return new Ledger(url, pool, factory, JpaStoreSettings.DEFAULT.withStatementTimeout(statementTimeout));
     }
 
     /** The same database under JTA: the executor as a Jakarta EE server runs it. */

@@ -41,7 +41,8 @@ final class TransferLoad {
     }
 
     /**
-     * The outcome of one command and how long the call took; {@code outcomeUnknown}: the caller was
+     * The outcome of one command and how long the call took; {@code failure}: what a failed call ended
+     * with (for an acknowledged one, its number of attempts); {@code outcomeUnknown}: the caller was
      * told the command may be stored (RetriesExhaustedException.outcomeUnknown()).
      */
     record Call(CommandId id, Outcome outcome, long startedNanos, long nanos, String failure, boolean outcomeUnknown) {
@@ -102,7 +103,7 @@ final class TransferLoad {
                     new Move(accounts.get(from), accounts.get(to), 1 + random.nextInt(50)),
                     ExecutionOptions.DEFAULT.withCommandId(id));
             Outcome outcome = result.replayed() ? Outcome.ACKNOWLEDGED_AFTER_LOOK_UP : Outcome.ACKNOWLEDGED;
-            return new Call(id, outcome, started, System.nanoTime() - started, null);
+            return new Call(id, outcome, started, System.nanoTime() - started, "attempts " + result.attempts(), false);
         } catch (CommandRejectedException e) {
             return new Call(id, Outcome.REJECTED, started, System.nanoTime() - started, null);
         } catch (RetriesExhaustedException e) {
@@ -111,7 +112,9 @@ final class TransferLoad {
                     Outcome.FAILED,
                     started,
                     System.nanoTime() - started,
-                    describe(e.lastFailure()) + (e.outcomeUnknown() ? " (outcome unknown)" : ""),
+                    describe(e.lastFailure())
+                            + (e.outcomeUnknown() ? " (outcome unknown)" : "")
+                            + (e.getMessage().contains("time limit") ? " (time limit)" : ""),
                     e.outcomeUnknown());
         } catch (RuntimeException e) {
             return new Call(id, Outcome.FAILED, started, System.nanoTime() - started, describe(e));
@@ -164,7 +167,9 @@ final class TransferLoad {
     /** How many failed calls ended with each error. */
     static Map<String, Long> failures(Map<CommandId, Call> calls) {
         Map<String, Long> counts = new TreeMap<>();
-        calls.values().stream().filter(c -> c.failure() != null).forEach(c -> counts.merge(c.failure(), 1L, Long::sum));
+        calls.values().stream()
+                .filter(c -> c.outcome() == Outcome.FAILED)
+                .forEach(c -> counts.merge(c.failure(), 1L, Long::sum));
         return counts;
     }
 }
