@@ -16,9 +16,11 @@ import java.util.Objects;
  * driver (for PostgreSQL the URL parameters {@code connectTimeout} and {@code socketTimeout}), see
  * the manual page "PostgreSQL and JPA". Immutable and thread-safe.
  *
- * <p>With {@link #withLockOnRead lockOnRead}, reading streams also takes their locks (PostgreSQL
- * only), in the transaction of the attempt: a command on a hot stream then waits for the command
- * before it instead of meeting a conflict and running again. It costs one statement per read and
+ * <p>Without it, the attempts that follow a conflict already read with the streams' locks taken
+ * ({@link JpaEventStore#readLocked}), so a command needs at most one retry for its declared streams.
+ * With {@link #withLockOnRead lockOnRead}, every read takes the streams' locks (PostgreSQL only),
+ * first attempts included, in the transaction of the attempt: a command on a hot stream then waits
+ * for the command before it instead of meeting a conflict at all. It costs one statement per read and
  * holds the locks from the read to the commit, so it pays off for streams that many commands write
  * at once (benchmark W4), not for spread-out writes. A command that discovers more streams takes
  * their locks later; two such commands may deadlock, which PostgreSQL detects and the executor
