@@ -93,13 +93,10 @@ public record EventMetadata(
                 throw new IllegalArgumentException(
                         "EC1006 Custom metadata value for key " + Texts.quote(e.getKey()) + " is null");
             }
-            int unpaired = Texts.unpairedSurrogateAt(value);
-            if (unpaired >= 0) {
+            String unpaired = Texts.unpairedSurrogate(value);
+            if (unpaired != null) {
                 throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
-                        + String.format(
-                                " contains an unpaired surrogate U+%04X at index %d: it is not valid Unicode and"
-                                        + " could not be stored unchanged",
-                                (int) value.charAt(unpaired), unpaired));
+                        + " contains " + unpaired + ": it is not valid Unicode and could not be stored unchanged");
             }
             if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
                 throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())

@@ -43,8 +43,7 @@ public final class ExecutionLoop {
         try {
             model = CommandModel.of(type);
         } catch (RuntimeException e) {
-            notify(() -> listener.failed(commandId, typeName, 0, e));
-            throw e;
+            throw reported(listener, commandId, typeName, 0, e);
         }
         CommandAttempt<C, S, E> work = new CommandAttempt<>(
                 store,
@@ -79,8 +78,7 @@ public final class ExecutionLoop {
                 return result;
             } catch (EventCoreException e) {
                 if (!e.isRetriable() || e instanceof RetriesExhaustedException) {
-                    notify(() -> listener.failed(commandId, typeName, number, e));
-                    throw e;
+                    throw reported(listener, commandId, typeName, number, e);
                 }
                 // After a transient failure the attempt may have committed: look up before redoing.
                 lookUpFirst |= e instanceof StoreUnavailableException;
@@ -92,31 +90,50 @@ public final class ExecutionLoop {
                 }
                 final boolean unknown = outcomeUnknown;
                 if (attempt >= policy.maxAttempts()) {
-                    RetriesExhaustedException exhausted =
-                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown);
-                    notify(() -> listener.failed(commandId, typeName, number, exhausted));
-                    throw exhausted;
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
                 }
                 Duration backoff = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
                 long elapsed = System.nanoTime() - started;
                 if (elapsed > policy.timeLimitNanos() - backoff.toNanos()) {
-                    RetriesExhaustedException late = new RetriesExhaustedException(
-                            typeName, commandId, attempt, e, Duration.ofNanos(elapsed), policy.timeLimit(), unknown);
-                    notify(() -> listener.failed(commandId, typeName, number, late));
-                    throw late;
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(
+                                    typeName,
+                                    commandId,
+                                    attempt,
+                                    e,
+                                    Duration.ofNanos(elapsed),
+                                    policy.timeLimit(),
+                                    unknown));
                 }
                 notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
                 if (!sleep(backoff)) {
-                    RetriesExhaustedException interrupted =
-                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown);
-                    notify(() -> listener.failed(commandId, typeName, number, interrupted));
-                    throw interrupted;
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
                 }
             } catch (RuntimeException e) {
-                notify(() -> listener.failed(commandId, typeName, number, e));
-                throw e;
+                throw reported(listener, commandId, typeName, number, e);
             }
         }
+    }
+
+    /** Tells the listener that the command failed in attempt {@code attempt}; returns the failure to throw. */
+    private static <X extends RuntimeException> X reported(
+            ExecutionListener listener, CommandId commandId, String typeName, int attempt, X failure) {
+        notify(() -> listener.failed(commandId, typeName, attempt, failure));
+        return failure;
     }
 
     /** Sleeps; returns false (interrupt flag kept) if interrupted. */

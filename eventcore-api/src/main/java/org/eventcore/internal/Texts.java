@@ -28,7 +28,7 @@ public final class Texts {
                 return String.format("it contains the control character U+%04X at index %d", cp, i);
             }
             if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-                return String.format("it contains an unpaired surrogate U+%04X at index %d", cp, i);
+                return "it contains " + unpairedSurrogate(value);
             }
             i += Character.charCount(cp);
         }
@@ -49,6 +49,15 @@ public final class Texts {
             }
         }
         return -1;
+    }
+
+    /**
+     * "an unpaired surrogate U+D800 at index 3" for the first unpaired surrogate in {@code text}, or
+     * {@code null} if there is none.
+     */
+    public static String unpairedSurrogate(CharSequence text) {
+        int at = unpairedSurrogateAt(text);
+        return at < 0 ? null : String.format("an unpaired surrogate U+%04X at index %d", (int) text.charAt(at), at);
     }
 
     /** Quotes a value for an error message: shortened, with control characters escaped. */

@@ -3,6 +3,8 @@ package org.eventcore.serialization.jsonb;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.eventcore.EventSerializationException;
@@ -74,14 +76,11 @@ public final class JsonbEventSerializer implements EventSerializer {
                             + payload.getClass().getName() + "): " + e.getMessage(),
                     e);
         }
-        int unpaired = Texts.unpairedSurrogateAt(json);
-        if (unpaired >= 0) {
+        String unpaired = Texts.unpairedSurrogate(json);
+        if (unpaired != null) {
             // getBytes would silently store '?' in its place
             throw new EventSerializationException("EC1511 Event of type " + entry.name() + " contains text that is not"
-                    + String.format(
-                            " valid Unicode (an unpaired surrogate U+%04X at index %d of its JSON): it could not be"
-                                    + " stored unchanged",
-                            (int) json.charAt(unpaired), unpaired));
+                    + " valid Unicode (" + unpaired + " of its JSON): it could not be stored unchanged");
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxPayloadBytes) {
@@ -104,9 +103,9 @@ public final class JsonbEventSerializer implements EventSerializer {
         try {
             json = StandardCharsets.UTF_8
                     .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(event.data()))
+                    .decode(ByteBuffer.wrap(event.data()))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new EventSerializationException(
                     "EC1508 Stored event of type " + event.type() + " (revision " + event.revision()
                             + ") is not valid UTF-8 JSON (" + e + "); the stored bytes were changed outside EventCore",

@@ -80,6 +80,35 @@ public final class Dialects {
             + " recorded_at, custom_metadata) values ";
 
     /**
+     * The value of each column of {@link #INSERT_EVENTS}, {@code #} standing for its parameter: no user
+     * is bound as '' (a user is never empty), the time as ISO-8601 text.
+     */
+    private static final String[] COLUMN_VALUES = {
+        "#", "#", "#", "#", "#", "#", "#", "#", "#", "#", "nullif(#, '')", "cast(# as timestamptz)", "#"
+    };
+
+    /** The insert statement for n rows at index n, made on first use. */
+    private static final String[] INSERTS = new String[ROWS_PER_INSERT + 1];
+
+    private static String insertOf(int rows) {
+        String sql = INSERTS[rows];
+        if (sql == null) {
+            StringBuilder b = new StringBuilder(INSERT_EVENTS);
+            for (int i = 0; i < rows; i++) {
+                b.append(i == 0 ? "(" : ", (");
+                for (int c = 0; c < COLUMN_VALUES.length; c++) {
+                    b.append(c == 0 ? "" : ", ")
+                            .append(COLUMN_VALUES[c].replace("#", "?" + (i * COLUMN_VALUES.length + c + 1)));
+                }
+                b.append(')');
+            }
+            sql = b.toString();
+            INSERTS[rows] = sql; // a race only builds the same text twice
+        }
+        return sql;
+    }
+
+    /**
      * Inserts {@code rows} with as few statements as possible, without making them managed entities:
      * on PostgreSQL multi-row inserts of up to {@value #ROWS_PER_INSERT} rows, every value a bound
      * parameter (the time as ISO-8601 text, cast by the database, so that no provider converts it
@@ -93,24 +122,10 @@ public final class Dialects {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
             List<org.eventcore.jpa.entity.EventRecord> chunk =
                     rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder(INSERT_EVENTS.length() + chunk.size() * 110).append(INSERT_EVENTS);
-            for (int i = 0; i < chunk.size(); i++) {
-                int p = i * 13;
-                sql.append(i == 0 ? "(" : ", (");
-                for (int c = 1; c <= 13; c++) {
-                    String placeholder = "?" + (p + c);
-                    sql.append(c == 1 ? "" : ", ")
-                            .append(
-                                    c == 11
-                                            ? "nullif(" + placeholder + ", '')"
-                                            : c == 12 ? "cast(" + placeholder + " as timestamptz)" : placeholder);
-                }
-                sql.append(')');
-            }
-            Query q = timed(em.createNativeQuery(sql.toString()), timeoutMillis);
+            Query q = timed(em.createNativeQuery(insertOf(chunk.size())), timeoutMillis);
             for (int i = 0; i < chunk.size(); i++) {
                 org.eventcore.jpa.entity.EventRecord r = chunk.get(i);
-                int p = i * 13;
+                int p = i * COLUMN_VALUES.length;
                 q.setParameter(p + 1, r.globalPosition());
                 q.setParameter(p + 2, r.txId());
                 q.setParameter(p + 3, r.eventId());
@@ -121,7 +136,6 @@ public final class Dialects {
                 q.setParameter(p + 8, r.payload());
                 q.setParameter(p + 9, r.correlationId());
                 q.setParameter(p + 10, r.causationId());
-                // a user is never empty (EventMetadata refuses it), so '' stands for none
                 q.setParameter(p + 11, r.userName() == null ? "" : r.userName());
                 q.setParameter(p + 12, r.recordedAt().toString());
                 q.setParameter(p + 13, r.customMetadata());
