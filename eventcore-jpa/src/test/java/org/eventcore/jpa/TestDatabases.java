@@ -102,6 +102,11 @@ public final class TestDatabases {
         return createDatabase(adminUrl, adminUser, adminPassword);
     }
 
+    /** The database name in a PostgreSQL JDBC URL (the path, without parameters). */
+    public static String databaseName(String url) {
+        return url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+    }
+
     /** A fresh database with the schema on the test PostgreSQL (for tests that need a log of their own). */
     public static String createDatabase() {
         String url = postgresUrl();

@@ -39,7 +39,7 @@ class ConnectionKillIT {
     void connections_killed_at_random_moments_leave_no_partial_command_and_every_acknowledged_one_stored_once(
             String transactions) throws Exception {
         String url = TestDatabases.createDatabase();
-        String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        String database = TestDatabases.databaseName(url);
         Duration load = Duration.ofSeconds(FaultReport.scale(8, 60));
         int accounts = 12;
         try (Ledger ledger = Ledger.connect(url, 8);

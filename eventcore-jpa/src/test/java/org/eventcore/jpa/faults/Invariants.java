@@ -137,33 +137,46 @@ final class Invariants {
         }
     }
 
-    /** Balances per account folded from the log, and the number of events folded. */
-    record Fold(Map<String, Long> balances, long events) {}
+    /**
+     * Per account, folded from the log: {@code {balance, number of events}}; and the number of events
+     * folded in all.
+     */
+    record Fold(Map<String, long[]> accounts, long events) {
+
+        /** The balance of every account. */
+        Map<String, Long> balances() {
+            Map<String, Long> balances = new TreeMap<>();
+            accounts.forEach((account, row) -> balances.put(account, row[0]));
+            return balances;
+        }
+    }
 
     /**
-     * The balances folded from the log read through {@code log} from the start up to and including
+     * The accounts folded from the log read through {@code log} from the start up to and including
      * {@code upTo} (all of it when null), checking on the way that positions increase (I4).
      */
     static Fold fold(GlobalLogReader log, GlobalPosition upTo) {
-        Map<String, Long> balances = new TreeMap<>();
+        Map<String, long[]> accounts = new TreeMap<>();
         long events = 0;
         GlobalPosition after = GlobalPosition.start();
         GlobalPosition previous = null;
         while (true) {
             List<StoredEvent<Object>> page = log.readLog(after, 1_000);
             if (page.isEmpty()) {
-                return new Fold(balances, events);
+                return new Fold(accounts, events);
             }
             for (StoredEvent<Object> e : page) {
                 if (upTo != null && e.position().compareTo(upTo) > 0) {
-                    return new Fold(balances, events);
+                    return new Fold(accounts, events);
                 }
                 events++;
                 assertThat(previous == null || e.position().compareTo(previous) > 0)
                         .as("I4: log positions increase (%s after %s)", e.position(), previous)
                         .isTrue();
                 previous = e.position();
-                balances.merge(e.streamId().value(), Move.signed((ContractEvent) e.payload()), Long::sum);
+                long[] row = accounts.computeIfAbsent(e.streamId().value(), k -> new long[2]);
+                row[0] += Move.signed((ContractEvent) e.payload());
+                row[1]++;
             }
             after = page.get(page.size() - 1).position();
         }

@@ -79,7 +79,8 @@ class JvmKillIT {
             Optional<GlobalPosition> checkpoint = ledger.jpa.execute(
                     a -> JpaCheckpointStore.create(ledger.jpa).load(LedgerNode.PROJECTION));
             Map<String, long[]> readModel = readModel(url);
-            Map<String, long[]> expected = foldWithCounts(ledger, checkpoint.orElse(GlobalPosition.start()));
+            Map<String, long[]> expected = Invariants.fold(ledger.store, checkpoint.orElse(GlobalPosition.start()))
+                    .accounts();
             assertThat(readModel)
                     .as("read model = log folded up to the checkpoint %s (balance, events)", checkpoint)
                     .usingRecursiveComparison()
@@ -93,7 +94,9 @@ class JvmKillIT {
                     .as("caught up: %s", runner.status())
                     .isTrue();
             Map<String, long[]> incremental = readModel(url);
-            assertThat(incremental).usingRecursiveComparison().isEqualTo(foldWithCounts(ledger, head));
+            assertThat(incremental)
+                    .usingRecursiveComparison()
+                    .isEqualTo(Invariants.fold(ledger.store, head).accounts());
             long handledBefore = runner.status().eventsHandled();
             runner.rebuild(
                     GlobalPosition.start(),
@@ -186,29 +189,5 @@ class JvmKillIT {
             }
         }
         return rows;
-    }
-
-    /** The log folded up to {@code upTo}: per account its balance and number of events. */
-    private static Map<String, long[]> foldWithCounts(Ledger ledger, GlobalPosition upTo) {
-        Map<String, long[]> rows = new TreeMap<>();
-        if (upTo.isStart()) {
-            return rows;
-        }
-        GlobalPosition after = GlobalPosition.start();
-        while (true) {
-            var page = ledger.store.readLog(after, 1_000);
-            if (page.isEmpty()) {
-                return rows;
-            }
-            for (var e : page) {
-                if (e.position().compareTo(upTo) > 0) {
-                    return rows;
-                }
-                long[] row = rows.computeIfAbsent(e.streamId().value(), k -> new long[2]);
-                row[0] += Move.signed((org.eventcore.testkit.contract.ContractEvent) e.payload());
-                row[1]++;
-            }
-            after = page.get(page.size() - 1).position();
-        }
     }
 }

@@ -40,7 +40,7 @@ class OppositeTransfersIT {
     @Test
     void transfers_in_opposite_directions_between_the_same_accounts_never_deadlock() throws Exception {
         String url = TestDatabases.createDatabase();
-        String database = url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        String database = TestDatabases.databaseName(url);
         Duration load = Duration.ofSeconds(FaultReport.scale(6, 60));
         try (Ledger ledger = Ledger.connect(url, 8)) {
             List<StreamId> two = ledger.open("opposite", 2);
