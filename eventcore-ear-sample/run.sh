@@ -1,15 +1,45 @@
 #!/usr/bin/env bash
-# Builds the EAR sample, starts WildFly with it, and says where to send requests. Ctrl-C stops it.
+# Builds the EAR sample, starts WildFly with it, and says where to send requests. Ctrl-C (or TERM to
+# this script) stops the server and removes the deployed EAR.
 #
 #   bash eventcore-ear-sample/run.sh              # on WildFly's embedded H2 database (ExampleDS)
 #   bash eventcore-ear-sample/run.sh --postgres   # on PostgreSQL: SAMPLE_PG_URL, SAMPLE_PG_USER,
 #                                                 # SAMPLE_PG_PASSWORD (defaults below)
+#   ... --no-build                                # start what the last build made, without building
+#
+# Environment: MAVEN_ARGS is passed to the build (for example MAVEN_ARGS=-Dmaven.repo.local=/tmp/m2);
+# SAMPLE_PORT_OFFSET moves every port of the server by that much (HTTP 8080 + offset, management
+# 9990 + offset), when another server already uses them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-server_props=()
+# Started in the background of another script, this shell inherits SIGINT ignored and could not trap
+# it; start again with SIGINT restored (GNU env), so that INT stops the server as Ctrl-C does.
+if [[ "$(trap -p INT)" == "trap -- '' SIGINT" ]] && env --default-signal=INT true 2>/dev/null; then
+    exec env --default-signal=INT bash "$0" "$@"
+fi
+
+build=true
+postgres=false
+for arg in "$@"; do
+    case "$arg" in
+    --postgres) postgres=true ;;
+    --no-build) build=false ;;
+    *)
+        echo "usage: bash eventcore-ear-sample/run.sh [--postgres] [--no-build]" >&2
+        exit 2
+        ;;
+    esac
+done
+
+offset="${SAMPLE_PORT_OFFSET:-0}"
+if ! [[ "$offset" =~ ^[0-9]+$ ]] || ((offset > 50000)); then
+    echo "SAMPLE_PORT_OFFSET is a number from 0 to 50000, was '$offset'" >&2
+    exit 2
+fi
+server_props=("-Djboss.socket.binding.port-offset=$offset")
 database="WildFly's embedded H2 database (ExampleDS, in memory)"
-if [[ "${1:-}" == "--postgres" ]]; then
+if [[ "$postgres" == true ]]; then
     url="${SAMPLE_PG_URL:-jdbc:postgresql://localhost:5432/eventcore}"
     server_props+=(
         "-Dsample.datasource=java:jboss/datasources/EventCorePostgresDS"
@@ -17,34 +47,95 @@ if [[ "${1:-}" == "--postgres" ]]; then
         "-Dsample.pg.user=${SAMPLE_PG_USER:-eventcore}"
         "-Dsample.pg.password=${SAMPLE_PG_PASSWORD:-eventcore}")
     database="PostgreSQL at $url"
-elif [[ -n "${1:-}" ]]; then
-    echo "usage: bash eventcore-ear-sample/run.sh [--postgres]" >&2
+fi
+
+target=eventcore-ear-sample/sample-ear/target
+mkdir -p "$target"
+build_log="$target/run-build.log"
+build_sample() {
+    echo "Building the sample and the WildFly it runs on. The first build downloads the project's"
+    echo "dependencies and WildFly (about 250 MB); this takes a few minutes. The build's log: $build_log"
+    local started=$SECONDS
+    # Maven's own output goes to the log; the modules it builds and the large downloads are shown here.
+    if ! ./mvnw -B ${MAVEN_ARGS:-} -pl eventcore-ear-sample/sample-ear -am package -DskipTests 2>&1 \
+        | tee "$build_log" \
+        | grep --line-buffered -E '^\[INFO\] Building .*\[[0-9]+/[0-9]+\]$|Download(ing|ed) from [^ ]+ .*\.zip|^\[ERROR\]' \
+        | sed -u -E 's/^\[INFO\] Building /  building /; s/^Downloading from [^ ]+ /  downloading /; s/^Downloaded from [^ ]+ /  downloaded /'; then
+        echo "The build failed; see $build_log" >&2
+        exit 1
+    fi
+    echo "Built in $((SECONDS - started)) s."
+}
+if [[ "$build" == true ]]; then
+    build_sample
+elif [[ ! -f "$target/eventcore-sample.ear" ]]; then
+    echo "--no-build: there is no $target/eventcore-sample.ear yet; run without --no-build first" >&2
     exit 2
 fi
 
-echo "Building the sample and the WildFly it runs on (the first build downloads WildFly, about 250 MB)..."
-./mvnw -q -B -ntp -pl eventcore-ear-sample/sample-ear -am package -DskipTests
-
-target=eventcore-ear-sample/sample-ear/target
 home="$(ls -d "$PWD/$target"/wildfly-*/ | head -1)"
-rm -f "$home"standalone/deployments/eventcore-sample.ear*
-cp "$target/eventcore-sample.ear" "$home/standalone/deployments/"
+deployments="${home}standalone/deployments"
+pidfile="$target/wildfly.pid"
+console="$target/wildfly-console.log"
+rm -f "$deployments"/eventcore-sample.ear* "$pidfile"
+cp "$target/eventcore-sample.ear" "$deployments/"
 
-JBOSS_HOME="$home" "$home/bin/standalone.sh" "${server_props[@]}" > "$target/wildfly-console.log" 2>&1 &
+server=""
+# Stops WildFly's JVM (not only standalone.sh, which runs it in the background), waits for it to end,
+# and removes the deployed EAR. Runs once, on Ctrl-C, TERM, HUP or any exit.
+stop() {
+    trap - INT TERM HUP EXIT
+    set +e
+    if [[ -n "$server" ]]; then
+        echo
+        echo "Stopping WildFly..."
+        jvm="$(cat "$pidfile" 2>/dev/null)"
+        kill -TERM $jvm "$server" 2>/dev/null
+        for _ in $(seq 1 60); do
+            if ! kill -0 $jvm "$server" 2>/dev/null; then
+                break
+            fi
+            sleep 0.5
+        done
+        if kill -0 $jvm "$server" 2>/dev/null; then
+            echo "WildFly did not stop within 30 s: killing it" >&2
+            kill -KILL $jvm "$server" 2>/dev/null
+        fi
+        wait "$server" 2>/dev/null
+        echo "WildFly stopped."
+    fi
+    rm -f "$deployments"/eventcore-sample.ear* "$pidfile"
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap 'stop; exit 129' HUP
+trap stop EXIT
+
+# LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass TERM on to the JVM and write the JVM's pid to
+# JBOSS_PIDFILE; a program started in the background of a script ignores Ctrl-C's SIGINT, so stop()
+# sends TERM to the JVM itself.
+LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$pidfile" JBOSS_HOME="$home" \
+    "$home/bin/standalone.sh" "${server_props[@]}" >"$console" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$home"standalone/deployments/eventcore-sample.ear*' INT TERM EXIT
 
-api=http://localhost:8080/eventcore-sample/api
-for _ in $(seq 1 120); do
-    if grep -q 'WFLYSRV0010: Deployed "eventcore-sample.ear"' "$target/wildfly-console.log" 2>/dev/null; then
+echo "Starting WildFly with the sample on $database..."
+api=http://localhost:$((8080 + offset))/eventcore-sample/api
+deployed=false
+for _ in $(seq 1 180); do
+    if grep -q 'WFLYSRV0010: Deployed "eventcore-sample.ear"' "$console" 2>/dev/null; then
+        deployed=true
         break
     fi
-    if grep -q 'WFLYCTL0013\|WFLYSRV0026' "$target/wildfly-console.log" 2>/dev/null || ! kill -0 $server 2>/dev/null; then
-        echo "WildFly could not start the sample; see $target/wildfly-console.log" >&2
-        exit 1
+    if grep -q 'WFLYCTL0013\|WFLYSRV0026\|WFLYSRV0059\|WFLYCTL0186' "$console" 2>/dev/null || ! kill -0 "$server" 2>/dev/null; then
+        break
     fi
     sleep 1
 done
+if [[ "$deployed" != true ]]; then
+    echo "WildFly could not start the sample; the end of $console:" >&2
+    tail -20 "$console" >&2
+    exit 1
+fi
 cat <<MSG
 
 The sample runs on WildFly with $database.
@@ -52,6 +143,6 @@ Send requests to $api as alice, bob or carol (password <name>-secret), for examp
 
   curl -u alice:alice-secret -H 'Content-Type: application/json' -d '{"id":"alice-1"}' $api/accounts
 
-The server's log: $target/wildfly-console.log. Ctrl-C stops the server.
+The server's log: $console. Ctrl-C stops the server.
 MSG
-wait $server
+wait "$server"

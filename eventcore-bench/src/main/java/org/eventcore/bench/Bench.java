@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eventcore.CommandId;
@@ -248,6 +250,10 @@ public final class Bench {
         AtomicLong events = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        // --operations: each client claims a command before running it; none runs past the limit
+        AtomicLong claimed = new AtomicLong();
+        long limit = options.operations() > 0 ? options.operations() : Long.MAX_VALUE;
+        CountDownLatch finished = new CountDownLatch(clients);
         List<Latencies> latencies = new ArrayList<>();
         List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread[] threads = new Thread[clients];
@@ -259,25 +265,29 @@ public final class Bench {
                     () -> {
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         long n = 0;
-                        while (!stop.get()) {
-                            long start = System.nanoTime();
-                            try {
-                                int written = operation.execute(random, client, n++);
-                                mine.add(System.nanoTime() - start);
-                                ops.incrementAndGet();
-                                events.addAndGet(written);
-                            } catch (CommandRejectedException e) {
-                                rejected.incrementAndGet();
-                                errors.incrementAndGet();
-                                if (firstErrors.size() < 3) {
-                                    firstErrors.add(e.getMessage());
-                                }
-                            } catch (RuntimeException e) {
-                                errors.incrementAndGet();
-                                if (firstErrors.size() < 3) {
-                                    firstErrors.add(e.toString());
+                        try {
+                            while (!stop.get() && claimed.incrementAndGet() <= limit) {
+                                long start = System.nanoTime();
+                                try {
+                                    int written = operation.execute(random, client, n++);
+                                    mine.add(System.nanoTime() - start);
+                                    ops.incrementAndGet();
+                                    events.addAndGet(written);
+                                } catch (CommandRejectedException e) {
+                                    rejected.incrementAndGet();
+                                    errors.incrementAndGet();
+                                    if (firstErrors.size() < 3) {
+                                        firstErrors.add(e.getMessage());
+                                    }
+                                } catch (RuntimeException e) {
+                                    errors.incrementAndGet();
+                                    if (firstErrors.size() < 3) {
+                                        firstErrors.add(e.toString());
+                                    }
                                 }
                             }
+                        } finally {
+                            finished.countDown();
                         }
                     },
                     "bench-client-" + c);
@@ -289,18 +299,23 @@ public final class Bench {
         String label = (warmup ? "warm-up " : "") + workload + " " + clients + " client" + (clients == 1 ? "" : "s");
         long lastOps = 0;
         for (int s = 1; s <= seconds; s++) {
-            Thread.sleep(Math.max(0, (start + s * 1_000_000_000L - System.nanoTime()) / 1_000_000));
+            long untilTick = start + s * 1_000_000_000L - System.nanoTime();
+            boolean allDone = finished.await(Math.max(0, untilTick), TimeUnit.NANOSECONDS);
             long now = ops.get();
             Runtime rt = Runtime.getRuntime();
             out.printf(
                     Locale.ROOT,
-                    "  [%s] %2d s: %.0f ops/s, errors %d, heap used %d MB%n",
+                    "  [%s] %2d s: %.0f ops/s, errors %d, heap used %d MB%s%n",
                     label,
                     s,
                     (double) (now - lastOps),
                     errors.get(),
-                    (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+                    (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024),
+                    allDone ? " (--operations " + options.operations() + " reached)" : "");
             lastOps = now;
+            if (allDone) {
+                break;
+            }
             if (options.heapCheck() && !warmup && s % 60 == 0) {
                 System.gc();
                 out.printf(

@@ -16,6 +16,7 @@ record Options(
         int durationSeconds,
         int warmupSeconds,
         int accounts,
+        long operations,
         Path json,
         boolean heapCheck,
         boolean lockOnRead) {
@@ -32,6 +33,10 @@ record Options(
               --duration SECONDS          measured time per (workload, clients) (default 10)
               --warmup SECONDS            unmeasured time before each (default 5)
               --accounts N                accounts pre-loaded with 10 events each (default 10000)
+              --operations N              at most N commands per run, warm-up runs included: a run ends after N
+                                          commands or --duration seconds, whichever comes first (default: no
+                                          limit). Bounds the work, and the memory of the in-memory store, by
+                                          count rather than by the machine's speed
               --json FILE                 also write the results as a JSON array
               --lock-on-read true         JpaStoreSettings.withLockOnRead: reads lock the streams, so commands on hot
                                           streams wait instead of conflicting (default false)
@@ -49,6 +54,7 @@ record Options(
         int duration = 10;
         int warmup = 5;
         int accounts = 10_000;
+        long operations = 0;
         Path json = null;
         boolean heapCheck = false;
         boolean lockOnRead = false;
@@ -76,6 +82,7 @@ record Options(
                 case "--duration" -> duration = positive(option, value);
                 case "--warmup" -> warmup = positive(option, value);
                 case "--accounts" -> accounts = positive(option, value);
+                case "--operations" -> operations = positive(option, value);
                 case "--json" -> json = Path.of(value);
                 case "--heap-check" -> heapCheck = Boolean.parseBoolean(value);
                 case "--lock-on-read" -> lockOnRead = Boolean.parseBoolean(value);
@@ -95,6 +102,7 @@ record Options(
                 duration,
                 warmup,
                 accounts,
+                operations,
                 json,
                 heapCheck,
                 lockOnRead);

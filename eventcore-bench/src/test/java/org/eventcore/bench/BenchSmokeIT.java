@@ -3,11 +3,14 @@ package org.eventcore.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CI's smoke run: the packaged jar, every workload, a second each, on an embedded PostgreSQL and in
- * memory. It checks the output's shape and the invariants the harness checks, never the speed.
+ * CI's smoke run: the packaged jar, every workload, on an embedded PostgreSQL and in memory. Each run
+ * is bounded by a count of commands ({@code --operations}) as well as by time, so that the work, and
+ * the memory of the in-memory store, do not grow with the machine's speed. It checks the output's
+ * shape and the invariants the harness checks, never the speed.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BenchSmokeIT {
@@ -45,10 +50,23 @@ class BenchSmokeIT {
                 System.getProperty("bench.jar", "target/eventcore-bench.jar")));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
+        // read the output beside the wait, so that a run that hangs meets the time limit
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            p.destroyForcibly().waitFor();
+        }
+        String text = output.get(1, TimeUnit.MINUTES);
         System.out.println(text);
+        assertThat(ended)
+                .as("the harness ended within 5 minutes; its output:%n%s", text)
+                .isTrue();
         return new Run(p.exitValue(), text);
     }
 
@@ -85,6 +103,8 @@ class BenchSmokeIT {
                 "1",
                 "--warmup",
                 "0",
+                "--operations",
+                "200",
                 "--accounts",
                 "300",
                 "--json",
@@ -112,14 +132,20 @@ class BenchSmokeIT {
                 "--clients",
                 "2",
                 "--duration",
-                "1",
+                "10",
                 "--warmup",
                 "1",
+                "--operations",
+                "200",
                 "--accounts",
                 "1000",
                 "--json",
                 json.toString());
         assertResults(run, json, 4);
+        assertThat(run.output().lines().filter(l -> l.matches("  \\[W\\d .*\\(--operations 200 reached\\)")))
+                .as("every measured run of the in-memory store ends at its count, on any machine that runs 20"
+                        + " commands a second")
+                .hasSize(4);
         assertThat(run.output()).contains("store: in memory").contains("no update lost");
     }
 
