@@ -19,6 +19,7 @@ import javax.tools.JavaFileObject;
 import org.eventcore.processor.internal.CommandAnalyzer;
 import org.eventcore.processor.internal.CommandDeclaration;
 import org.eventcore.processor.internal.DeclarationsWriter;
+import org.eventcore.processor.internal.EmitChecker;
 
 /**
  * Generates, for every EventCore command in the compilation, its stream declarations class
@@ -32,7 +33,9 @@ import org.eventcore.processor.internal.DeclarationsWriter;
  * (EC4003); a private field without accessor (EC4004); a command the generated class cannot name
  * (private, local or inner: EC4005); a static member (EC4006); a generic command (EC4007); a wrong
  * self type in {@code Command<C, S, E>} (EC4008); a member named like a method of the generated
- * class (EC4009); {@code @Stream} on an abstract type (EC4010).
+ * class (EC4009); {@code @Stream} on an abstract type (EC4010); in {@code handle}, a write that passes
+ * a stream id member where its handle belongs (EC4012), or a stream id member that is not declared
+ * (EC4013).
  *
  * <p>Enable it with the processor on the compile path: either as a dependency
  * ({@code org.eventcore:eventcore-processor}, scope {@code provided}), or in
@@ -58,8 +61,12 @@ public final class StreamDeclarationsProcessor extends AbstractProcessor {
         for (Element root : round.getRootElements()) {
             collect(root, analyzer, candidates);
         }
+        Optional<EmitChecker> emits = EmitChecker.of(processingEnv);
         for (TypeElement type : candidates) {
-            analyzer.analyze(type).ifPresent(d -> write(d, type));
+            analyzer.analyze(type).ifPresent(d -> {
+                write(d, type);
+                emits.ifPresent(c -> c.check(type, d.generatedName(), analyzer.streamIdMembers(type)));
+            });
         }
         return false;
     }

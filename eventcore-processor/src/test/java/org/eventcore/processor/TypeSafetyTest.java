@@ -31,8 +31,55 @@ class TypeSafetyTest {
     }
 
     @Test
-    void emitting_to_a_raw_stream_id_does_not_compile() {
+    void emitting_to_a_stream_id_member_does_not_compile_and_the_processor_names_the_handle_to_use() {
         JavaFileObject file = withdraw("decision.emit(account, new Moved(amount));");
+        Compilation c = Sources.compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(1);
+        assertThat(c)
+                .hadErrorContaining("EC4012 decision.emit takes the stream's handle, not its StreamId: write"
+                        + " WithdrawStreams.account(this) instead of account (the handle the annotation processor"
+                        + " generates for the @Stream member 'account' of Withdraw)")
+                .inFile(file)
+                .onLine(24)
+                .atColumn(23);
+    }
+
+    @Test
+    void the_processor_also_reads_this_dot_member_and_emit_all() {
+        JavaFileObject file = withdraw("decision.emitAll(this.account, java.util.List.of(new Moved(amount)));");
+        Compilation c = Sources.compile(file);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c)
+                .hadErrorContaining("EC4012 decision.emitAll takes the stream's handle, not its StreamId: write"
+                        + " WithdrawStreams.account(this) instead of account")
+                .inFile(file)
+                .onLine(24);
+    }
+
+    @Test
+    void emitting_to_a_stream_id_member_that_is_not_declared_names_both_ways_to_declare_it() {
+        JavaFileObject file = source(
+                "com.acme.Lend",
+                "package com.acme;\n\n" + IMPORTS + """
+
+                public record Lend(@Stream StreamId book, StreamId catalog) implements Command<Lend, Count, Moved> {
+                """ + commandBody("Lend", "decision.emit(catalog, new Moved(1));")
+                        + "}\n");
+        Compilation c = Sources.compile(file);
+        assertThat(c).hadErrorCount(1);
+        assertThat(c)
+                .hadErrorContaining("EC4013 'catalog' is not a declared stream of Lend, so Lend may not write to it:"
+                        + " mark the member with @Stream and write LendStreams.catalog(this), or add it to the"
+                        + " boundary in discover() (streams.add(catalog)) and write decision.stream(catalog)")
+                .inFile(file)
+                .onLine(24);
+    }
+
+    @Test
+    void a_local_variable_named_like_a_member_is_left_to_javac() {
+        JavaFileObject file =
+                withdraw("StreamId account = StreamId.of(\"x\"); decision.emit(account, new Moved(amount));");
         Compilation c = Sources.compile(file);
         assertThat(c).failed();
         assertThat(c)

@@ -46,12 +46,14 @@ public final class BankingDemo {
     }
 
     void run() {
+        StreamId bank = Accounts.stream("bank");
         StreamId alice = Accounts.stream("alice");
         StreamId bob = Accounts.stream("bob");
         out.println("EventCore banking demo: in-memory store, plain Java executor");
         out.println();
-        execute(new OpenAccount(alice, "Alice"));
-        execute(new OpenAccount(bob, "Bob"));
+        execute(new OpenAccount(bank, "the bank", bank));
+        execute(new OpenAccount(alice, "Alice", bank));
+        execute(new OpenAccount(bob, "Bob", bank));
         execute(new Deposit(alice, euros(100)));
         execute(new TransferMoney(alice, bob, euros(30)));
         execute(new Withdraw(bob, euros(500)));

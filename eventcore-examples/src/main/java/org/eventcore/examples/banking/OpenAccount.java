@@ -7,8 +7,8 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.examples.banking.AccountEvent.AccountOpened;
 
-/** Opens an account for its owner; an account opens once. */
-public record OpenAccount(@Stream StreamId account, String owner)
+/** Opens an account for its owner, naming the account its balance goes to when it is closed. */
+public record OpenAccount(@Stream StreamId account, String owner, StreamId payoutAccount)
         implements Command<OpenAccount, AccountState, AccountEvent> {
 
     @Override
@@ -25,6 +25,7 @@ public record OpenAccount(@Stream StreamId account, String owner)
     public void handle(AccountState state, Decision<OpenAccount, AccountEvent> decision) {
         require(!state.open(), "account %s is already open", account);
         require(owner != null && !owner.isBlank(), "an account needs an owner");
-        decision.emit(OpenAccountStreams.account(this), new AccountOpened(owner));
+        require(payoutAccount != null, "an account needs a payout account");
+        decision.emit(OpenAccountStreams.account(this), new AccountOpened(owner, payoutAccount));
     }
 }

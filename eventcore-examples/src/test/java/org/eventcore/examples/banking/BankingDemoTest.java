@@ -19,7 +19,8 @@ class BankingDemoTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(out)
-                .contains("stored account-alice version 1 at position 1: AccountOpened[owner=Alice]")
+                .contains(
+                        "stored account-alice version 1 at position 2: AccountOpened[owner=Alice, payoutAccount=account-bank]")
                 .contains("failed: EC1100 Command Withdraw rejected: insufficient funds in account-bob")
                 .contains("(permanent)")
                 .contains("attempt 1: conflict on [account-alice (expected version 3, actual 4)]")

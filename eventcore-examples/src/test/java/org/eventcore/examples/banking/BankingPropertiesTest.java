@@ -196,7 +196,7 @@ class BankingPropertiesTest {
         List<StreamId> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             StreamId account = Accounts.stream("p" + i);
-            executor.execute(new OpenAccount(account, "owner " + i));
+            executor.execute(new OpenAccount(account, "owner " + i, account));
             executor.execute(new Deposit(account, euros(euros)));
             accounts.add(account);
         }

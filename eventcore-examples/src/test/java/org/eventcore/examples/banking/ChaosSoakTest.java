@@ -57,7 +57,7 @@ class ChaosSoakTest {
         List<StreamId> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
             StreamId account = Accounts.stream("soak-" + i);
-            setup.execute(new OpenAccount(account, "owner " + i));
+            setup.execute(new OpenAccount(account, "owner " + i, account));
             setup.execute(new Deposit(account, Money.euros(EUROS_EACH)));
             accounts.add(account);
         }

@@ -127,6 +127,24 @@ public final class CommandAnalyzer {
         return Optional.of(new CommandDeclaration(pkg, relative, relative.replace('.', '_') + "Streams", members, cdi));
     }
 
+    /**
+     * The members of {@code type} that hold stream ids (a {@code StreamId} or a collection of them),
+     * by name, each with whether it is declared with {@code @Stream}: record components of records,
+     * instance fields of classes.
+     */
+    public java.util.Map<String, Boolean> streamIdMembers(TypeElement type) {
+        java.util.Map<String, Boolean> members = new java.util.LinkedHashMap<>();
+        List<? extends Element> candidates = type.getKind() == ElementKind.RECORD
+                ? type.getRecordComponents()
+                : ElementFilter.fieldsIn(type.getEnclosedElements());
+        for (Element member : candidates) {
+            if (!member.getModifiers().contains(Modifier.STATIC) && streamShape(member.asType()) != null) {
+                members.put(member.getSimpleName().toString(), hasStream(member));
+            }
+        }
+        return members;
+    }
+
     /** The @Stream members in declaration order: record components of records, fields of classes. */
     private List<Element> annotatedMembers(TypeElement type) {
         List<Element> result = new ArrayList<>();

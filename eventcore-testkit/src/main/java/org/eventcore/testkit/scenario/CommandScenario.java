@@ -39,7 +39,6 @@ public final class CommandScenario {
 
     private final InMemoryEventStore store = InMemoryEventStore.create();
     private final List<PendingEvent> history = new ArrayList<>();
-    private final List<StreamId> order = new ArrayList<>();
 
     private CommandScenario() {}
 
@@ -60,7 +59,6 @@ public final class CommandScenario {
         for (Object event : events) {
             history.add(new PendingEvent(
                     EventId.generate(), stream, Objects.requireNonNull(event, "event"), StoreFixture.metadata(setup)));
-            order.add(stream);
         }
         return this;
     }

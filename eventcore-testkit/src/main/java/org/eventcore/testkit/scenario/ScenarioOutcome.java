@@ -53,7 +53,16 @@ public final class ScenarioOutcome<E> {
         List<Object> expected = Arrays.asList(events);
         if (!actual.equals(expected)) {
             throw new AssertionFailedError(
-                    command + " emitted other events to " + stream + " than expected", expected, actual);
+                    "%nExpecting%n  %s%nto emit to %s:%n  %s%nbut it emitted to %s:%n  %s%nAll it emitted:%n  %s"
+                            .formatted(
+                                    command,
+                                    stream,
+                                    expected,
+                                    stream,
+                                    actual.isEmpty() ? "nothing" : actual,
+                                    emittedSummary()),
+                    expected,
+                    actual);
         }
         checked.add(stream);
         return this;
@@ -69,7 +78,8 @@ public final class ScenarioOutcome<E> {
             }
         }
         if (!others.isEmpty()) {
-            throw new AssertionFailedError(command + " also emitted " + others);
+            throw new AssertionFailedError("%nExpecting%n  %s%nto emit nothing but to %s%nbut it also emitted:%n  %s"
+                    .formatted(command, checked, others));
         }
         return this;
     }
@@ -78,10 +88,8 @@ public final class ScenarioOutcome<E> {
     public ScenarioOutcome<E> thenEmittedNothing() {
         CommandResult<E> r = requireSuccess();
         if (!r.events().isEmpty()) {
-            throw new AssertionFailedError(command + " was expected to emit nothing but emitted "
-                    + r.events().stream()
-                            .map(e -> e.streamId() + ": " + e.payload())
-                            .toList());
+            throw new AssertionFailedError(
+                    "%nExpecting%n  %s%nto emit nothing%nbut it emitted:%n  %s".formatted(command, emittedSummary()));
         }
         return this;
     }
@@ -93,15 +101,16 @@ public final class ScenarioOutcome<E> {
     public ScenarioOutcome<E> thenRejectedWith(String ruleFragment) {
         if (!(failure instanceof CommandRejectedException rejected)) {
             throw new AssertionFailedError(
-                    command + " was expected to be rejected with \"" + ruleFragment + "\" but "
-                            + (failure == null
-                                    ? "it succeeded and emitted " + emittedSummary()
-                                    : "it failed with " + failure),
+                    "%nExpecting%n  %s%nto be rejected by a rule containing:%n  \"%s\"%nbut %s"
+                            .formatted(command, ruleFragment, otherOutcome()),
                     failure);
         }
         if (!rejected.rule().contains(ruleFragment)) {
             throw new AssertionFailedError(
-                    command + " was rejected by another rule than expected", ruleFragment, rejected.rule());
+                    "%nExpecting%n  %s%nto be rejected by a rule containing:%n  \"%s\"%nbut it was rejected by another rule:%n  \"%s\""
+                            .formatted(command, ruleFragment, rejected.rule()),
+                    ruleFragment,
+                    rejected.rule());
         }
         return this;
     }
@@ -110,10 +119,7 @@ public final class ScenarioOutcome<E> {
     public <X extends Throwable> X thenFailedWith(Class<X> type) {
         if (!type.isInstance(failure)) {
             throw new AssertionFailedError(
-                    command + " was expected to fail with " + type.getSimpleName() + " but "
-                            + (failure == null
-                                    ? "it succeeded and emitted " + emittedSummary()
-                                    : "it failed with " + failure),
+                    "%nExpecting%n  %s%nto fail with %s%nbut %s".formatted(command, type.getName(), otherOutcome()),
                     failure);
         }
         return type.cast(failure);
@@ -127,12 +133,26 @@ public final class ScenarioOutcome<E> {
     private CommandResult<E> requireSuccess() {
         if (failure != null) {
             throw new AssertionFailedError(
-                    command + " was expected to succeed but failed: " + failure.getMessage(), failure);
+                    "%nExpecting%n  %s%nto succeed%nbut %s".formatted(command, otherOutcome()), failure);
         }
         return result;
     }
 
+    /** What happened instead of the expected outcome, for a failure message. */
+    private String otherOutcome() {
+        if (failure == null) {
+            return "it succeeded and emitted:%n  %s".formatted(emittedSummary());
+        }
+        if (failure instanceof CommandRejectedException rejected) {
+            return "it was rejected by the rule:%n  \"%s\"".formatted(rejected.rule());
+        }
+        return "it failed with:%n  %s".formatted(failure);
+    }
+
     private String emittedSummary() {
+        if (result.events().isEmpty()) {
+            return "nothing";
+        }
         return result.events().stream()
                 .map(e -> e.streamId() + ": " + e.payload())
                 .toList()

@@ -39,6 +39,9 @@ class CommandScenarioTest {
         var outcome = CommandScenario.given(counter, new Incremented(1)).when(new Increment(counter, 2));
         assertThatThrownBy(() -> outcome.thenEmitted(counter, new Incremented(3)))
                 .isInstanceOf(AssertionFailedError.class)
+                .as("the message shows both, as AssertJ does, for a build log that has no IDE to compare them")
+                .hasMessageContaining("to emit to counter-1:%n  [Incremented[by=3]]".formatted())
+                .hasMessageContaining("but it emitted to counter-1:%n  [Incremented[by=2]]".formatted())
                 .satisfies(e -> {
                     AssertionFailedError f = (AssertionFailedError) e;
                     assertThat(f.getExpected().getValue().toString()).contains("Incremented[by=3]");
@@ -60,7 +63,9 @@ class CommandScenarioTest {
         var outcome = CommandScenario.givenNothing().when(new Increment(counter, -1));
         assertThatThrownBy(() -> outcome.thenRejectedWith("would pass 10"))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining("another rule");
+                .hasMessageContaining("to be rejected by a rule containing:%n  \"would pass 10\"".formatted())
+                .hasMessageContaining(
+                        "but it was rejected by another rule:%n  \"cannot add a negative number (-1)\"".formatted());
         assertThat(outcome.thenFailedWith(CommandRejectedException.class).rule())
                 .isEqualTo("cannot add a negative number (-1)");
     }
@@ -69,7 +74,28 @@ class CommandScenarioTest {
     void emitting_nothing_is_checked() {
         CommandScenario.givenNothing().when(new Increment(counter, 0)).thenEmittedNothing();
         var outcome = CommandScenario.givenNothing().when(new Increment(counter, 1));
-        assertThatThrownBy(outcome::thenEmittedNothing).isInstanceOf(AssertionFailedError.class);
+        assertThatThrownBy(outcome::thenEmittedNothing)
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("to emit nothing%nbut it emitted:%n  [counter-1: Incremented[by=1]]".formatted());
+    }
+
+    @Test
+    void expecting_success_from_a_rejected_command_names_the_rule() {
+        var outcome = CommandScenario.givenNothing().when(new Increment(counter, -1));
+        assertThatThrownBy(() -> outcome.thenEmitted(counter, new Incremented(-1)))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining(
+                        "to succeed%nbut it was rejected by the rule:%n  \"cannot add a negative number (-1)\""
+                                .formatted());
+    }
+
+    @Test
+    void expecting_another_failure_names_the_one_that_happened() {
+        var outcome = CommandScenario.givenNothing().when(new Increment(counter, -1));
+        assertThatThrownBy(() -> outcome.thenFailedWith(CommandDefinitionException.class))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("to fail with org.eventcore.CommandDefinitionException")
+                .hasMessageContaining("but it was rejected by the rule:");
     }
 
     @Test
@@ -77,7 +103,9 @@ class CommandScenarioTest {
         var outcome = CommandScenario.givenNothing().when(new Increment(counter, 1));
         assertThatThrownBy(outcome::thenNothingElse)
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessageContaining("counter-1");
+                .hasMessageContaining(
+                        "to emit nothing but to []%nbut it also emitted:%n  [counter-1: Incremented[by=1]]"
+                                .formatted());
     }
 
     /** A command whose declarations class does not exist. */

@@ -1,4 +1,4 @@
-package org.eventcore.examples.concepts;
+package org.eventcore.examples.banking;
 
 import org.eventcore.Command;
 import org.eventcore.Decision;
@@ -6,36 +6,39 @@ import org.eventcore.StoredEvent;
 import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
+import org.eventcore.examples.banking.AccountEvent.AccountClosed;
+import org.eventcore.examples.banking.AccountEvent.MoneyDeposited;
+import org.eventcore.examples.banking.AccountEvent.MoneyWithdrawn;
 
 /**
  * Closes an account and pays its balance out to the payout account named when it was opened. The
  * payout account is not declared: the command discovers it from the account's events.
  */
-public record CloseAccount(@Stream StreamId account) implements Command<CloseAccount, Accounts, AccountEvent> {
+public record CloseAccount(@Stream StreamId account) implements Command<CloseAccount, Balances, AccountEvent> {
 
     @Override
-    public Accounts initialState() {
-        return Accounts.NONE;
+    public Balances initialState() {
+        return Balances.EMPTY;
     }
 
     @Override
-    public Accounts apply(Accounts state, StoredEvent<AccountEvent> event) {
-        return state.apply(event);
+    public Balances apply(Balances state, StoredEvent<AccountEvent> event) {
+        return state.apply(event.streamId(), event.payload());
     }
 
     @Override
-    public void discover(Accounts state, StreamResolver streams) {
+    public void discover(Balances state, StreamResolver streams) {
         state.of(account).payoutAccount().ifPresent(streams::add);
     }
 
     @Override
-    public void handle(Accounts state, Decision<CloseAccount, AccountEvent> decision) {
-        Account closing = state.of(account);
+    public void handle(Balances state, Decision<CloseAccount, AccountEvent> decision) {
+        AccountState closing = state.of(account);
         require(closing.open(), "account %s is not open", account);
         StreamId payout = closing.payoutAccount().orElseThrow();
         require(state.of(payout).open(), "payout account %s is not open", payout);
 
-        if (closing.balance() > 0) {
+        if (!closing.balance().isZero()) {
             decision.emit(CloseAccountStreams.account(this), new MoneyWithdrawn(closing.balance()));
             decision.emit(decision.stream(payout), new MoneyDeposited(closing.balance()));
         }

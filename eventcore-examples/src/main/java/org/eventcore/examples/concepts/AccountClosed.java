@@ -1,4 +1,0 @@
-package org.eventcore.examples.concepts;
-
-/** An account was closed. */
-public record AccountClosed() implements AccountEvent {}
