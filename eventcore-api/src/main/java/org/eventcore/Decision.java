@@ -43,4 +43,10 @@ public interface Decision<C, E> {
      *     {@link StreamResolver#add} in {@link Command#discover} first
      */
     StreamHandle<C> stream(StreamId stream);
+
+    /**
+     * The execution this decision is made in: command id, correlation id, the authenticated user and
+     * roles, and custom metadata. Read-only; use it for rules about who may do what.
+     */
+    ExecutionContext execution();
 }

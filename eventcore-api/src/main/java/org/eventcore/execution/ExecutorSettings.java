@@ -22,6 +22,9 @@ import org.eventcore.spi.AttemptBoundary;
  * @param maxDiscoveryRounds how many times a command may add streams in
  *     {@link org.eventcore.Command#discover} before the executor gives up, at least 1
  * @param appendListener takes part in each attempt after its append, before its commit
+ * @param maxStreamsPerCommand how many streams one command may read, declared and discovered together,
+ *     at least 1 (default {@value #DEFAULT_MAX_STREAMS_PER_COMMAND}); a command over more fails with
+ *     {@link org.eventcore.CommandDefinitionException} (EC1111) before anything is read
  */
 public record ExecutorSettings(
         RetryPolicy retryPolicy,
@@ -29,16 +32,24 @@ public record ExecutorSettings(
         ExecutionListener listener,
         Clock clock,
         int maxDiscoveryRounds,
-        AppendListener appendListener) {
+        AppendListener appendListener,
+        int maxStreamsPerCommand) {
 
-    /** Default retry policy, no transaction, no listeners, the UTC system clock, 8 discovery rounds. */
+    /** The default of {@link #maxStreamsPerCommand}. */
+    public static final int DEFAULT_MAX_STREAMS_PER_COMMAND = 1_000;
+
+    /**
+     * Default retry policy, no transaction, no listeners, the UTC system clock, 8 discovery rounds, at
+     * most 1,000 streams per command.
+     */
     public static final ExecutorSettings DEFAULT = new ExecutorSettings(
             RetryPolicy.DEFAULT,
             AttemptBoundary.direct(),
             ExecutionListener.none(),
             Clock.systemUTC(),
             8,
-            AppendListener.none());
+            AppendListener.none(),
+            DEFAULT_MAX_STREAMS_PER_COMMAND);
 
     public ExecutorSettings {
         Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -50,29 +61,44 @@ public record ExecutorSettings(
             throw new IllegalArgumentException(
                     "EC1021 maxDiscoveryRounds must be at least 1, was " + maxDiscoveryRounds);
         }
+        if (maxStreamsPerCommand < 1) {
+            throw new IllegalArgumentException(
+                    "EC1022 maxStreamsPerCommand must be at least 1, was " + maxStreamsPerCommand);
+        }
     }
 
     public ExecutorSettings withRetryPolicy(RetryPolicy retryPolicy) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 
     public ExecutorSettings withBoundary(AttemptBoundary boundary) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 
     public ExecutorSettings withListener(ExecutionListener listener) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 
     public ExecutorSettings withClock(Clock clock) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 
     public ExecutorSettings withAppendListener(AppendListener appendListener) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
+    }
+
+    public ExecutorSettings withMaxStreamsPerCommand(int maxStreamsPerCommand) {
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 
     public ExecutorSettings withMaxDiscoveryRounds(int maxDiscoveryRounds) {
-        return new ExecutorSettings(retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener);
+        return new ExecutorSettings(
+                retryPolicy, boundary, listener, clock, maxDiscoveryRounds, appendListener, maxStreamsPerCommand);
     }
 }

@@ -15,12 +15,14 @@ import org.eventcore.CommandDefinitionException;
 import org.eventcore.CommandId;
 import org.eventcore.EventId;
 import org.eventcore.EventMetadata;
+import org.eventcore.ExecutionContext;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
 import org.eventcore.StreamVersion;
 import org.eventcore.execution.CommandResult;
+import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
@@ -39,33 +41,23 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private final EventStore store;
     private final Clock clock;
     private final int maxDiscoveryRounds;
+    private final int maxStreams;
     private final CommandModel<C> model;
     private final C command;
     private final CommandId commandId;
-    private final String correlationId;
-    private final Optional<String> user;
-    private final Map<String, String> custom;
+    private final ExecutionContext execution;
     private boolean foundNotStored;
 
     CommandAttempt(
-            EventStore store,
-            Clock clock,
-            int maxDiscoveryRounds,
-            CommandModel<C> model,
-            C command,
-            CommandId commandId,
-            String correlationId,
-            Optional<String> user,
-            Map<String, String> custom) {
+            EventStore store, ExecutorSettings settings, CommandModel<C> model, C command, ExecutionContext execution) {
         this.store = store;
-        this.clock = clock;
-        this.maxDiscoveryRounds = maxDiscoveryRounds;
+        this.clock = settings.clock();
+        this.maxDiscoveryRounds = settings.maxDiscoveryRounds();
+        this.maxStreams = settings.maxStreamsPerCommand();
         this.model = model;
         this.command = command;
-        this.commandId = commandId;
-        this.correlationId = correlationId;
-        this.user = user;
-        this.custom = custom;
+        this.commandId = execution.commandId();
+        this.execution = execution;
     }
 
     /**
@@ -83,6 +75,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     CommandResult<E> run(int attempt, boolean lookUpFirst, boolean lock) {
         foundNotStored = false;
         Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
+        requireWithinLimit(streams, "declares");
         Map<StreamId, StreamRead> reads = lock ? store.readLocked(streams) : store.read(streams);
         if (lookUpFirst) {
             // after the read: whatever the read saw of an earlier commit of this command is visible to
@@ -108,10 +101,12 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                         + " ExecutorSettings.maxDiscoveryRounds if the chain is legitimately longer");
             }
             streams.addAll(discovered.added);
+            requireWithinLimit(streams, "declares and discovers");
             reads = store.read(streams);
             state = fold(reads);
         }
-        RecordingDecision<C, E> decision = new RecordingDecision<>(model.commandType(), model.eventType(), reads);
+        RecordingDecision<C, E> decision =
+                new RecordingDecision<>(model.commandType(), model.eventType(), reads, execution);
         command.handle(state, decision);
         List<RecordingDecision.Emitted> emitted = decision.emitted();
         Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
@@ -119,7 +114,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         if (emitted.isEmpty()) {
             return new CommandResult<>(commandId, List.of(), versions, Optional.empty(), attempt, false);
         }
-        EventMetadata metadata = new EventMetadata(correlationId, commandId, user, clock.instant(), custom);
+        EventMetadata metadata = new EventMetadata(
+                execution.correlationId(), commandId, execution.user(), clock.instant(), execution.metadata());
         List<PendingEvent> pending = new ArrayList<>(emitted.size());
         for (RecordingDecision.Emitted e : emitted) {
             pending.add(new PendingEvent(EventId.generate(), e.stream(), e.event(), metadata));
@@ -133,6 +129,17 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         versions.putAll(appended.streamVersions());
         return new CommandResult<>(
                 commandId, cast(appended.events()), versions, Optional.of(appended.lastPosition()), attempt, false);
+    }
+
+    /** A command over more streams than the limit fails before it reads them (a store would fail worse). */
+    private void requireWithinLimit(Set<StreamId> streams, String how) {
+        if (streams.size() > maxStreams) {
+            throw new CommandDefinitionException(
+                    "EC1111 Command " + model.commandType().getName() + " " + how + " "
+                            + streams.size() + " streams, more than the " + maxStreams
+                            + " one command may read (ExecutorSettings.maxStreamsPerCommand): split the work into several"
+                            + " commands, or raise the limit if the store can read that many at once");
+        }
     }
 
     private CommandResult<E> replayed(List<StoredEvent<Object>> events, int attempt) {

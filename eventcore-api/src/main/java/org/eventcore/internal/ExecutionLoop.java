@@ -8,6 +8,7 @@ import org.eventcore.Command;
 import org.eventcore.CommandId;
 import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
+import org.eventcore.ExecutionContext;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.StreamConflictException;
@@ -47,14 +48,16 @@ public final class ExecutionLoop {
         }
         CommandAttempt<C, S, E> work = new CommandAttempt<>(
                 store,
-                settings.clock(),
-                settings.maxDiscoveryRounds(),
+                settings,
                 model,
                 command,
-                commandId,
-                options.correlationId().orElse(commandId.value()),
-                options.user(),
-                options.metadata());
+                new ExecutionContext(
+                        type,
+                        commandId,
+                        options.correlationId().orElse(commandId.value()),
+                        options.user(),
+                        options.roles(),
+                        options.metadata()));
         // A caller-supplied id may have been applied by an earlier call: look it up first.
         boolean lookUpFirst = options.commandId().isPresent();
         // an attempt's commit outcome was unknown and no later attempt has found out

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.eventcore.CommandDefinitionException;
 import org.eventcore.Decision;
+import org.eventcore.ExecutionContext;
 import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 import org.eventcore.spi.StreamRead;
@@ -19,12 +20,20 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
     private final Class<C> commandType;
     private final Class<?> eventType;
     private final Map<StreamId, StreamRead> reads;
+    private final ExecutionContext execution;
     private final List<Emitted> emitted = new ArrayList<>(4);
 
-    RecordingDecision(Class<C> commandType, Class<?> eventType, Map<StreamId, StreamRead> reads) {
+    RecordingDecision(
+            Class<C> commandType, Class<?> eventType, Map<StreamId, StreamRead> reads, ExecutionContext execution) {
         this.commandType = commandType;
         this.eventType = eventType;
         this.reads = reads;
+        this.execution = execution;
+    }
+
+    @Override
+    public ExecutionContext execution() {
+        return execution;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.eventcore.projection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eventcore.GlobalPosition;
@@ -216,6 +218,28 @@ public final class ProjectionRunner {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Read your own writes without holding a thread: a result that completes with true once the
+     * projection's checkpoint has reached {@code position} (also when another node runs the
+     * projection), and with false when {@code timeout} has passed or the runner stops or has failed.
+     * Expiry is noticed when the runner wakes, so a false result may come up to one
+     * {@link ProjectionDefinition#pollInterval() poll interval} late.
+     *
+     * <p>The result completes on the runner's thread: chain work with the {@code ...Async} methods of
+     * {@link CompletionStage} and an executor of yours (a JAX-RS resource resumes its suspended
+     * response there), never blocking work on the runner's own thread.
+     */
+    public CompletionStage<Boolean> whenPosition(GlobalPosition position, Duration timeout) {
+        Objects.requireNonNull(position, "position");
+        long deadline =
+                System.nanoTime() + Objects.requireNonNull(timeout, "timeout").toNanos();
+        CompletableFuture<Boolean> result = state.whenCheckpoint(position, deadline);
+        if (!result.isDone()) {
+            state.poke(); // a standby runner reads the stored checkpoint now rather than after its poll interval
+        }
+        return result.minimalCompletionStage();
     }
 
     private boolean storedAtLeast(GlobalPosition position) {

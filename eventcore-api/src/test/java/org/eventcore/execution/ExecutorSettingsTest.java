@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eventcore.CommandId;
 import org.eventcore.spi.AttemptBoundary;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -57,7 +58,7 @@ class ExecutorSettingsTest {
 
         assertThat(ExecutionOptions.DEFAULT)
                 .isEqualTo(new ExecutionOptions(
-                        Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Set.of(), Map.of(), Optional.empty()));
         assertThat(options.commandId()).contains(CommandId.of("c-1"));
         assertThat(options.correlationId()).contains("corr-1");
         assertThat(options.user()).contains("bob");

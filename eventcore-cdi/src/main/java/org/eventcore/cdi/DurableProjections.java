@@ -33,6 +33,22 @@ public interface DurableProjections {
     boolean awaitPosition(String name, GlobalPosition position, Duration timeout);
 
     /**
+     * Read your own writes without holding a thread: a result that completes with true once projection
+     * {@code name} has passed {@code position}, with false when {@code timeout} has passed (noticed
+     * within the projection's poll interval) or its runner is not running. It completes on the
+     * runner's thread: continue with the {@code ...Async} methods and an executor of yours, for example
+     * to resume a suspended JAX-RS response.
+     *
+     * <pre>{@code
+     * projections.whenPosition("balances", after, Duration.ofSeconds(10))
+     *         .thenAcceptAsync(reached -> response.resume(reached ? balances() : unavailable()), managedExecutor);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException (EC2041) if there is no such projection
+     */
+    java.util.concurrent.CompletionStage<Boolean> whenPosition(String name, GlobalPosition position, Duration timeout);
+
+    /**
      * Rebuilds projection {@code name} from {@code from}; {@code reset} runs in the transaction that
      * moves the checkpoint back, to clear the read model.
      */

@@ -70,6 +70,30 @@ class DurableProjectionsTest {
     }
 
     @Test
+    void a_caller_can_wait_for_its_own_write_without_holding_a_thread() throws Exception {
+        GlobalPosition reached = runSomeCommands();
+
+        java.util.concurrent.CompletableFuture<Boolean> waiting = projections
+                .whenPosition("totals", reached, Duration.ofSeconds(10))
+                .toCompletableFuture();
+
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
+        assertThat(projections
+                        .whenPosition(
+                                "totals",
+                                GlobalPosition.of(reached.epoch(), reached.offset() + 1_000),
+                                Duration.ofMillis(200))
+                        .toCompletableFuture()
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .as("a position not reached in time")
+                .isFalse();
+        assertThatThrownBy(() -> projections.whenPosition("nothing", reached, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("EC2041");
+    }
+
+    @Test
     void a_rebuild_replays_the_log_into_the_projection_only() throws InterruptedException {
         GlobalPosition reached = runSomeCommands();
         assertThat(projections.awaitPosition("totals", reached, Duration.ofSeconds(10)))

@@ -90,8 +90,10 @@ public final class ProjectionLoop implements Runnable {
     /** One step; returns how long to wait before the next. */
     private Duration step() {
         if (!holdLease()) {
+            settleWaitersFromStore();
             return definition.pollInterval();
         }
+        state.settleWaiters(Optional.empty());
         try {
             Optional<RunnerState.RebuildRequest> rebuild = state.pendingRebuild();
             if (rebuild.isPresent()) {
@@ -102,6 +104,23 @@ public final class ProjectionLoop implements Runnable {
         } catch (RuntimeException e) {
             return onFailure(e);
         }
+    }
+
+    /**
+     * On a node without the lease, callers waiting for a position learn of another node's progress from
+     * the stored checkpoint (read only while someone waits).
+     */
+    private void settleWaitersFromStore() {
+        if (!state.hasWaiters()) {
+            return;
+        }
+        Optional<GlobalPosition> stored;
+        try {
+            stored = parts.boundary().execute(a -> parts.checkpoints().load(definition.name()));
+        } catch (RuntimeException e) {
+            stored = Optional.empty(); // expired waiters are settled all the same
+        }
+        state.settleWaiters(stored);
     }
 
     private Batch runBatch() {

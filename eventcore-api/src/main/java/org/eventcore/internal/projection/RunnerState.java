@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eventcore.GlobalPosition;
@@ -36,18 +37,105 @@ public final class RunnerState {
     private boolean poked;
     private boolean stopRequested;
 
+    /** A caller waiting, without a thread, for the checkpoint to reach {@code position}. */
+    private record Waiter(GlobalPosition position, long deadline, CompletableFuture<Boolean> result) {}
+
+    /** A waiter taken off the list, and whether its position was reached. */
+    private record Settled(CompletableFuture<Boolean> result, boolean reached) {}
+
+    private final List<Waiter> waiters = new ArrayList<>();
+
     private interface Change {
         void apply();
     }
 
     private void change(Change c) {
+        List<Settled> settled;
         lock.lock();
         try {
             c.apply();
             changed.signalAll();
+            settled = settle(
+                    checkpoint, System.nanoTime(), state == ProjectionState.STOPPED || state == ProjectionState.FAILED);
         } finally {
             lock.unlock();
         }
+        complete(settled);
+    }
+
+    /**
+     * Removes, under the lock, the waiters that {@code at} satisfies, that expired at {@code now}, or
+     * all of them when {@code ended}; returns them with their results set aside for {@link #complete}.
+     */
+    private List<Settled> settle(GlobalPosition at, long now, boolean ended) {
+        if (waiters.isEmpty()) {
+            return List.of();
+        }
+        List<Settled> settled = new ArrayList<>();
+        for (java.util.Iterator<Waiter> i = waiters.iterator(); i.hasNext(); ) {
+            Waiter w = i.next();
+            boolean reached = at.compareTo(w.position()) >= 0;
+            if (reached || ended || now - w.deadline() >= 0) {
+                settled.add(new Settled(w.result(), reached));
+                i.remove();
+            }
+        }
+        return settled;
+    }
+
+    /** Completes settled waiters outside the lock: their callbacks run on this thread. */
+    private static void complete(List<Settled> settled) {
+        for (Settled w : settled) {
+            w.result().complete(w.reached());
+        }
+    }
+
+    /**
+     * A result that becomes true once the checkpoint reaches {@code target}, false at
+     * {@code deadlineNanos} ({@link System#nanoTime()} based) or when the runner stops or fails; no
+     * thread waits for it. The loop settles expired waiters whenever it wakes.
+     */
+    public CompletableFuture<Boolean> whenCheckpoint(GlobalPosition target, long deadlineNanos) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (checkpoint.compareTo(target) >= 0) {
+                result.complete(true);
+            } else if (state == ProjectionState.STOPPED || state == ProjectionState.FAILED) {
+                result.complete(false);
+            } else {
+                waiters.add(new Waiter(target, deadlineNanos, result));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return result;
+    }
+
+    /** Whether callers wait for the checkpoint. */
+    public boolean hasWaiters() {
+        lock.lock();
+        try {
+            return !waiters.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Settles the waiters that {@code stored} (the checkpoint another node committed) satisfies and
+     * those that expired; {@code stored} may be empty when it could not be read.
+     */
+    public void settleWaiters(Optional<GlobalPosition> stored) {
+        List<Settled> settled;
+        lock.lock();
+        try {
+            GlobalPosition at = stored.filter(p -> p.compareTo(checkpoint) > 0).orElse(checkpoint);
+            settled = settle(at, System.nanoTime(), false);
+        } finally {
+            lock.unlock();
+        }
+        complete(settled);
     }
 
     /** A new loop begins: clears the stop request and a previous failure. */

@@ -31,7 +31,7 @@ public class CdiCommandBus implements CommandBus {
     private CommandExecutor callerTransaction;
     private TransactionSynchronizationRegistry registry;
     private RetryPolicy defaultPolicy;
-    private Instance<Principal> principal;
+    private CallerIdentity caller;
 
     @Inject
     EventCoreExecutors executors;
@@ -77,7 +77,7 @@ public class CdiCommandBus implements CommandBus {
                     + " policy of every command without @CommandRetry");
         }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
-        this.principal = principal;
+        this.caller = new CallerIdentity(principal, extension.declaredRoles());
         ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(
                 events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null));
         this.ownTransactions =
@@ -128,20 +128,11 @@ public class CdiCommandBus implements CommandBus {
         }
     }
 
-    /** Records the container's caller principal as the user; request data never sets it. */
+    /**
+     * Records the container's caller principal as the user and its declared roles; request data never
+     * sets them (EC2013 and EC2014 when they cannot be read).
+     */
     private ExecutionOptions withCaller(ExecutionOptions options) {
-        if (!principal.isResolvable()) {
-            return options;
-        }
-        Principal caller;
-        try {
-            caller = principal.get();
-        } catch (RuntimeException e) {
-            return options;
-        }
-        if (caller == null || caller.getName() == null || caller.getName().isBlank()) {
-            return options;
-        }
-        return options.withUser(caller.getName());
+        return caller.apply(options);
     }
 }

@@ -95,13 +95,42 @@ public class CdiDurableProjections implements DurableProjections {
                 throw e;
             }
             notStarted = "EC2054 not started yet: " + e;
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "EC2054 Durable projections " + found.keySet() + " cannot start while"
-                            + " the application is starting (" + e
-                            + "); they start as soon as its beans can be created");
+            reportStartFailure(found.keySet(), e);
             runOn.execute(() -> startLater(found, runOn));
         }
+    }
+
+    /** The last start failure reported, so that the same one is not logged every time the start is tried again. */
+    private volatile String lastReported;
+
+    /**
+     * Logs why the runners could not start, once per distinct failure: a failure of the database or of
+     * the application's own beans is an ERROR (it will not go away by itself); anything else a WARNING,
+     * for example beans that cannot be created while the application is starting (Payara).
+     */
+    private void reportStartFailure(Set<String> names, RuntimeException e) {
+        String what = String.valueOf(e);
+        if (what.equals(lastReported)) {
+            return;
+        }
+        lastReported = what;
+        boolean database =
+                causedBy(e, java.sql.SQLException.class) || causedBy(e, org.eventcore.EventCoreException.class);
+        LOG.log(
+                database ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                "EC2054 Durable projections " + names + " could not start (" + e + "); trying again for up to "
+                        + START_PATIENCE.toMinutes() + " minutes"
+                        + (database ? ": the database refused, see the cause" : ""),
+                e);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConfigurationError(RuntimeException e) {
@@ -123,6 +152,9 @@ public class CdiDurableProjections implements DurableProjections {
                 return;
             } catch (RuntimeException e) {
                 notStarted = (isConfigurationError(e) ? "" : "EC2054 not started yet: ") + e;
+                if (!isConfigurationError(e)) {
+                    reportStartFailure(found.keySet(), e);
+                }
                 if (isConfigurationError(e) || System.nanoTime() > deadline) {
                     notStarted = "EC2055 Durable projections " + found.keySet() + " could not start: " + e;
                     LOG.log(System.Logger.Level.ERROR, notStarted, e);
@@ -318,6 +350,18 @@ public class CdiDurableProjections implements DurableProjections {
         }
         Duration left = timeout.minusNanos(System.nanoTime() - started);
         return runner.awaitPosition(position, left.isNegative() ? Duration.ZERO : left);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Boolean> whenPosition(
+            String name, GlobalPosition position, Duration timeout) {
+        java.util.Objects.requireNonNull(position, "position");
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        ProjectionRunner runner = runner(name);
+        if (runner == null) {
+            return java.util.concurrent.CompletableFuture.completedStage(false);
+        }
+        return runner.whenPosition(position, timeout);
     }
 
     @Override

@@ -45,6 +45,7 @@ public class EventCoreExtension implements Extension {
     private final Map<String, Class<?>> optionsDeclaredBy = new ConcurrentHashMap<>();
     private final List<String> optionProblems = new CopyOnWriteArrayList<>();
     private final List<Bean<?>> stores = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> declaredRoles = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     /**
      * Finds the stream declarations the annotation processor generated (annotated {@code @Dependent}
@@ -57,6 +58,40 @@ public class EventCoreExtension implements Extension {
     }
 
     /** Collects {@link ProjectionOptions}; two classes giving options for one projection fail the deployment. */
+    /**
+     * Collects the role names the application declares ({@code @DeclareRoles}) or checks
+     * ({@code @RolesAllowed}, on types and methods): the bus tells a command which of them its caller
+     * is in.
+     */
+    <T> void findRoles(
+            @Observes
+                    @WithAnnotations({
+                        jakarta.annotation.security.DeclareRoles.class,
+                        jakarta.annotation.security.RolesAllowed.class
+                    })
+                    ProcessAnnotatedType<T> event) {
+        var type = event.getAnnotatedType();
+        var declared = type.getAnnotation(jakarta.annotation.security.DeclareRoles.class);
+        if (declared != null) {
+            declaredRoles.addAll(List.of(declared.value()));
+        }
+        var allowed = type.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+        if (allowed != null) {
+            declaredRoles.addAll(List.of(allowed.value()));
+        }
+        for (var method : type.getMethods()) {
+            var onMethod = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            if (onMethod != null) {
+                declaredRoles.addAll(List.of(onMethod.value()));
+            }
+        }
+    }
+
+    /** The role names declared or checked by the application's beans, sorted. */
+    public java.util.Set<String> declaredRoles() {
+        return java.util.Collections.unmodifiableSet(declaredRoles);
+    }
+
     <T> void findProjectionOptions(
             @Observes @WithAnnotations({ProjectionOptions.class, ProjectionOptions.List.class})
                     ProcessAnnotatedType<T> event) {
