@@ -33,12 +33,14 @@ import org.eventcore.testkit.contract.StoreFixture;
  * }</pre>
  *
  * <p>The command runs through the real {@link CommandExecutor} (declarations, discovery, the
- * append), with no retry. Not thread-safe; make one per test.
+ * append), with no retry, for no user unless {@link #as} names one. Not thread-safe; make one per
+ * test.
  */
 public final class CommandScenario {
 
     private final InMemoryEventStore store = InMemoryEventStore.create();
     private final List<PendingEvent> history = new ArrayList<>();
+    private org.eventcore.execution.ExecutionOptions options = org.eventcore.execution.ExecutionOptions.DEFAULT;
 
     private CommandScenario() {}
 
@@ -63,13 +65,22 @@ public final class CommandScenario {
         return this;
     }
 
+    /**
+     * Runs the command for the authenticated {@code user} in {@code roles}, which it sees through
+     * {@code decision.execution()}; without this the command runs for no user.
+     */
+    public CommandScenario as(String user, String... roles) {
+        options = options.withUser(Objects.requireNonNull(user, "user")).withRoles(java.util.Set.of(roles));
+        return this;
+    }
+
     /** Runs {@code command} once against the given history. */
     public <C extends Command<C, S, E>, S, E> ScenarioOutcome<E> when(C command) {
         storeHistory();
         CommandExecutor executor =
                 CommandExecutor.create(store, ExecutorSettings.DEFAULT.withRetryPolicy(RetryPolicy.none()));
         try {
-            return ScenarioOutcome.succeeded(command, executor.execute(command));
+            return ScenarioOutcome.succeeded(command, executor.execute(command, options));
         } catch (RuntimeException e) {
             return ScenarioOutcome.failed(command, e);
         }

@@ -130,4 +130,20 @@ class CommandScenarioTest {
                 .startsWith("EC1101")
                 .contains("CommandScenarioTest_UndeclaredStreams");
     }
+
+    @Test
+    void a_command_runs_for_no_user_unless_the_scenario_names_one() {
+        CommandScenario.givenNothing()
+                .when(new AdminIncrement(counter))
+                .thenRejectedWith("an authenticated user is required");
+        CommandScenario.givenNothing()
+                .as("bob")
+                .when(new AdminIncrement(counter))
+                .thenRejectedWith("only the role admin may do this, and bob is not in it");
+        var outcome = CommandScenario.givenNothing()
+                .as("ada", "admin")
+                .when(new AdminIncrement(counter))
+                .thenEmitted(counter, new Incremented(1));
+        assertThat(outcome.result().events().get(0).metadata().user()).contains("ada");
+    }
 }
