@@ -44,8 +44,8 @@ if [[ "$postgres" == true ]]; then
     server_props+=(
         "-Dsample.datasource=java:jboss/datasources/EventCorePostgresDS"
         "-Dsample.pg.url=$url"
-        "-Dsample.pg.user=${SAMPLE_PG_USER:-eventcore}"
-        "-Dsample.pg.password=${SAMPLE_PG_PASSWORD:-eventcore}")
+        "-Dsample.pg.user=${SAMPLE_PG_USER:-eventcore_sample}"
+        "-Dsample.pg.password=${SAMPLE_PG_PASSWORD:-sample-secret}")
     database="PostgreSQL at $url"
 fi
 
@@ -77,6 +77,11 @@ home="$(ls -d "$PWD/$target"/wildfly-*/ | head -1)"
 deployments="${home}standalone/deployments"
 pidfile="$target/wildfly.pid"
 console="$target/wildfly-console.log"
+# Two servers on one WildFly copy share its temporary files: a second one would break the first.
+if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "A WildFly of this sample is still running (pid $(cat "$pidfile")): stop it first." >&2
+    exit 1
+fi
 rm -f "$deployments"/eventcore-sample.ear* "$pidfile"
 cp "$target/eventcore-sample.ear" "$deployments/"
 

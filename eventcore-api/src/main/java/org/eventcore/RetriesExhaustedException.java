@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class RetriesExhaustedException extends EventCoreException {
 
+    private final CommandId commandId;
     private final int attempts;
     private final EventCoreException lastFailure;
     private final boolean outcomeUnknown;
@@ -77,9 +78,19 @@ public final class RetriesExhaustedException extends EventCoreException {
                                         + ") to find out without applying it twice"
                                 : ""),
                 lastFailure);
+        this.commandId = commandId;
         this.attempts = attempts;
         this.lastFailure = lastFailure;
         this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /**
+     * The id of the execution that gave up, also when the executor generated it: pass it to
+     * {@link org.eventcore.execution.ExecutionOptions#withCommandId} to execute the command again
+     * without applying it twice.
+     */
+    public CommandId commandId() {
+        return commandId;
     }
 
     /**

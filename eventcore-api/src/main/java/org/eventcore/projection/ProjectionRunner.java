@@ -227,9 +227,11 @@ public final class ProjectionRunner {
      * Expiry is noticed when the runner wakes, so a false result may come up to one
      * {@link ProjectionDefinition#pollInterval() poll interval} late.
      *
-     * <p>The result completes on the runner's thread: chain work with the {@code ...Async} methods of
-     * {@link CompletionStage} and an executor of yours (a JAX-RS resource resumes its suspended
-     * response there), never blocking work on the runner's own thread.
+     * <p>The result completes on the runner's thread, between its batches and outside any transaction:
+     * chain work with the {@code ...Async} methods of {@link CompletionStage} and an executor of yours
+     * (a JAX-RS resource resumes its suspended response there), never blocking work on the runner's own
+     * thread. (In a Jakarta EE server, not the default managed executor if the runners occupy it: they
+     * hold one of its threads each for as long as they run.)
      */
     public CompletionStage<Boolean> whenPosition(GlobalPosition position, Duration timeout) {
         Objects.requireNonNull(position, "position");

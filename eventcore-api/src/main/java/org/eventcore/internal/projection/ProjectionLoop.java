@@ -70,6 +70,7 @@ public final class ProjectionLoop implements Runnable {
         try {
             while (!failed && !state.stopRequested()) {
                 Duration wait = step();
+                state.completeSettled(); // outside any unit of work: callers' callbacks may do their own
                 if (!wait.isZero() && !failed) {
                     state.awaitWake(wait);
                 }
@@ -83,6 +84,7 @@ public final class ProjectionLoop implements Runnable {
         } finally {
             release();
             state.stopped();
+            state.completeSettled();
             done.countDown();
         }
     }

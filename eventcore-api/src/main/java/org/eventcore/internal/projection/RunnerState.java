@@ -44,19 +44,42 @@ public final class RunnerState {
     private record Settled(CompletableFuture<Boolean> result, boolean reached) {}
 
     private final List<Waiter> waiters = new ArrayList<>();
+    /** Waiters settled by a change, to be completed by the loop outside any unit of work. */
+    private final List<Settled> ready = new ArrayList<>();
 
     private interface Change {
         void apply();
     }
 
+    /**
+     * Applies a change under the lock. Waiters the change settles are not completed here, since a change
+     * may be made inside a transaction's completion (an after-commit hook): the loop completes them
+     * between its steps ({@link #completeSettled()}).
+     */
     private void change(Change c) {
-        List<Settled> settled;
         lock.lock();
         try {
             c.apply();
             changed.signalAll();
-            settled = settle(
-                    checkpoint, System.nanoTime(), state == ProjectionState.STOPPED || state == ProjectionState.FAILED);
+            ready.addAll(settle(
+                    checkpoint,
+                    System.nanoTime(),
+                    state == ProjectionState.STOPPED || state == ProjectionState.FAILED));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Completes the waiters settled by earlier changes; called by the loop outside any unit of work. */
+    public void completeSettled() {
+        List<Settled> settled;
+        lock.lock();
+        try {
+            if (ready.isEmpty()) {
+                return;
+            }
+            settled = new ArrayList<>(ready);
+            ready.clear();
         } finally {
             lock.unlock();
         }
@@ -127,15 +150,14 @@ public final class RunnerState {
      * those that expired; {@code stored} may be empty when it could not be read.
      */
     public void settleWaiters(Optional<GlobalPosition> stored) {
-        List<Settled> settled;
         lock.lock();
         try {
             GlobalPosition at = stored.filter(p -> p.compareTo(checkpoint) > 0).orElse(checkpoint);
-            settled = settle(at, System.nanoTime(), false);
+            ready.addAll(settle(at, System.nanoTime(), false));
         } finally {
             lock.unlock();
         }
-        complete(settled);
+        completeSettled();
     }
 
     /** A new loop begins: clears the stop request and a previous failure. */

@@ -103,25 +103,36 @@ public class CdiDurableProjections implements DurableProjections {
     /** The last start failure reported, so that the same one is not logged every time the start is tried again. */
     private volatile String lastReported;
 
+    /** When the first start failed (System.nanoTime), to tell a slow start from a failing one. */
+    private volatile Long firstFailure;
+
     /**
-     * Logs why the runners could not start, once per distinct failure: a failure of the database or of
-     * the application's own beans is an ERROR (it will not go away by itself); anything else a WARNING,
-     * for example beans that cannot be created while the application is starting (Payara).
+     * Logs why the runners could not start, once per distinct failure: a failure of the database (an
+     * SQL or store error anywhere in the causes, a permission missing, say) is an ERROR, since it does
+     * not go away by itself; any other failure is INFO while the application may still be starting
+     * (Payara creates its EJBs after this event) and a WARNING once it has lasted ten seconds.
      */
     private void reportStartFailure(Set<String> names, RuntimeException e) {
-        String what = String.valueOf(e);
+        long now = System.nanoTime();
+        if (firstFailure == null) {
+            firstFailure = now;
+        }
+        boolean database =
+                causedBy(e, java.sql.SQLException.class) || causedBy(e, org.eventcore.EventCoreException.class);
+        boolean lasting = now - firstFailure > java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        String what = e + (lasting ? " (lasting)" : "");
         if (what.equals(lastReported)) {
             return;
         }
         lastReported = what;
-        boolean database =
-                causedBy(e, java.sql.SQLException.class) || causedBy(e, org.eventcore.EventCoreException.class);
+        System.Logger.Level level =
+                database ? System.Logger.Level.ERROR : lasting ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
         LOG.log(
-                database ? System.Logger.Level.ERROR : System.Logger.Level.WARNING,
+                level,
                 "EC2054 Durable projections " + names + " could not start (" + e + "); trying again for up to "
                         + START_PATIENCE.toMinutes() + " minutes"
                         + (database ? ": the database refused, see the cause" : ""),
-                e);
+                database || lasting ? e : null);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

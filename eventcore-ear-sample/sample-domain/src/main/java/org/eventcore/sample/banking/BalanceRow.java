@@ -34,7 +34,7 @@ public class BalanceRow {
 
     /** Applies a deposit (positive) or withdrawal (negative) of the account's next event. */
     public void add(long change) {
-        cents += change;
+        cents = Math.addExact(cents, change);
         events++;
     }
 

@@ -1,5 +1,8 @@
 package org.eventcore.sample.banking;
 
+import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
+import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
+
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -7,7 +10,7 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 
-/** Pays money into an open account. */
+/** Pays money into an open account of the authenticated user. */
 public record Deposit(@Stream StreamId account, long cents) implements Command<Deposit, Accounts, AccountEvent> {
 
     @Override
@@ -22,8 +25,15 @@ public record Deposit(@Stream StreamId account, long cents) implements Command<D
 
     @Override
     public void handle(Accounts state, Decision<Deposit, AccountEvent> decision) {
-        require(state.of(account).open(), "account %s is not open", account);
-        require(cents > 0, "a deposit must be more than zero, was %d cents", cents);
+        String user = decision.execution().requireUser();
+        Accounts.Account into = state.of(account);
+        require(into.isOpenFor(user), "account %s is not open or not yours", account);
+        require(cents > 0 && cents <= MAX_AMOUNT_CENTS, "a deposit is 1 to %d cents, was %d", MAX_AMOUNT_CENTS, cents);
+        require(
+                into.balance() <= MAX_BALANCE_CENTS - cents,
+                "account %s would hold more than %d cents",
+                account,
+                MAX_BALANCE_CENTS);
         decision.emit(DepositStreams.account(this), new MoneyDeposited(cents));
     }
 }

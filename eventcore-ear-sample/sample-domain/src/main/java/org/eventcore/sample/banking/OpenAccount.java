@@ -7,9 +7,11 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.AccountOpened;
 
-/** Opens an account for {@code owner}; an account opens once. */
-public record OpenAccount(@Stream StreamId account, String owner)
-        implements Command<OpenAccount, Accounts, AccountEvent> {
+/**
+ * Opens an account for the authenticated user, who becomes its owner. An account opens once, and its id
+ * begins with its owner's name ({@code alice-1} for alice), so nobody can take another user's ids.
+ */
+public record OpenAccount(@Stream StreamId account) implements Command<OpenAccount, Accounts, AccountEvent> {
 
     @Override
     public Accounts initialState() {
@@ -23,8 +25,13 @@ public record OpenAccount(@Stream StreamId account, String owner)
 
     @Override
     public void handle(Accounts state, Decision<OpenAccount, AccountEvent> decision) {
+        String owner = decision.execution().requireUser();
+        String id = Accounts.idOf(account);
+        require(
+                Accounts.belongsTo(id, owner),
+                "an account id begins with its owner's name and a dash, like %s-1",
+                owner);
         require(!state.of(account).open(), "account %s is already open", account);
-        require(owner != null && !owner.isBlank(), "an account needs an owner");
         decision.emit(OpenAccountStreams.account(this), new AccountOpened(owner));
     }
 }

@@ -1,5 +1,8 @@
 package org.eventcore.sample.banking;
 
+import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
+import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
+
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -8,7 +11,10 @@ import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
 
-/** Moves money between two accounts: one command, one atomic write to both streams. */
+/**
+ * Moves money from an account of the authenticated user to any open account: one command, one atomic
+ * write to both streams.
+ */
 public record TransferMoney(@Stream StreamId from, @Stream StreamId to, long cents)
         implements Command<TransferMoney, Accounts, AccountEvent> {
 
@@ -24,12 +30,18 @@ public record TransferMoney(@Stream StreamId from, @Stream StreamId to, long cen
 
     @Override
     public void handle(Accounts state, Decision<TransferMoney, AccountEvent> decision) {
+        String user = decision.execution().requireUser();
+        require(state.of(from).isOpenFor(user), "account %s is not open or not yours", from);
         require(!from.equals(to), "cannot transfer from %s to itself", from);
-        require(state.of(from).open(), "account %s is not open", from);
         require(state.of(to).open(), "account %s is not open", to);
-        require(cents > 0, "a transfer must be more than zero, was %d cents", cents);
+        require(cents > 0 && cents <= MAX_AMOUNT_CENTS, "a transfer is 1 to %d cents, was %d", MAX_AMOUNT_CENTS, cents);
         long balance = state.of(from).balance();
         require(balance >= cents, "insufficient funds in %s: balance %d, asked %d", from, balance, cents);
+        require(
+                state.of(to).balance() <= MAX_BALANCE_CENTS - cents,
+                "account %s would hold more than %d cents",
+                to,
+                MAX_BALANCE_CENTS);
         decision.emit(TransferMoneyStreams.from(this), new MoneyWithdrawn(cents));
         decision.emit(TransferMoneyStreams.to(this), new MoneyDeposited(cents));
     }

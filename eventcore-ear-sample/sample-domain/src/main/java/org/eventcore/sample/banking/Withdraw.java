@@ -1,5 +1,7 @@
 package org.eventcore.sample.banking;
 
+import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
+
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -7,7 +9,7 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
 
-/** Takes money out of an open account, never more than its balance. */
+/** Takes money out of an open account of the authenticated user, never more than its balance. */
 public record Withdraw(@Stream StreamId account, long cents) implements Command<Withdraw, Accounts, AccountEvent> {
 
     @Override
@@ -22,10 +24,20 @@ public record Withdraw(@Stream StreamId account, long cents) implements Command<
 
     @Override
     public void handle(Accounts state, Decision<Withdraw, AccountEvent> decision) {
-        require(state.of(account).open(), "account %s is not open", account);
-        require(cents > 0, "a withdrawal must be more than zero, was %d cents", cents);
-        long balance = state.of(account).balance();
-        require(balance >= cents, "insufficient funds in %s: balance %d, asked %d", account, balance, cents);
+        String user = decision.execution().requireUser();
+        Accounts.Account from = state.of(account);
+        require(from.isOpenFor(user), "account %s is not open or not yours", account);
+        require(
+                cents > 0 && cents <= MAX_AMOUNT_CENTS,
+                "a withdrawal is 1 to %d cents, was %d",
+                MAX_AMOUNT_CENTS,
+                cents);
+        require(
+                from.balance() >= cents,
+                "insufficient funds in %s: balance %d, asked %d",
+                account,
+                from.balance(),
+                cents);
         decision.emit(WithdrawStreams.account(this), new MoneyWithdrawn(cents));
     }
 }

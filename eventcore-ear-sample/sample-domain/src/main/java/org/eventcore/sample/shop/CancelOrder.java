@@ -6,10 +6,14 @@ import org.eventcore.StoredEvent;
 import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
+import org.eventcore.sample.Limits;
 import org.eventcore.sample.shop.ShopEvent.OrderCancelled;
 import org.eventcore.sample.shop.ShopEvent.StockReleased;
 
-/** Cancels a placed order and releases its reservations on the products it discovers from the order. */
+/**
+ * Cancels a placed order of the authenticated user (a clerk may cancel any) and releases its
+ * reservations on the products it discovers from the order.
+ */
 public record CancelOrder(@Stream StreamId order) implements Command<CancelOrder, Shop, ShopEvent> {
 
     @Override
@@ -29,7 +33,14 @@ public record CancelOrder(@Stream StreamId order) implements Command<CancelOrder
 
     @Override
     public void handle(Shop state, Decision<CancelOrder, ShopEvent> decision) {
+        String user = decision.execution().requireUser();
         Shop.Order placed = state.order(order);
+        require(
+                placed.status() != Shop.Status.NONE
+                        && (placed.customer().equals(user)
+                                || decision.execution().isInRole(Limits.CLERK)),
+                "order %s does not exist or is not yours",
+                order);
         require(
                 placed.status() == Shop.Status.PLACED,
                 "order %s cannot be cancelled: it is %s",

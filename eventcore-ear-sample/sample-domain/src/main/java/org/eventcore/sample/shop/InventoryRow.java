@@ -27,8 +27,8 @@ public class InventoryRow {
     }
 
     public void change(int onHandChange, int reservedChange) {
-        onHand += onHandChange;
-        reserved += reservedChange;
+        onHand = Math.addExact(onHand, onHandChange);
+        reserved = Math.addExact(reserved, reservedChange);
     }
 
     public String product() {

@@ -24,7 +24,7 @@ public class LoyaltyRow {
     }
 
     public void add(int earned) {
-        points += earned;
+        points = Math.addExact(points, earned);
     }
 
     public String customer() {

@@ -6,13 +6,14 @@ import org.eventcore.StoredEvent;
 import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
+import org.eventcore.sample.Limits;
 import org.eventcore.sample.shop.ShopEvent.OrderShipped;
 import org.eventcore.sample.shop.ShopEvent.PointsEarned;
 import org.eventcore.sample.shop.ShopEvent.StockShipped;
 
 /**
- * Ships a placed order: takes its stock off the shelf and credits the customer one loyalty point per
- * item. Only the order is declared; its products and the customer's loyalty stream are discovered
+ * Ships a placed order, the clerks' job: takes its stock off the shelf and credits the customer one
+ * loyalty point per item. Only the order is declared; its products and the customer's loyalty stream are discovered
  * from the order's events.
  */
 public record ShipOrder(@Stream StreamId order) implements Command<ShipOrder, Shop, ShopEvent> {
@@ -38,6 +39,7 @@ public record ShipOrder(@Stream StreamId order) implements Command<ShipOrder, Sh
 
     @Override
     public void handle(Shop state, Decision<ShipOrder, ShopEvent> decision) {
+        decision.execution().requireRole(Limits.CLERK);
         Shop.Order placed = state.order(order);
         require(placed.status() == Shop.Status.PLACED, "order %s cannot be shipped: it is %s", order, placed.status());
         int items = 0;

@@ -56,13 +56,17 @@ public record Shop(Map<StreamId, Product> products, Map<StreamId, Order> orders)
         Product product = product(s);
         ShopEvent e = event.payload();
         if (e instanceof StockAdded a) {
-            p.put(s, new Product(product.onHand() + a.quantity(), product.reserved()));
+            p.put(s, new Product(Math.addExact(product.onHand(), a.quantity()), product.reserved()));
         } else if (e instanceof StockReserved r) {
-            p.put(s, new Product(product.onHand(), product.reserved() + r.quantity()));
+            p.put(s, new Product(product.onHand(), Math.addExact(product.reserved(), r.quantity())));
         } else if (e instanceof StockReleased r) {
-            p.put(s, new Product(product.onHand(), product.reserved() - r.quantity()));
+            p.put(s, new Product(product.onHand(), Math.subtractExact(product.reserved(), r.quantity())));
         } else if (e instanceof StockShipped shipped) {
-            p.put(s, new Product(product.onHand() - shipped.quantity(), product.reserved() - shipped.quantity()));
+            p.put(
+                    s,
+                    new Product(
+                            Math.subtractExact(product.onHand(), shipped.quantity()),
+                            Math.subtractExact(product.reserved(), shipped.quantity())));
         } else if (e instanceof OrderPlaced placed) {
             o.put(s, new Order(Status.PLACED, placed.customer(), placed.lines()));
         } else if (e instanceof OrderShipped) {
@@ -73,12 +77,25 @@ public record Shop(Map<StreamId, Product> products, Map<StreamId, Order> orders)
         return new Shop(p, o);
     }
 
+    /** 1 to 63 lowercase letters, digits or dashes, beginning with a letter or a digit. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    /** @throws IllegalArgumentException if {@code sku} is not 1 to 63 lowercase letters, digits or dashes */
     public static StreamId productStream(String sku) {
-        return StreamId.of("product-" + sku);
+        return StreamId.of("product-" + valid("a product", sku));
     }
 
+    /** @throws IllegalArgumentException if {@code id} is not 1 to 63 lowercase letters, digits or dashes */
     public static StreamId orderStream(String id) {
-        return StreamId.of("order-" + id);
+        return StreamId.of("order-" + valid("an order id", id));
+    }
+
+    private static String valid(String what, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    what + " is 1 to 63 lowercase letters, digits or dashes, beginning with a letter or a digit");
+        }
+        return id;
     }
 
     public static StreamId loyaltyStream(String customer) {

@@ -63,6 +63,35 @@ public final class Api {
         }
     }
 
+    /** The global position behind a position token of the API ({@code p} and base64url of the encoded position). */
+    public static org.eventcore.GlobalPosition positionOf(String token) {
+        return org.eventcore.GlobalPosition.decode(new String(
+                java.util.Base64.getUrlDecoder().decode(token.substring(1)),
+                java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A POST with a raw body and no Content-Type unless {@code headers} give one. */
+    public Reply postRaw(String path, String body, String... headers) {
+        return send(
+                HttpRequest.newBuilder(URI.create(BASE + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
+                headers);
+    }
+
+    /** A request of any method, for the tests of what the API refuses. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply post(String path, String json, String... headers) {
         return send(
                 HttpRequest.newBuilder(URI.create(BASE + path))

@@ -30,7 +30,7 @@ class RedeployIT {
 
     @Test
     void the_data_survives_a_redeploy_and_the_projections_resume_from_their_checkpoints() {
-        String id = "r" + System.nanoTime();
+        String id = "alice-r" + System.nanoTime();
         Api dave = Api.as("alice");
         deployer.deploy(SAMPLE);
         try {

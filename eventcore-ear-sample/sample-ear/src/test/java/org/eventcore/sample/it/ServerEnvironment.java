@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * What the server under test needs before Arquillian deploys to it, started once per test JVM: the
  * embedded PostgreSQL 15 the server's default datasource points at (port {@code sample.it.pg.port},
- * database and user {@code postgres}, durable commits), and, when the tests run against Payara
+ * durable commits), set up as the sample's page says (see {@link #start()}), and, when the tests run against Payara
  * ({@code arquillian.launch=payara}), the Payara Server domain (started with asadmin by
  * {@code src/test/payara/payara.sh}, stopped when the JVM ends). WildFly is started by Arquillian's
  * managed adapter itself. Register this extension before Arquillian's.
@@ -75,7 +75,19 @@ public final class ServerEnvironment implements BeforeAllCallback {
         }
     }
 
-    /** Starts the database if it is not running yet. */
+    /** The database the sample runs on, and the application's login role (as setup-database.sh makes them). */
+    static final String DATABASE = "eventcore";
+
+    static final String APP_USER = "eventcore_sample";
+    static final String APP_PASSWORD = "sample-secret";
+
+    /**
+     * Starts the database if it is not running yet, and sets it up the way the sample's page says
+     * ({@code eventcore-ear-sample/postgres/setup-database.sh}, here through JDBC): the roles, the
+     * application's login role (a member of {@code eventcore_app} only), the database owned by
+     * {@code eventcore_owner} with EventCore's schema installed as that role, and CREATE on its schema
+     * public for the login. The servers connect as that login, never as a superuser.
+     */
     public static synchronized void start() {
         if (postgres != null) {
             return;
@@ -97,11 +109,27 @@ public final class ServerEnvironment implements BeforeAllCallback {
                 // the JVM is ending
             }
         }));
+        try (java.sql.Connection admin = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement s = admin.createStatement()) {
+            s.execute(org.eventcore.jpa.EventCoreSchema.POSTGRESQL_ROLES.text());
+            s.execute("create role " + APP_USER + " login password '" + APP_PASSWORD + "' in role eventcore_app");
+            s.execute("create database " + DATABASE + " owner eventcore_owner");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the sample's roles and database", e);
+        }
+        try (java.sql.Connection admin = connection();
+                java.sql.Statement s = admin.createStatement()) {
+            s.execute("set role eventcore_owner; " + org.eventcore.jpa.EventCoreSchema.POSTGRESQL.text());
+            s.execute("reset role");
+            s.execute("grant create on schema public to " + APP_USER);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot install EventCore's schema for the sample", e);
+        }
     }
 
-    /** A JDBC connection to the database, as the server's datasource user. */
+    /** An administrator's JDBC connection to the sample's database (for tests that look at what was stored). */
     public static java.sql.Connection connection() throws java.sql.SQLException {
         start();
-        return postgres.getPostgresDatabase().getConnection();
+        return postgres.getDatabase("postgres", DATABASE).getConnection();
     }
 }

@@ -3,10 +3,11 @@ package org.eventcore.sample.web;
 import java.util.List;
 import org.eventcore.StoredEvent;
 import org.eventcore.execution.CommandResult;
+import org.eventcore.sample.web.http.Positions;
 
 /**
- * The answer to a command: its id, the global position it reached (pass it as {@code after} to a read
- * to see your own write), the attempts it took, and the events it stored with the user recorded on them.
+ * The answer to a command: its id, the global position it reached as an opaque token (pass it as
+ * {@code after} to a read to see your own write), the attempts it took, and the events it stored with the user recorded on them.
  */
 public record Executed(String commandId, String position, int attempts, List<EventView> events) {
 
@@ -16,7 +17,7 @@ public record Executed(String commandId, String position, int attempts, List<Eve
     public static Executed of(CommandResult<?> result) {
         return new Executed(
                 result.commandId().value(),
-                result.lastPosition().map(p -> p.encode()).orElse(null),
+                result.lastPosition().map(Positions::token).orElse(null),
                 result.attempts(),
                 result.events().stream().map(Executed::view).toList());
     }

@@ -5,13 +5,20 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
 import org.eventcore.CommandRejectedException;
+import org.eventcore.EventCoreException;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.sample.web.http.Problem;
+import org.eventcore.sample.web.http.Problems;
 
 /**
- * Answers every failure with a problem body and an honest status: 400 invalid input, 422 a rule
- * rejected the command, 409 the attempts ran out under contention, 503 the store is unavailable.
+ * Answers every failure with a problem body and an honest status: 400 invalid input, 404 nothing the
+ * caller may see there, 415 not JSON, 422 a rule rejected the command, 409 the attempts ran out under
+ * contention, 503 the store is unavailable (with {@code Retry-After}), 500 anything else. A detail
+ * never carries SQL, class names or stack traces: a 500 names a reference, under which the failure is
+ * logged whole.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Exception> {
@@ -22,51 +29,69 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     public Response toResponse(Exception exception) {
         Throwable e = unwrap(exception);
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-            int status = web.getResponse().getStatus();
-            return Problem.response(
-                    status,
-                    Response.Status.fromStatusCode(status) == null
-                            ? "Request failed"
-                            : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                    e.getMessage());
+            Response response = web.getResponse();
+            if (response.getEntity() instanceof Problem) {
+                return response;
+            }
+            return Problems.response(response.getStatus(), reason(response.getStatus()), generic(response.getStatus()));
         }
         if (e instanceof IllegalArgumentException) {
-            return Problem.response(400, "Invalid input", e.getMessage());
+            return Problems.response(400, "Invalid input", e.getMessage());
         }
         if (e instanceof jakarta.ws.rs.ProcessingException || e instanceof JsonbException) {
-            Throwable json = e;
-            while (json.getCause() != null && !(json instanceof JsonbException)) {
-                json = json.getCause();
-            }
-            return Problem.response(
-                    400, "Invalid input", "the request body is not the JSON expected: " + json.getMessage());
+            return Problems.response(400, "Invalid input", "the request body is not the JSON expected");
         }
         if (e instanceof CommandRejectedException rejected) {
-            return Problem.response(422, "Command rejected", rejected.getMessage());
+            return Problems.response(422, "Command rejected", rejected.getMessage());
         }
         if (e instanceof RetriesExhaustedException exhausted) {
             return exhausted.lastFailure() instanceof StoreUnavailableException
-                    ? Problem.response(503, "Store unavailable", exhausted.getMessage())
-                    : Problem.response(409, "Attempts exhausted", exhausted.getMessage());
+                    ? unavailable()
+                    : Problems.response(
+                            409,
+                            "Attempts exhausted",
+                            "other commands changed the same accounts or products in every attempt; try again (command "
+                                    + exhausted.commandId().value() + ")");
         }
-        if (e instanceof StoreUnavailableException unavailable) {
-            return Problem.response(503, "Store unavailable", unavailable.getMessage());
+        if (e instanceof StoreUnavailableException) {
+            return unavailable();
         }
-        LOG.log(System.Logger.Level.ERROR, "Request failed", exception);
-        return Problem.response(500, "Internal error", e.getClass().getName() + ": " + e.getMessage());
+        String reference = UUID.randomUUID().toString();
+        LOG.log(System.Logger.Level.ERROR, "Request failed (reference " + reference + ")", exception);
+        return Problems.response(500, "Internal error", "the request failed; reference " + reference);
+    }
+
+    private static Response unavailable() {
+        return Problems.retryLater(503, "Store unavailable", "the event store is unavailable; try again", 2);
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "Request failed" : known.getReasonPhrase();
+    }
+
+    /** What the API says about a status it did not answer itself (an unknown path, a wrong method). */
+    private static String generic(int status) {
+        return switch (status) {
+            case 404 -> "there is nothing here";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "this API answers application/json";
+            case 415 -> "a request that changes something must send a JSON body with Content-Type: application/json";
+            default -> "the request was refused";
+        };
     }
 
     /** The cause a container wrapped (in a TransactionalException, for example), if it is ours. */
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
         for (int depth = 0; t.getCause() != null && depth < 5; depth++) {
-            if (t instanceof org.eventcore.EventCoreException
+            if (t instanceof EventCoreException
                     || t instanceof IllegalArgumentException
                     || t instanceof WebApplicationException) {
                 return t;
             }
             t = t.getCause();
         }
-        return t instanceof org.eventcore.EventCoreException || t instanceof IllegalArgumentException ? t : e;
+        return t instanceof EventCoreException || t instanceof IllegalArgumentException ? t : e;
     }
 }

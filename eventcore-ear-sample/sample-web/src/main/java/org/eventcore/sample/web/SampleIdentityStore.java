@@ -1,36 +1,38 @@
 package org.eventcore.sample.web;
 
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Map;
 import java.util.Set;
+import org.eventcore.sample.Limits;
 
 /**
- * The sample's users: alice, bob and carol, each with the password {@code <name>-secret}, all in the
- * group {@code customer}, authenticated with HTTP Basic (the mechanism is declared here, on a bean, where
- * the container's Jakarta Security implementation finds it). A real application would use a database
- * or LDAP identity store instead.
+ * The sample's users, each with the password {@code <name>-secret}: alice, bob and carol are
+ * customers; dora is a customer and a clerk (she adds stock, ships and cancels any order, and sees every
+ * account). A real application would use a database or LDAP identity store instead. {@code @DeclareRoles}
+ * names the roles EventCore tells commands about ({@code decision.execution().isInRole}).
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "eventcore-sample")
+@DeclareRoles({Limits.CUSTOMER, Limits.CLERK})
 public class SampleIdentityStore implements IdentityStore {
 
-    /** The role (and group) every sample user has. */
-    public static final String CUSTOMER = "customer";
-
-    private static final Map<String, String> PASSWORDS =
-            Map.of("alice", "alice-secret", "bob", "bob-secret", "carol", "carol-secret");
+    private static final Map<String, Set<String>> USERS = Map.of(
+            "alice", Set.of(Limits.CUSTOMER),
+            "bob", Set.of(Limits.CUSTOMER),
+            "carol", Set.of(Limits.CUSTOMER),
+            "dora", Set.of(Limits.CUSTOMER, Limits.CLERK));
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof UsernamePasswordCredential login
-                && login.getPassword() != null
-                && login.compareTo(login.getCaller(), PASSWORDS.getOrDefault(login.getCaller(), null))) {
-            return new CredentialValidationResult(login.getCaller(), Set.of(CUSTOMER));
+                && login.getCaller() != null
+                && USERS.containsKey(login.getCaller())
+                && login.compareTo(login.getCaller(), login.getCaller() + "-secret")) {
+            return new CredentialValidationResult(login.getCaller(), USERS.get(login.getCaller()));
         }
         return CredentialValidationResult.INVALID_RESULT;
     }

@@ -20,20 +20,28 @@ public class WithdrawalNotifications {
 
     private static final int KEPT = 100;
 
-    private final Deque<String> recent = new ConcurrentLinkedDeque<>();
+    /** A note, and the user who withdrew: the account's owner, the only one who may. */
+    private record Note(String user, String text) {}
+
+    private final Deque<Note> recent = new ConcurrentLinkedDeque<>();
 
     void withdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoredEvent<MoneyWithdrawn> event) {
-        recent.addFirst(event.streamId().value() + ": " + event.payload().cents() + " cents withdrawn by "
-                + event.metadata().user().orElse("nobody") + " (command "
-                + event.metadata().causationId().value()
-                + ", version " + event.version().value() + ")");
+        String user = event.metadata().user().orElse("nobody");
+        recent.addFirst(new Note(
+                user,
+                event.streamId().value() + ": " + event.payload().cents() + " cents withdrawn by " + user
+                        + " (command " + event.metadata().causationId().value() + ", version "
+                        + event.version().value() + ")"));
         while (recent.size() > KEPT) {
             recent.pollLast();
         }
     }
 
-    /** The latest notes, newest first. */
-    public List<String> recent() {
-        return List.copyOf(recent);
+    /** The latest notes of withdrawals by {@code user} (of all when null), newest first. */
+    public List<String> recent(String user) {
+        return recent.stream()
+                .filter(n -> user == null || n.user().equals(user))
+                .map(Note::text)
+                .toList();
     }
 }

@@ -3,48 +3,36 @@ package org.eventcore.sample.web.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eventcore.GlobalPosition;
-import org.eventcore.cdi.DurableProjections;
+import org.eventcore.jpa.entity.EventRecord;
 import org.eventcore.sample.banking.BalanceRow;
 import org.eventcore.sample.banking.StatementLine;
 import org.eventcore.sample.shop.InventoryRow;
 import org.eventcore.sample.shop.LoyaltyRow;
 
-/** Reads the sample's read models, optionally after waiting until a projection has passed a position. */
+/** Reads the sample's read models; who may see which rows is decided by the resources. */
 @ApplicationScoped
 public class ReadModels {
 
-    /** The longest a reader waits for its own write to reach a read model. */
-    public static final Duration MAX_WAIT = Duration.ofSeconds(10);
-
     @Inject
     EntityManager em;
-
-    @Inject
-    DurableProjections projections;
-
-    /**
-     * Waits until projection {@code name} has passed {@code after} (an encoded global position, or null
-     * for no wait), so that a caller reads its own write.
-     *
-     * @throws jakarta.ws.rs.ServiceUnavailableException (503) if it did not within {@link #MAX_WAIT}
-     */
-    public void awaitOrUnavailable(String name, String after) {
-        if (after != null && !projections.awaitPosition(name, GlobalPosition.decode(after), MAX_WAIT)) {
-            throw new jakarta.ws.rs.ServiceUnavailableException("the read model \"" + name + "\" has not reached "
-                    + after + " within " + MAX_WAIT.toSeconds() + " s; try again");
-        }
-    }
 
     public Optional<BalanceRow> balance(String account) {
         return Optional.ofNullable(em.find(BalanceRow.class, account));
     }
 
+    /** Every account's balance. */
     public List<BalanceRow> balances() {
         return em.createQuery("select b from BalanceRow b order by b.account", BalanceRow.class)
+                .getResultList();
+    }
+
+    /** The balances of the accounts {@code owner} owns. */
+    public List<BalanceRow> balancesOf(String owner) {
+        return em.createQuery("select b from BalanceRow b where b.owner = :owner order by b.account", BalanceRow.class)
+                .setParameter("owner", owner)
                 .getResultList();
     }
 
@@ -58,6 +46,22 @@ public class ReadModels {
 
     public Optional<InventoryRow> inventory(String product) {
         return Optional.ofNullable(em.find(InventoryRow.class, product));
+    }
+
+    /**
+     * The position of the newest event stored, committed or not yet readable by the log's followers
+     * (whose head waits for older transactions still in flight): the JPA store's positions are the
+     * (transaction id, position) columns of its public entity {@link EventRecord}.
+     */
+    public GlobalPosition newestStored() {
+        List<Object[]> newest = em.createQuery(
+                        "select e.txId, e.globalPosition from EventRecord e order by e.txId desc, e.globalPosition desc",
+                        Object[].class)
+                .setMaxResults(1)
+                .getResultList();
+        return newest.isEmpty()
+                ? GlobalPosition.start()
+                : GlobalPosition.of(((Number) newest.get(0)[0]).longValue(), ((Number) newest.get(0)[1]).longValue());
     }
 
     public Optional<LoyaltyRow> loyalty(String customer) {

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import org.eventcore.jpa.EventCoreSchema;
-import org.eventcore.jpa.JpaDialect;
 
 /** The schema work of {@link DatabaseSchema}, each step in a transaction of its own, through the persistence unit. */
 @ApplicationScoped
@@ -29,21 +31,70 @@ public class SchemaTransactions {
         return n.longValue() > 0;
     }
 
-    /** Creates EventCore's tables and the read models' when they are missing. */
+    /** The database user the application connects as (PostgreSQL). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void createIfMissing(JpaDialect dialect) {
+    public String currentUser() {
+        return (String) em.createNativeQuery("select current_user").getSingleResult();
+    }
+
+    /**
+     * On PostgreSQL: EventCore's schema is there, and the application does not connect as a role that
+     * could change stored events.
+     *
+     * @throws SampleSetupException naming what to do otherwise
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void checkPostgres() {
+        Object[] who = (Object[]) em.createNativeQuery("select current_user, current_database(), r.rolsuper,"
+                        + " pg_has_role(current_user, 'eventcore_owner', 'MEMBER')"
+                        + " from pg_roles r where r.rolname = current_user")
+                .getSingleResult();
+        String user = (String) who[0];
+        String database = (String) who[1];
         if (!exists("ec_events")) {
-            LOG.log(System.Logger.Level.INFO, "Creating the EventCore schema ({0})", dialect);
-            if (dialect == JpaDialect.POSTGRESQL) {
-                run(EventCoreSchema.POSTGRESQL_ROLES.text());
-                run(EventCoreSchema.POSTGRESQL.text());
-            } else {
-                run(EventCoreSchema.H2.text());
-            }
+            throw new SampleSetupException("EventCore's schema is missing in the database " + database
+                    + ". Install it as the database's administrator before starting the sample: sudo -u postgres"
+                    + " bash eventcore-ear-sample/postgres/setup-database.sh (see the sample's page, \"On"
+                    + " PostgreSQL\")");
+        }
+        if (Boolean.TRUE.equals(who[2]) || Boolean.TRUE.equals(who[3])) {
+            throw new SampleSetupException("the sample connects to " + database + " as " + user + ", "
+                    + (Boolean.TRUE.equals(who[2]) ? "a superuser" : "a member of eventcore_owner")
+                    + ", who could switch off the triggers that keep stored events immutable. Connect as a login"
+                    + " role that is a member of eventcore_app only, such as eventcore_sample, which"
+                    + " setup-database.sh creates (SAMPLE_PG_USER, SAMPLE_PG_PASSWORD of run.sh)");
+        }
+    }
+
+    /** Creates the read models' tables when they are missing. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void createReadModelsIfMissing() {
+        if (!exists("sample_balances")) {
+            LOG.log(System.Logger.Level.INFO, "Creating the sample's read-model tables");
+            run(resource("sample-read-models.sql"));
+        }
+    }
+
+    /** On H2, the demo: creates EventCore's tables and the read models' when they are missing. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void createH2() {
+        if (!exists("ec_events")) {
+            LOG.log(System.Logger.Level.INFO, "Creating the EventCore schema (H2)");
+            run(EventCoreSchema.H2.text());
         }
         if (!exists("sample_balances")) {
             run(resource("sample-read-models.sql"));
         }
+    }
+
+    /** The SQLState of the first SQLException among the causes of {@code failure}. */
+    static Optional<String> sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean exists(String table) {
@@ -55,7 +106,8 @@ public class SchemaTransactions {
     }
 
     private void run(String script) {
-        for (String statement : EventCoreSchema.statements(script)) {
+        List<String> statements = EventCoreSchema.statements(script);
+        for (String statement : statements) {
             em.createNativeQuery(statement).executeUpdate();
         }
     }

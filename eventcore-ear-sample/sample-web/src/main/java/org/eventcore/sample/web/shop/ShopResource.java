@@ -4,30 +4,40 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eventcore.StreamId;
 import org.eventcore.cdi.CommandBus;
+import org.eventcore.sample.Limits;
 import org.eventcore.sample.shop.AddStock;
 import org.eventcore.sample.shop.CancelOrder;
 import org.eventcore.sample.shop.PlaceOrder;
 import org.eventcore.sample.shop.ShipOrder;
 import org.eventcore.sample.shop.Shop;
 import org.eventcore.sample.web.Executed;
-import org.eventcore.sample.web.Requests;
+import org.eventcore.sample.web.http.Body;
+import org.eventcore.sample.web.http.Problems;
 import org.eventcore.sample.web.infrastructure.ReadModels;
+import org.eventcore.sample.web.infrastructure.ReadYourWrites;
 
-/** The shop: stock, orders that reserve several products at once, shipping, cancelling; inventory and loyalty. */
+/**
+ * The shop: stock (clerks), orders that reserve several products at once, shipping (clerks),
+ * cancelling (the customer or a clerk); inventory and loyalty. Who may do what is decided by the
+ * commands, from the authenticated user.
+ */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,62 +56,86 @@ public class ShopResource {
     @Inject
     ReadModels readModels;
 
+    @Inject
+    ReadYourWrites readYourWrites;
+
     @Context
     SecurityContext security;
 
     @POST
     @Path("products/{sku}/stock")
-    public Executed addStock(@PathParam("sku") String sku, Requests.Stock body) {
-        int quantity = Requests.require(Requests.require(body, "a JSON body").quantity, "the field quantity");
-        return Executed.of(commands.execute(new AddStock(Shop.productStream(sku), quantity)));
+    public Executed addStock(@PathParam("sku") String sku, InputStream body) {
+        StreamId product = Shop.productStream(sku);
+        int quantity = (int) Body.read(body, Set.of("quantity")).integer("quantity", 1, Limits.MAX_QUANTITY);
+        return Executed.of(commands.execute(new AddStock(product, quantity)));
     }
 
     /** Places an order for the caller, reserving every line's stock in one atomic command. */
     @POST
     @Path("orders")
-    public Executed placeOrder(Requests.Order body) {
-        Requests.Order order = Requests.require(body, "a JSON body");
-        Map<String, Integer> lines = Requests.require(order.lines, "the field lines");
+    public Executed placeOrder(InputStream body) {
+        Body order = Body.read(body, Set.of("id", "lines"));
+        StreamId id = Shop.orderStream(order.string("id"));
+        Map<String, Long> lines = order.integers("lines", Limits.MAX_ORDER_LINES, 1, Limits.MAX_QUANTITY);
         List<StreamId> products = new ArrayList<>();
         List<Integer> quantities = new ArrayList<>();
         lines.forEach((sku, quantity) -> {
             products.add(Shop.productStream(sku));
-            quantities.add(Requests.require(quantity, "a quantity for " + sku));
+            quantities.add(quantity.intValue());
         });
-        String customer = security.getUserPrincipal().getName();
-        return Executed.of(commands.execute(new PlaceOrder(
-                Shop.orderStream(Requests.require(order.id, "the field id")), customer, products, quantities)));
+        return Executed.of(commands.execute(new PlaceOrder(id, products, quantities)));
     }
 
+    /** Ships an order (clerks); the body is an empty JSON object, {@code {}}. */
     @POST
     @Path("orders/{id}/shipment")
-    public Executed ship(@PathParam("id") String id) {
-        return Executed.of(commands.execute(new ShipOrder(Shop.orderStream(id))));
+    public Executed ship(@PathParam("id") String id, InputStream body) {
+        StreamId order = Shop.orderStream(id);
+        Body.read(body, Set.of());
+        return Executed.of(commands.execute(new ShipOrder(order)));
     }
 
+    /** Cancels an order (its customer or a clerk); the body is an empty JSON object, {@code {}}. */
     @POST
     @Path("orders/{id}/cancellation")
-    public Executed cancel(@PathParam("id") String id) {
-        return Executed.of(commands.execute(new CancelOrder(Shop.orderStream(id))));
+    public Executed cancel(@PathParam("id") String id, InputStream body) {
+        StreamId order = Shop.orderStream(id);
+        Body.read(body, Set.of());
+        return Executed.of(commands.execute(new CancelOrder(order)));
     }
 
     @GET
     @Path("products/{sku}")
-    public Inventory inventory(@PathParam("sku") String sku, @QueryParam("after") String after) {
-        readModels.awaitOrUnavailable("inventory", after);
-        return readModels
-                .inventory(Shop.productStream(sku).value())
-                .map(r -> new Inventory(sku, r.onHand(), r.reserved(), r.available()))
-                .orElseThrow(() -> new NotFoundException("no product " + sku));
+    public void inventory(
+            @PathParam("sku") String sku, @QueryParam("after") String after, @Suspended AsyncResponse response) {
+        String product = Shop.productStream(sku).value();
+        readYourWrites.answer(
+                response,
+                user(),
+                "inventory",
+                after,
+                () -> readModels
+                        .inventory(product)
+                        .<Object>map(r -> new Inventory(sku, r.onHand(), r.reserved(), r.available()))
+                        .orElseGet(() -> Problems.response(404, "Not Found", "no product " + sku)));
     }
 
     /** The caller's loyalty points. */
     @GET
     @Path("loyalty")
-    public Loyalty loyalty(@QueryParam("after") String after) {
-        readModels.awaitOrUnavailable("loyalty", after);
-        String customer = security.getUserPrincipal().getName();
-        return new Loyalty(
-                customer, readModels.loyalty(customer).map(r -> r.points()).orElse(0L));
+    public void loyalty(@QueryParam("after") String after, @Suspended AsyncResponse response) {
+        String customer = user();
+        readYourWrites.answer(
+                response,
+                customer,
+                "loyalty",
+                after,
+                () -> new Loyalty(
+                        customer,
+                        readModels.loyalty(customer).map(r -> r.points()).orElse(0L)));
+    }
+
+    private String user() {
+        return security.getUserPrincipal().getName();
     }
 }

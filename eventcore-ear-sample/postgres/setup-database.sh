@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Sets up a PostgreSQL database for the sample, keeping the roles apart as EventCore requires:
+#   - the roles eventcore_owner (owns EventCore's tables) and eventcore_app (may read and insert events);
+#   - a login role for the application, a member of eventcore_app only (default eventcore_sample);
+#   - a database owned by eventcore_owner (default eventcore), with EventCore's schema installed as
+#     eventcore_owner, and CREATE on its schema public granted to the login, which creates and owns the
+#     sample's read-model tables when it first starts.
+# Safe to run again: what exists is kept.
+#
+# Run it as the PostgreSQL administrator. On Debian or Ubuntu, where the administrator is the OS user
+# postgres (peer authentication on the local socket):
+#     sudo -u postgres bash eventcore-ear-sample/postgres/setup-database.sh
+#     # or as root, without sudo: the script itself runs psql as postgres through runuser:
+#     bash eventcore-ear-sample/postgres/setup-database.sh
+# Elsewhere, give psql's connection through the usual variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) of
+# an administrator and run it as any user.
+#
+# Settings (environment): SAMPLE_PG_DATABASE (eventcore), SAMPLE_PG_USER (eventcore_sample),
+# SAMPLE_PG_PASSWORD (sample-secret); PGPORT and the other libpq variables select the server.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+schema="${EVENTCORE_SCHEMA_DIR:-$here/../../eventcore-jpa/src/main/resources/META-INF/eventcore/schema/postgresql}"
+database="${SAMPLE_PG_DATABASE:-eventcore}"
+user="${SAMPLE_PG_USER:-eventcore_sample}"
+password="${SAMPLE_PG_PASSWORD:-sample-secret}"
+
+if [[ ! -f "$schema/roles.sql" ]]; then
+    echo "EventCore's schema scripts are not in $schema: run this script from a clone of EventCore, or set" >&2
+    echo "EVENTCORE_SCHEMA_DIR to a folder with roles.sql and V*__*.sql (they are in eventcore-jpa's jar under" >&2
+    echo "META-INF/eventcore/schema/postgresql/: unzip -j eventcore-jpa-*.jar 'META-INF/eventcore/schema/postgresql/*')" >&2
+    exit 2
+fi
+
+# psql as the administrator: as root on Debian, through runuser; otherwise as this user.
+psql_admin() {
+    if [[ "$(id -u)" == 0 && -z "${PGUSER:-}" ]] && id postgres >/dev/null 2>&1; then
+        runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"
+    else
+        psql -X -q -v ON_ERROR_STOP=1 "$@"
+    fi
+}
+
+echo "1. the roles eventcore_owner and eventcore_app"
+psql_admin -d postgres <"$schema/roles.sql"
+
+echo "2. the login role $user, a member of eventcore_app only"
+psql_admin -d postgres -v user="$user" -v password="$password" <<'SQL'
+select format('create role %I login password %L in role eventcore_app', :'user', :'password')
+where not exists (select 1 from pg_roles where rolname = :'user') \gexec
+select format('alter role %I password %L', :'user', :'password') \gexec
+SQL
+
+echo "3. the database $database, owned by eventcore_owner"
+psql_admin -d postgres -v database="$database" <<'SQL'
+select format('create database %I owner eventcore_owner', :'database')
+where not exists (select 1 from pg_database where datname = :'database') \gexec
+SQL
+
+if [[ "$(psql_admin -d "$database" -At -c "select to_regclass('ec_events') is not null")" == t ]]; then
+    echo "4. EventCore's schema is installed already"
+else
+    echo "4. EventCore's schema, as eventcore_owner"
+    # every versioned script, in version order, in one session that acts as eventcore_owner
+    for script in $(ls "$schema" | grep -E '^V[0-9]+__.*[.]sql$' | sort -V); do
+        echo "   $script"
+        { echo 'set role eventcore_owner;'; cat "$schema/$script"; } | psql_admin -d "$database"
+    done
+fi
+
+echo "5. CREATE on the schema public for $user (the sample creates its read-model tables itself)"
+psql_admin -d "$database" -v user="$user" <<'SQL'
+select format('grant create on schema public to %I', :'user') \gexec
+SQL
+
+echo "Done: connect as $user to database $database, for example:"
+echo "  SAMPLE_PG_URL=jdbc:postgresql://localhost:${PGPORT:-5432}/$database SAMPLE_PG_USER=$user \\"
+echo "  SAMPLE_PG_PASSWORD=... bash eventcore-ear-sample/run.sh --postgres"
