@@ -78,14 +78,25 @@ deployments="${home}standalone/deployments"
 pidfile="$target/wildfly.pid"
 console="$target/wildfly-console.log"
 # Two servers on one WildFly copy share its temporary files: a second one would break the first.
-if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    echo "A WildFly of this sample is still running (pid $(cat "$pidfile")): stop it first." >&2
+running="$(cat "$pidfile" 2>/dev/null || true)"
+if [[ -n "$running" ]] && tr '\0' ' ' <"/proc/$running/cmdline" 2>/dev/null | grep -qF "$home"; then
+    echo "A WildFly of this sample is still running (pid $running): stop it first." >&2
     exit 1
 fi
 rm -f "$deployments"/eventcore-sample.ear* "$pidfile"
 cp "$target/eventcore-sample.ear" "$deployments/"
 
 server=""
+# Whether any of the processes is still running (kill -0 with several fails as soon as one is gone).
+alive() {
+    local p
+    for p in "$@"; do
+        if kill -0 "$p" 2>/dev/null; then
+            return 0
+        fi
+    done
+    return 1
+}
 # Stops WildFly's JVM (not only standalone.sh, which runs it in the background), waits for it to end,
 # and removes the deployed EAR. Runs once, on Ctrl-C, TERM, HUP or any exit.
 stop() {
@@ -97,14 +108,15 @@ stop() {
         jvm="$(cat "$pidfile" 2>/dev/null)"
         kill -TERM $jvm "$server" 2>/dev/null
         for _ in $(seq 1 60); do
-            if ! kill -0 $jvm "$server" 2>/dev/null; then
+            if ! alive $jvm "$server"; then
                 break
             fi
             sleep 0.5
         done
-        if kill -0 $jvm "$server" 2>/dev/null; then
+        if alive $jvm "$server"; then
             echo "WildFly did not stop within 30 s: killing it" >&2
             kill -KILL $jvm "$server" 2>/dev/null
+            sleep 1
         fi
         wait "$server" 2>/dev/null
         echo "WildFly stopped."
@@ -126,18 +138,22 @@ server=$!
 echo "Starting WildFly with the sample on $database..."
 api=http://localhost:$((8080 + offset))/eventcore-sample/api
 deployed=false
+# The deployment runs as part of the server's boot: wait for its end (WFLYSRV0025 started, WFLYSRV0026
+# started with errors), then the EAR counts as deployed only if nothing failed.
 for _ in $(seq 1 180); do
-    if grep -q 'WFLYSRV0010: Deployed "eventcore-sample.ear"' "$console" 2>/dev/null; then
-        deployed=true
-        break
-    fi
-    if grep -q 'WFLYCTL0013\|WFLYSRV0026\|WFLYSRV0059\|WFLYCTL0186' "$console" 2>/dev/null || ! kill -0 "$server" 2>/dev/null; then
+    if grep -aq 'WFLYSRV0025\|WFLYSRV0026' "$console" 2>/dev/null || ! kill -0 "$server" 2>/dev/null; then
         break
     fi
     sleep 1
 done
+if ! grep -aq 'WFLYSRV0026\|WFLYCTL0013\|WFLYCTL0186' "$console" 2>/dev/null \
+    && grep -aq 'WFLYSRV0010: Deployed "eventcore-sample.ear"' "$console" 2>/dev/null; then
+    deployed=true
+fi
 if [[ "$deployed" != true ]]; then
-    echo "WildFly could not start the sample; the end of $console:" >&2
+    echo "WildFly could not start the sample; see $console. What the sample said:" >&2
+    grep -a -o 'The sample cannot start: .*' "$console" | head -3 >&2 || true
+    echo "The end of the log:" >&2
     tail -20 "$console" >&2
     exit 1
 fi

@@ -7,13 +7,14 @@
 #     sample's read-model tables when it first starts.
 # Safe to run again: what exists is kept.
 #
-# Run it as the PostgreSQL administrator. On Debian or Ubuntu, where the administrator is the OS user
-# postgres (peer authentication on the local socket):
-#     sudo -u postgres bash eventcore-ear-sample/postgres/setup-database.sh
-#     # or as root, without sudo: the script itself runs psql as postgres through runuser:
+# Run it from a clone of EventCore:
 #     bash eventcore-ear-sample/postgres/setup-database.sh
-# Elsewhere, give psql's connection through the usual variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) of
-# an administrator and run it as any user.
+# It talks to PostgreSQL through psql as the database administrator. On Debian or Ubuntu the
+# administrator is the OS user postgres, who logs in over the local socket without a password (peer
+# authentication): the script runs psql as postgres itself, through runuser when you are root and
+# through sudo otherwise (so it may ask for your password). Elsewhere, name an administrator with the
+# usual variables (PGHOST, PGPORT, PGUSER, PGPASSWORD): then it runs psql as you with them. The SQL goes
+# to psql on its standard input, so the postgres user need not be able to read your clone.
 #
 # Settings (environment): SAMPLE_PG_DATABASE (eventcore), SAMPLE_PG_USER (eventcore_sample),
 # SAMPLE_PG_PASSWORD (sample-secret); PGPORT and the other libpq variables select the server.
@@ -31,12 +32,17 @@ if [[ ! -f "$schema/roles.sql" ]]; then
     exit 2
 fi
 
-# psql as the administrator: as root on Debian, through runuser; otherwise as this user.
+# psql as the administrator: with PGUSER given, as this user; otherwise as the OS user postgres.
 psql_admin() {
-    if [[ "$(id -u)" == 0 && -z "${PGUSER:-}" ]] && id postgres >/dev/null 2>&1; then
-        runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"
-    else
+    if [[ -n "${PGUSER:-}" || "$(id -un)" == postgres ]]; then
         psql -X -q -v ON_ERROR_STOP=1 "$@"
+    elif [[ "$(id -u)" == 0 ]]; then
+        runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"
+    elif command -v sudo >/dev/null; then
+        sudo -u postgres --preserve-env=PGPORT,PGHOST psql -X -q -v ON_ERROR_STOP=1 "$@"
+    else
+        echo "Run this as root, as postgres, with sudo installed, or with PGUSER naming an administrator" >&2
+        exit 2
     fi
 }
 

@@ -53,9 +53,8 @@ public class SchemaTransactions {
         String database = (String) who[1];
         if (!exists("ec_events")) {
             throw new SampleSetupException("EventCore's schema is missing in the database " + database
-                    + ". Install it as the database's administrator before starting the sample: sudo -u postgres"
-                    + " bash eventcore-ear-sample/postgres/setup-database.sh (see the sample's page, \"On"
-                    + " PostgreSQL\")");
+                    + ". Install it before starting the sample: bash eventcore-ear-sample/postgres/setup-database.sh"
+                    + " (see the sample's page, \"On PostgreSQL\")");
         }
         if (Boolean.TRUE.equals(who[2]) || Boolean.TRUE.equals(who[3])) {
             throw new SampleSetupException("the sample connects to " + database + " as " + user + ", "
