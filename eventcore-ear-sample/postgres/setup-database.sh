@@ -32,8 +32,10 @@ if [[ ! -f "$schema/roles.sql" ]]; then
     exit 2
 fi
 
-# psql as the administrator: with PGUSER given, as this user; otherwise as the OS user postgres.
+# psql as the administrator: with PGUSER given, as this user; otherwise as the OS user postgres, from
+# the root directory (which postgres may enter, unlike a private clone: psql would warn about it).
 psql_admin() {
+    cd /
     if [[ -n "${PGUSER:-}" || "$(id -un)" == postgres ]]; then
         psql -X -q -v ON_ERROR_STOP=1 "$@"
     elif [[ "$(id -u)" == 0 ]]; then

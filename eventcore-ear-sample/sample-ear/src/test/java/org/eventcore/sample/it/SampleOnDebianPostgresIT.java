@@ -41,7 +41,9 @@ class SampleOnDebianPostgresIT {
     private record Ran(int exit, String output) {}
 
     private static Ran run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // from the root directory, which the OS user postgres may enter (a clone in a private folder it may not)
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).directory(new File("/"));
         builder.environment().putAll(env);
         builder.environment().put("PGPORT", PORT);
         Process p = builder.start();
