@@ -40,7 +40,7 @@ java -jar "$jar" --jdbc-url "jdbc:postgresql://localhost:$port/postgres" --user 
 echo "== pgbench, the same SQL statements straight against PostgreSQL =="
 "${psql[@]}" -c "create database pgbench_side"
 unzip -p "$jar" META-INF/eventcore/schema/postgresql/roles.sql | "${psql[@]}" -d pgbench_side
-unzip -p "$jar" META-INF/eventcore/schema/postgresql/V1__eventcore_schema.sql | "${psql[@]}" -d pgbench_side
+unzip -p "$jar" META-INF/eventcore/schema/postgresql-create.sql | "${psql[@]}" -d pgbench_side
 "${psql[@]}" -d pgbench_side -f "$here/setup.sql"
 declare -A tps
 run_pgbench() { # workload clients: W4 is W1's script on 10 hot accounts

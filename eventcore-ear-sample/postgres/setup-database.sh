@@ -5,7 +5,7 @@
 #   - a database owned by eventcore_owner (default eventcore), with EventCore's schema installed as
 #     eventcore_owner, and CREATE on its schema public granted to the login, which creates and owns the
 #     sample's read-model tables when it first starts.
-# Safe to run again: what exists is kept.
+# Safe to run again: what exists is kept, and a schema of an earlier EventCore is brought up to date.
 #
 # Run it from a clone of EventCore:
 #     bash eventcore-ear-sample/postgres/setup-database.sh
@@ -64,12 +64,27 @@ select format('create database %I owner eventcore_owner', :'database')
 where not exists (select 1 from pg_database where datname = :'database') \gexec
 SQL
 
-if [[ "$(psql_admin -d "$database" -At -c "select to_regclass('ec_events') is not null")" == t ]]; then
-    echo "4. EventCore's schema is installed already"
+# the version the database is at: ec_schema_version from version 2 on, version 1 had none
+has() { [[ "$(psql_admin -d "$database" -At -c "select to_regclass('$1') is not null")" == t ]]; }
+if has ec_schema_version; then
+    installed=$(psql_admin -d "$database" -At -c "select max(version) from ec_schema_version")
+elif has ec_events; then
+    installed=1
 else
-    echo "4. EventCore's schema, as eventcore_owner"
-    # every versioned script, in version order, in one session that acts as eventcore_owner
-    for script in $(ls "$schema" | grep -E '^V[0-9]+__.*[.]sql$' | sort -V); do
+    installed=0
+fi
+pending=()
+for script in $(ls "$schema" | grep -E '^V[0-9]+__.*[.]sql$' | sort -V); do
+    n=${script#V}; n=${n%%__*}
+    if (( n > installed )); then pending+=("$script"); fi
+done
+if (( ${#pending[@]} == 0 )); then
+    echo "4. EventCore's schema is installed and up to date (version $installed)"
+else
+    if (( installed == 0 )); then at="a new schema"; else at="an upgrade from version $installed"; fi
+    echo "4. EventCore's schema, as eventcore_owner ($at)"
+    # the scripts after that version, in version order, each in a session that acts as eventcore_owner
+    for script in "${pending[@]}"; do
         echo "   $script"
         { echo 'set role eventcore_owner;'; cat "$schema/$script"; } | psql_admin -d "$database"
     done

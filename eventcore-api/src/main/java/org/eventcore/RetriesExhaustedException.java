@@ -6,15 +6,28 @@ import java.util.List;
  * The executor ran out of attempts: every attempt met a conflict or a transient store failure. The
  * message names the command, the number of attempts and the last failure (for a conflict: each
  * stale stream with expected and actual version), which is also the {@linkplain #getCause() cause}.
- * Nothing of the command was written.
+ * Nothing of the command was written, unless {@link #outcomeUnknown()} says it may have been.
  *
  * <p>Retriable: the contention or outage may be over later. Under steady contention on the same
  * streams, consider a larger {@code RetryPolicy} or a narrower consistency boundary.
  *
  * <p>When an attempt's commit outcome was unknown ({@link CommitOutcomeUnknownException}) and no later
  * attempt found out, {@link #outcomeUnknown()} is true and the message says so: that attempt may have
- * stored the command. Execute it again with the same command id: the executor then returns the stored
- * result instead of applying it twice.
+ * stored the command. This is also how the executor reports a failure it does not retry (its
+ * {@linkplain #lastFailure() last failure}) when it comes after such an attempt, before any attempt
+ * found the command not stored. Execute the command again with the same {@linkplain #commandId()
+ * command id}: the executor then returns the stored result instead of applying it twice.
+ *
+ * <pre>{@code
+ * try {
+ *     executor.execute(command);
+ * } catch (RetriesExhaustedException e) {
+ *     if (e.outcomeUnknown()) {
+ *         // later, when the database is back: stored once, whether the first execution stored it or not
+ *         executor.execute(command, ExecutionOptions.DEFAULT.withCommandId(e.commandId()));
+ *     }
+ * }
+ * }</pre>
  */
 public final class RetriesExhaustedException extends EventCoreException {
 

@@ -4,13 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.eventcore.GlobalPosition;
+import org.eventcore.projection.SkippedEvent;
 import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.LeaseLostException;
 import org.eventcore.spi.ProjectionLeases;
+import org.eventcore.spi.SkippedEventLog;
 
 /**
  * Projection leases in memory, for tests and single-JVM applications: the nodes are runners in the
@@ -22,14 +27,18 @@ import org.eventcore.spi.ProjectionLeases;
  * InMemoryProjectionLeases leases = InMemoryProjectionLeases.create(checkpoints, Clock.systemUTC());
  * }</pre>
  *
+ * <p>It keeps the events projections skipped under {@link org.eventcore.projection.ErrorPolicy#SKIP_AND_RECORD}
+ * too, in memory: there is no unit of work to join, so a record is kept from the moment it is made.
+ *
  * <p>Lease expiry follows the injected {@link Clock}, so tests can move time forward instead of
  * sleeping. Thread-safe.
  */
-public final class InMemoryProjectionLeases implements ProjectionLeases {
+public final class InMemoryProjectionLeases implements ProjectionLeases, SkippedEventLog {
 
     private final CheckpointStore checkpoints;
     private final Clock clock;
     private final Map<String, Holder> holders = new HashMap<>();
+    private final Map<String, NavigableMap<GlobalPosition, SkippedEvent>> skipped = new HashMap<>();
 
     /** The lease state of one projection; guarded by {@code this}. */
     private static final class Holder {
@@ -93,5 +102,45 @@ public final class InMemoryProjectionLeases implements ProjectionLeases {
             throw LeaseLostException.of(lease.projection(), lease.epoch(), current);
         }
         checkpoints.save(lease.projection(), position);
+    }
+
+    /** These leases themselves: they keep the skipped events. */
+    @Override
+    public Optional<SkippedEventLog> skippedEventLog() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public synchronized void record(String projection, SkippedEvent event) {
+        CheckpointStore.requireValidName(projection);
+        Objects.requireNonNull(event, "event");
+        skipped.computeIfAbsent(projection, k -> new TreeMap<>()).putIfAbsent(event.position(), event);
+    }
+
+    @Override
+    public synchronized List<SkippedEvent> recent(String projection, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException(
+                    "EC1621 The number of skipped events to read must not be negative: " + limit);
+        }
+        NavigableMap<GlobalPosition, SkippedEvent> events = skipped.get(projection);
+        return events == null
+                ? List.of()
+                : events.descendingMap().values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long count(String projection) {
+        NavigableMap<GlobalPosition, SkippedEvent> events = skipped.get(projection);
+        return events == null ? 0 : events.size();
+    }
+
+    @Override
+    public synchronized void forgetAfter(String projection, GlobalPosition position) {
+        Objects.requireNonNull(position, "position");
+        NavigableMap<GlobalPosition, SkippedEvent> events = skipped.get(projection);
+        if (events != null) {
+            events.tailMap(position, false).clear();
+        }
     }
 }

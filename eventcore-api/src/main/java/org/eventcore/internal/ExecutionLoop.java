@@ -10,6 +10,7 @@ import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.ExecutionContext;
 import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.execution.CommandResult;
@@ -79,9 +80,16 @@ public final class ExecutionLoop {
                 });
                 notify(() -> listener.succeeded(result));
                 return result;
-            } catch (EventCoreException e) {
-                if (!e.isRetriable() || e instanceof RetriesExhaustedException) {
-                    throw reported(listener, commandId, typeName, number, e);
+            } catch (RuntimeException failure) {
+                if (!(failure instanceof EventCoreException e)
+                        || !e.isRetriable()
+                        || e instanceof RetriesExhaustedException) {
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            stillUnknown(outcomeUnknown, work, typeName, commandId, number, failure));
                 }
                 // After a transient failure the attempt may have committed: look up before redoing.
                 lookUpFirst |= e instanceof StoreUnavailableException;
@@ -126,10 +134,34 @@ public final class ExecutionLoop {
                             number,
                             new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
                 }
-            } catch (RuntimeException e) {
-                throw reported(listener, commandId, typeName, number, e);
             }
         }
+    }
+
+    /**
+     * The failure to throw when attempt {@code number} failed with {@code failure} that is not retried:
+     * the failure itself, unless an earlier attempt's commit outcome was unknown and this attempt did not
+     * find the command not stored. Then the command may be stored, and the caller learns so, with the
+     * command id to execute it again with, from a {@link RetriesExhaustedException} whose
+     * {@linkplain RetriesExhaustedException#outcomeUnknown() outcome is unknown}.
+     */
+    private static RuntimeException stillUnknown(
+            boolean outcomeUnknown,
+            CommandAttempt<?, ?, ?> work,
+            String typeName,
+            CommandId commandId,
+            int number,
+            RuntimeException failure) {
+        if (!outcomeUnknown || work.foundNotStored() || failure instanceof RetriesExhaustedException) {
+            return failure;
+        }
+        EventCoreException last = failure instanceof EventCoreException e
+                ? e
+                : new StoreFailureException(
+                        "EC1302 Attempt " + number + " failed: "
+                                + failure.getClass().getName() + ": " + failure.getMessage(),
+                        failure);
+        return new RetriesExhaustedException(typeName, commandId, number, last, true);
     }
 
     /** Tells the listener that the command failed in attempt {@code attempt}; returns the failure to throw. */

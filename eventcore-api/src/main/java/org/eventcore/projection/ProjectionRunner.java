@@ -1,6 +1,7 @@
 package org.eventcore.projection;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.eventcore.spi.AttemptBoundary;
 import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.GlobalLogReader;
 import org.eventcore.spi.ProjectionLeases;
+import org.eventcore.spi.SkippedEventLog;
 
 /**
  * Drives one durable projection along the global log: plain Java, on an {@link Executor} you give
@@ -50,6 +52,10 @@ public final class ProjectionRunner {
     private final Executor executor;
     private final RunnerState state = new RunnerState();
     private ProjectionLoop loop;
+    /** The skipped events as last read from the durable log. */
+    private volatile Skips skips = new Skips(List.of(), 0);
+
+    private record Skips(List<SkippedEvent> recent, long count) {}
 
     private ProjectionRunner(ProjectionLoop.Parts parts, Executor executor) {
         this.parts = parts;
@@ -76,6 +82,15 @@ public final class ProjectionRunner {
             ProjectionLeases leases,
             ProjectionDefinition definition,
             String ownerId) {
+        Objects.requireNonNull(definition, "definition");
+        if (definition.errorPolicy() == ErrorPolicy.SKIP_AND_RECORD
+                && Objects.requireNonNull(leases, "leases").skippedEventLog().isEmpty()) {
+            throw new IllegalArgumentException("EC1622 Projection " + definition.name()
+                    + " skips and records poison events, but its leases ("
+                    + leases.getClass().getName()
+                    + ") keep no durable record of skipped events (ProjectionLeases.skippedEventLog() is empty):"
+                    + " give it JpaProjectionLeases or InMemoryProjectionLeases, or another error policy");
+        }
         return new ProjectionRunner(
                 new ProjectionLoop.Parts(
                         Objects.requireNonNull(definition, "definition"),
@@ -188,7 +203,19 @@ public final class ProjectionRunner {
         } catch (RuntimeException e) {
             head = stored.orElse(GlobalPosition.start());
         }
-        return state.snapshot(name(), stored, head);
+        Optional<SkippedEventLog> skipLog = parts.skipLog();
+        if (skipLog.isPresent()) {
+            try {
+                skips = parts.boundary()
+                        .execute(a -> new Skips(
+                                skipLog.get().recent(name(), ProjectionStatus.SKIPPED_SHOWN),
+                                skipLog.get().count(name())));
+            } catch (RuntimeException e) {
+                // the store is unreachable: the status shows the skipped events read last
+            }
+        }
+        Skips shown = skips;
+        return state.snapshot(name(), stored, head, shown.recent(), shown.count());
     }
 
     /**

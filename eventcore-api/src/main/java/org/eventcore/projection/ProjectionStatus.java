@@ -1,5 +1,6 @@
 package org.eventcore.projection;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,12 @@ import org.eventcore.spi.ProjectionLeases.Lease;
  * @param eventsHandled events this runner handled in committed batches since it was created
  * @param lastError the last failure, as {@code ExceptionClass: message}, also after recovery
  * @param retries the failed batches in a row since the last success (0 when healthy)
- * @param skipped the events skipped under {@link ErrorPolicy#SKIP_AND_RECORD}, oldest first
+ * @param retryingSince when the current run of failed batches began (empty when healthy): a transient
+ *     failure that keeps recurring is retried without end, and this says for how long
+ * @param skipped the newest events skipped under {@link ErrorPolicy#SKIP_AND_RECORD} (at most
+ *     {@value #SKIPPED_SHOWN}), newest first, as the durable {@link org.eventcore.spi.SkippedEventLog}
+ *     has them
+ * @param skippedCount how many events the projection has skipped in all
  * @param rebuildTarget during a rebuild, the head the rebuild replays up to
  * @param lease the lease this runner holds (fencing epoch, owner, expiry), empty when it holds none
  */
@@ -38,9 +44,14 @@ public record ProjectionStatus(
         long eventsHandled,
         Optional<String> lastError,
         int retries,
+        Optional<Instant> retryingSince,
         List<SkippedEvent> skipped,
+        long skippedCount,
         Optional<GlobalPosition> rebuildTarget,
         Optional<Lease> lease) {
+
+    /** The most skipped events a status lists; {@link #skippedCount()} counts them all. */
+    public static final int SKIPPED_SHOWN = 100;
 
     public ProjectionStatus {
         Objects.requireNonNull(name, "name");
@@ -48,6 +59,7 @@ public record ProjectionStatus(
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(head, "head");
         Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(retryingSince, "retryingSince");
         skipped = List.copyOf(skipped);
         Objects.requireNonNull(rebuildTarget, "rebuildTarget");
         Objects.requireNonNull(lease, "lease");

@@ -66,6 +66,17 @@ public interface ProjectionLeases {
     void saveFenced(Lease lease, GlobalPosition position);
 
     /**
+     * Where these leases keep, durably, the events projections skipped under
+     * {@link org.eventcore.projection.ErrorPolicy#SKIP_AND_RECORD}, in the same place as the fenced
+     * checkpoints; empty when they keep none (the default). The leases EventCore ships return
+     * themselves. A runner asks through this method rather than by testing the type, so that it also
+     * finds the record behind a CDI client proxy of {@code ProjectionLeases}.
+     */
+    default Optional<SkippedEventLog> skippedEventLog() {
+        return Optional.empty();
+    }
+
+    /**
      * A granted lease. Immutable.
      *
      * @param projection the projection's name

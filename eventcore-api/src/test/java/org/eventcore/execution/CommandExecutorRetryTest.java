@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eventcore.CommandId;
 import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamConflict;
@@ -341,6 +342,61 @@ class CommandExecutorRetryTest {
                 executor(memory, 1).execute(new Deposit(account, 500), ExecutionOptions.DEFAULT.withCommandId(id));
         assertThat(again.replayed()).isTrue();
         assertThat(payloadsIn(account)).containsExactly(new LedgerEvent.Deposited(500));
+    }
+
+    @Test
+    void a_failure_that_is_not_retried_after_a_commit_with_unknown_outcome_still_says_the_command_may_be_stored() {
+        AtomicInteger reads = new AtomicInteger();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
+                if (reads.incrementAndGet() > 1) {
+                    throw new StoreFailureException("EC3996 permission denied for table ec_events");
+                }
+                return super.read(streams);
+            }
+
+            @Override
+            public AppendResult append(AppendRequest request) {
+                super.append(request);
+                throw new CommitOutcomeUnknownException("EC3998 connection lost during commit", null);
+            }
+        };
+
+        // the executor generated the id: the caller finds it as a typed value, not in the message
+        assertThatThrownBy(() -> executor(store, 3).execute(new Deposit(account, 500)))
+                .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
+                    assertThat(e.outcomeUnknown()).isTrue();
+                    assertThat(e.attempts()).isEqualTo(2);
+                    assertThat(e.lastFailure()).isInstanceOf(StoreFailureException.class);
+                    assertThat(e.getMessage())
+                            .contains("EC3996 permission denied", e.commandId().value());
+                    CommandResult<LedgerEvent> again = executor(memory, 1)
+                            .execute(new Deposit(account, 500), ExecutionOptions.DEFAULT.withCommandId(e.commandId()));
+                    assertThat(again.replayed())
+                            .as("the recovery finds the stored command")
+                            .isTrue();
+                });
+        assertThat(payloadsIn(account)).containsExactly(new LedgerEvent.Deposited(500));
+    }
+
+    @Test
+    void a_failure_that_is_not_retried_after_the_command_was_found_not_stored_is_thrown_as_it_is() {
+        AtomicInteger appends = new AtomicInteger();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public AppendResult append(AppendRequest request) {
+                if (appends.incrementAndGet() == 1) {
+                    throw new CommitOutcomeUnknownException("EC3998 connection lost during commit", null);
+                }
+                throw new StoreFailureException("EC3996 value too long for type character varying(255)");
+            }
+        };
+
+        assertThatThrownBy(() -> executor(store, 3).execute(new Deposit(account, 500)))
+                .isInstanceOf(StoreFailureException.class)
+                .hasMessage("EC3996 value too long for type character varying(255)");
+        assertThat(payloadsIn(account)).isEmpty();
     }
 
     @Test

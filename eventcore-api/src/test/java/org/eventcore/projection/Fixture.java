@@ -44,6 +44,14 @@ final class Fixture implements AutoCloseable {
         return r;
     }
 
+    /** A runner of {@code definition} on node-1 whose batches run in {@code boundary}. */
+    ProjectionRunner runner(ProjectionDefinition definition, org.eventcore.spi.AttemptBoundary boundary) {
+        ProjectionRunner r =
+                ProjectionRunner.create(ledger.store, checkpoints, boundary, pool, leases, definition, "node-1");
+        runners.add(r);
+        return r;
+    }
+
     ProjectionRunner runner(ProjectionDefinition definition) {
         return runner(definition, "node-1");
     }

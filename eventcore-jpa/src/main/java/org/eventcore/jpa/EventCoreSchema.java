@@ -9,15 +9,21 @@ import java.util.List;
 
 /**
  * The schema scripts shipped in this jar, versioned, for Flyway, Liquibase, psql or JPA schema
- * generation:
+ * generation. Each change of the schema is a new script beside the earlier ones, never an edit of
+ * one; a database is brought up to date by running the scripts after its version, in order.
  *
  * <ul>
  *   <li>{@code META-INF/eventcore/schema/postgresql/roles.sql}: the owner and application roles
  *       (once per cluster, by a role with CREATEROLE);
  *   <li>{@code META-INF/eventcore/schema/postgresql/V1__eventcore_schema.sql}: tables, indexes, the
  *       immutability triggers and the grants, run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}: the same tables for H2
- *       (development only).
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V2__eventcore_skipped_events.sql}: the events
+ *       projections skipped and the schema's version table, run as {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...}: the same
+ *       tables for H2 (development only);
+ *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
+ *       versioned scripts of the database in one, for a new database and for tools that take one
+ *       script ({@link #resource()}).
  * </ul>
  *
  * <p>For development on H2 the persistence unit can create the schema at start-up with the standard
@@ -27,35 +33,85 @@ import java.util.List;
 public enum EventCoreSchema {
 
     /** The PostgreSQL schema (run {@link #POSTGRESQL_ROLES} first). */
-    POSTGRESQL("META-INF/eventcore/schema/postgresql/V1__eventcore_schema.sql"),
+    POSTGRESQL("postgresql", "postgresql-create.sql", "V1__eventcore_schema.sql", "V2__eventcore_skipped_events.sql"),
 
-    /** The PostgreSQL roles script. */
-    POSTGRESQL_ROLES("META-INF/eventcore/schema/postgresql/roles.sql"),
+    /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
+    POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
 
     /** The H2 schema, for development. */
-    H2("META-INF/eventcore/schema/h2/V1__eventcore_schema.sql");
+    H2("h2", "h2-create.sql", "V1__eventcore_schema.sql", "V2__eventcore_skipped_events.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    private final String resource;
+    private static final String ROOT = "META-INF/eventcore/schema/";
 
-    EventCoreSchema(String resource) {
-        this.resource = resource;
+    /**
+     * One script: its version (0 for the roles script, which has none) and its class-path resource.
+     *
+     * @param version the schema version the script brings a database to
+     * @param resource the class-path resource name
+     */
+    public record Script(int version, String resource) {
+
+        /** The script's file name, for example {@code V2__eventcore_skipped_events.sql}. */
+        public String fileName() {
+            return resource.substring(resource.lastIndexOf('/') + 1);
+        }
+
+        /** The script's text. */
+        public String text() {
+            return read(resource);
+        }
+
+        /** The script's statements, as {@link EventCoreSchema#statements(String)} splits them. */
+        public List<String> statements() {
+            return EventCoreSchema.statements(text());
+        }
     }
 
-    /** The class-path resource name of the script. */
+    private final String resource;
+    private final List<Script> scripts;
+
+    EventCoreSchema(String folder, String resource, String... files) {
+        this.resource = ROOT + resource;
+        List<Script> list = new ArrayList<>();
+        for (String file : files) {
+            int version = file.startsWith("V") ? Integer.parseInt(file.substring(1, file.indexOf("__"))) : 0;
+            list.add(new Script(version, ROOT + folder + "/" + file));
+        }
+        this.scripts = List.copyOf(list);
+    }
+
+    /**
+     * The class-path resource of one script that creates the whole schema of {@link #VERSION} in a new
+     * database (for the roles, the roles script).
+     */
     public String resource() {
         return resource;
     }
 
+    /** The scripts, in the order to run them on a new database. */
+    public List<Script> scripts() {
+        return scripts;
+    }
+
+    /** The scripts that bring a database at {@code version} up to {@link #VERSION}, in order. */
+    public List<Script> scriptsAfter(int version) {
+        return scripts.stream().filter(s -> s.version() > version).toList();
+    }
+
     /**
-     * The script's statements, without comments or the closing semicolons, for running it through
+     * The statements of all scripts, in order, without comments or the closing semicolons, for running it through
      * JDBC or {@code EntityManager.createNativeQuery} one statement at a time. Dollar-quoted bodies
      * (the trigger function) stay whole.
      */
     public List<String> statements() {
-        return statements(text());
+        List<String> all = new ArrayList<>();
+        for (Script script : scripts) {
+            all.addAll(script.statements());
+        }
+        return List.copyOf(all);
     }
 
     /** The statements of an SQL script written like these: split at semicolons that end a line outside dollar quotes. */
@@ -83,8 +139,16 @@ public enum EventCoreSchema {
         return List.copyOf(statements);
     }
 
-    /** The script's text. */
+    /** The text of all scripts, in order: the whole schema for a new database. */
     public String text() {
+        StringBuilder all = new StringBuilder();
+        for (Script script : scripts) {
+            all.append(script.text()).append(script.text().endsWith("\n") ? "" : "\n");
+        }
+        return all.toString();
+    }
+
+    private static String read(String resource) {
         try (InputStream in = EventCoreSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(

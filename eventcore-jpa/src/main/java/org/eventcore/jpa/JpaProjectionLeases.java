@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eventcore.EventId;
 import org.eventcore.GlobalPosition;
 import org.eventcore.jpa.entity.CheckpointRecord;
+import org.eventcore.jpa.internal.SchemaVersion;
 import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.projection.SkippedEvent;
 import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.LeaseLostException;
 import org.eventcore.spi.ProjectionLeases;
+import org.eventcore.spi.SkippedEventLog;
 
 /**
  * Projection leases in {@code ec_checkpoints} (columns {@code fencing_epoch}, {@code lease_owner},
@@ -37,14 +41,26 @@ import org.eventcore.spi.ProjectionLeases;
  *         store, JpaCheckpointStore.create(jpa), jpa, executor, leases, definition, nodeId);
  * }</pre>
  *
+ * <p>It keeps the events projections skipped under {@link org.eventcore.projection.ErrorPolicy#SKIP_AND_RECORD}
+ * in {@code ec_skipped_events} (schema version 2): a runner records them in the transaction of the
+ * fenced save that passes them. The first lease operation checks that the schema is at version 2 or
+ * newer and refuses an older one with the script to run.
+ *
  * <p>Times come from the injected {@link Clock} of each node, so node clocks must agree to well
  * within a lease's duration (fencing keeps progress safe even when they do not; only take-over
  * timing suffers). Thread-safe.
  */
-public final class JpaProjectionLeases implements ProjectionLeases {
+public final class JpaProjectionLeases implements ProjectionLeases, SkippedEventLog {
+
+    /** The schema version these leases need: {@code ec_skipped_events} came with version 2. */
+    static final int SCHEMA_NEEDED = 2;
+
+    /** The longest error text kept for a skipped event; longer ones are cut, with a mark. */
+    static final int ERROR_KEPT = 4000;
 
     private final EntityManagerAccess access;
     private final Clock clock;
+    private volatile boolean schemaChecked;
 
     private JpaProjectionLeases(EntityManagerAccess access, Clock clock) {
         this.access = Objects.requireNonNull(access, "access");
@@ -64,6 +80,7 @@ public final class JpaProjectionLeases implements ProjectionLeases {
         Instant now = clock.instant();
         Instant until = now.plus(duration);
         return run("lease acquire", em -> {
+            requireSchema(em);
             int updated = em.createQuery("""
                             update CheckpointRecord c
                                set c.fencingEpoch = c.fencingEpoch + 1, c.leaseOwner = :owner,
@@ -143,6 +160,113 @@ public final class JpaProjectionLeases implements ProjectionLeases {
         });
         if (current != lease.epoch()) {
             throw LeaseLostException.of(lease.projection(), lease.epoch(), current);
+        }
+    }
+
+    /** These leases themselves: they keep the skipped events. */
+    @Override
+    public Optional<SkippedEventLog> skippedEventLog() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public void record(String projection, SkippedEvent event) {
+        CheckpointStore.requireValidName(projection);
+        Objects.requireNonNull(event, "event");
+        String cut = " [... cut at " + ERROR_KEPT + "]";
+        String error = event.error().length() <= ERROR_KEPT
+                ? event.error()
+                : event.error().substring(0, ERROR_KEPT - cut.length()) + cut;
+        String type = event.payloadType().length() <= 500
+                ? event.payloadType()
+                : event.payloadType().substring(0, 500);
+        run("skipped event record", em -> {
+            requireSchema(em);
+            // a second record of the same event changes nothing
+            return em.createNativeQuery("insert into ec_skipped_events (projection_name, log_epoch, log_offset,"
+                            + " event_id, payload_type, error) select ?1, cast(?2 as bigint), cast(?3 as bigint), ?4,"
+                            + " ?5, ?6 where not exists (select 1 from ec_skipped_events where projection_name = ?1"
+                            + " and log_epoch = cast(?2 as bigint) and log_offset = cast(?3 as bigint))")
+                    .setParameter(1, projection)
+                    .setParameter(2, event.position().epoch())
+                    .setParameter(3, event.position().offset())
+                    .setParameter(4, event.eventId().toString())
+                    .setParameter(5, type)
+                    .setParameter(6, error)
+                    .executeUpdate();
+        });
+    }
+
+    @Override
+    public List<SkippedEvent> recent(String projection, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException(
+                    "EC1621 The number of skipped events to read must not be negative: " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return run("skipped events read", em -> {
+            requireSchema(em);
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select log_epoch, log_offset, event_id, payload_type, error"
+                            + " from ec_skipped_events where projection_name = ?1"
+                            + " order by log_epoch desc, log_offset desc")
+                    .setParameter(1, projection)
+                    .setMaxResults(limit)
+                    .getResultList();
+            return rows.stream()
+                    .map(r -> new SkippedEvent(
+                            EventId.parse((String) r[2]),
+                            GlobalPosition.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue()),
+                            (String) r[3],
+                            text(r[4])))
+                    .toList();
+        });
+    }
+
+    @Override
+    public long count(String projection) {
+        return run("skipped events count", em -> {
+            requireSchema(em);
+            return ((Number) em.createNativeQuery("select count(*) from ec_skipped_events where projection_name = ?1")
+                            .setParameter(1, projection)
+                            .getSingleResult())
+                    .longValue();
+        });
+    }
+
+    @Override
+    public void forgetAfter(String projection, GlobalPosition position) {
+        Objects.requireNonNull(position, "position");
+        run("skipped events reset", em -> {
+            requireSchema(em);
+            return em.createNativeQuery("delete from ec_skipped_events where projection_name = ?1"
+                            + " and (log_epoch > cast(?2 as bigint)"
+                            + " or (log_epoch = cast(?2 as bigint) and log_offset > cast(?3 as bigint)))")
+                    .setParameter(1, projection)
+                    .setParameter(2, position.epoch())
+                    .setParameter(3, position.offset())
+                    .executeUpdate();
+        });
+    }
+
+    /** A text column's value: a String, or a CLOB as H2 may return it. */
+    private static String text(Object value) {
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("EC3033 The error text of a skipped event cannot be read", e);
+            }
+        }
+        return String.valueOf(value);
+    }
+
+    private void requireSchema(EntityManager em) {
+        if (!schemaChecked) {
+            SchemaVersion.require(em, SCHEMA_NEEDED, "JpaProjectionLeases (projection leases and skipped events)");
+            schemaChecked = true;
         }
     }
 

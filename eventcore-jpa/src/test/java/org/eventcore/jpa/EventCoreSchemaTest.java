@@ -2,7 +2,13 @@ package org.eventcore.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,71 @@ class EventCoreSchemaTest {
                 .satisfies(f -> assertThat(f)
                         .contains("raise exception 'EC3100 Stored events are immutable")
                         .endsWith("end\n$$"));
-        assertThat(statements).last().isEqualTo("grant usage on sequence ec_event_position_seq to eventcore_app");
+        assertThat(EventCoreSchema.POSTGRESQL.scripts().get(0).statements())
+                .last()
+                .isEqualTo("grant usage on sequence ec_event_position_seq to eventcore_app");
+        assertThat(statements).last().isEqualTo("grant select, insert, delete on ec_skipped_events to eventcore_app");
+    }
+
+    @Test
+    void each_database_has_one_script_per_version_from_1_to_the_current_one_and_no_other() throws Exception {
+        for (EventCoreSchema schema : List.of(EventCoreSchema.POSTGRESQL, EventCoreSchema.H2)) {
+            assertThat(schema.scripts())
+                    .extracting(EventCoreSchema.Script::version)
+                    .as("%s", schema)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, EventCoreSchema.VERSION)
+                            .boxed()
+                            .toList());
+            String folder = schema.scripts().get(0).resource();
+            folder = folder.substring(0, folder.lastIndexOf('/'));
+            try (Stream<Path> files = Files.list(
+                    Path.of(getClass().getClassLoader().getResource(folder).toURI()))) {
+                assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql")))
+                        .as("the versioned scripts in %s", folder)
+                        .containsExactlyInAnyOrderElementsOf(schema.scripts().stream()
+                                .map(EventCoreSchema.Script::fileName)
+                                .toList());
+            }
+        }
+        assertThat(EventCoreSchema.POSTGRESQL.scripts())
+                .extracting(EventCoreSchema.Script::fileName)
+                .as("the same file names for every database")
+                .isEqualTo(EventCoreSchema.H2.scripts().stream()
+                        .map(EventCoreSchema.Script::fileName)
+                        .toList());
+    }
+
+    @Test
+    void every_script_after_the_first_records_its_version() {
+        for (EventCoreSchema schema : List.of(EventCoreSchema.POSTGRESQL, EventCoreSchema.H2)) {
+            for (EventCoreSchema.Script script : schema.scriptsAfter(1)) {
+                assertThat(script.statements())
+                        .as("%s", script.resource())
+                        .contains("insert into ec_schema_version (version) values (" + script.version() + ")");
+            }
+        }
+    }
+
+    @Test
+    void the_one_script_for_a_new_database_is_every_versioned_script_in_order() throws Exception {
+        for (EventCoreSchema schema : List.of(EventCoreSchema.POSTGRESQL, EventCoreSchema.H2)) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(schema.resource())) {
+                assertThat(in).as("%s is built into the jar", schema.resource()).isNotNull();
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .as("%s", schema.resource())
+                        .isEqualTo(schema.text());
+            }
+        }
+    }
+
+    @Test
+    void the_scripts_after_a_version_are_the_upgrade_from_it() {
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(1))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V2__eventcore_skipped_events.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
+                .isEmpty();
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());
     }
 
     @Test

@@ -42,6 +42,10 @@ class SchemaAtStartUpIT {
             StreamId s = StreamId.of("startup");
             request().expect(s, 0).write(s, event(1)).appendTo(store);
             assertThat(StoreFixture.payloads(store, s)).containsExactly(event(1));
+            // the whole current schema: the projection leases find the version they need
+            assertThat(JpaProjectionLeases.create(ResourceLocalJpa.create(emf), java.time.Clock.systemUTC())
+                            .count("startup"))
+                    .isZero();
         } finally {
             emf.close();
         }

@@ -114,11 +114,28 @@ public final class TestDatabases {
     }
 
     /**
+     * A fresh database on the test PostgreSQL with the schema scripts up to {@code version} only: a
+     * database of an earlier EventCore, for upgrade tests.
+     */
+    public static String createDatabase(int version) {
+        String url = postgresUrl();
+        return createDatabase(url, adminUser, adminPassword, version);
+    }
+
+    /**
      * Creates, on the PostgreSQL server of {@code adminUrl}, the roles, the test's application login role
      * and a fresh database owned by eventcore_owner with the schema installed; returns the database's URL
      * (for the application role: {@link #APP_USER}, {@link #APP_PASSWORD}).
      */
     public static String createDatabase(String adminUrl, String admin, String secret) {
+        return createDatabase(adminUrl, admin, secret, EventCoreSchema.VERSION);
+    }
+
+    /**
+     * A new database like {@link #createDatabase(String, String, String)}, with the schema scripts up to
+     * {@code version} only: a database of an earlier EventCore, for upgrade tests.
+     */
+    public static String createDatabase(String adminUrl, String admin, String secret, int version) {
         String database = "eventcore_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
         try (Connection c = DriverManager.getConnection(adminUrl, admin, secret);
                 Statement s = c.createStatement()) {
@@ -138,7 +155,11 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(url, admin, secret);
                 Statement s = c.createStatement()) {
             s.execute("set role eventcore_owner");
-            s.execute(script("postgresql/V1__eventcore_schema.sql"));
+            for (EventCoreSchema.Script script : EventCoreSchema.POSTGRESQL.scripts()) {
+                if (script.version() <= version) {
+                    s.execute(script.text());
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot install the EventCore schema at " + url, e);
         }
@@ -199,7 +220,7 @@ public final class TestDatabases {
         String url = "jdbc:h2:mem:eventcore" + H2_COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 Statement s = c.createStatement()) {
-            s.execute(script("h2/V1__eventcore_schema.sql"));
+            s.execute(EventCoreSchema.H2.text());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot install the EventCore schema on H2", e);
         }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import org.eventcore.EventCoreException;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
+import org.eventcore.internal.Failures;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionFailedException;
 import org.eventcore.projection.SkippedEvent;
@@ -18,6 +18,7 @@ import org.eventcore.spi.GlobalLogReader;
 import org.eventcore.spi.LeaseLostException;
 import org.eventcore.spi.ProjectionLeases;
 import org.eventcore.spi.ProjectionLeases.Lease;
+import org.eventcore.spi.SkippedEventLog;
 
 /**
  * One run of a projection, from start to stop, on one executor thread: hold the lease, then run
@@ -37,13 +38,22 @@ public final class ProjectionLoop implements Runnable {
             CheckpointStore checkpoints,
             AttemptBoundary boundary,
             ProjectionLeases leases,
-            String owner) {}
+            String owner) {
 
-    /** A poison event to leave out of the next batch. */
+        /** Where skipped events are recorded: the leases' durable record, when they keep one. */
+        public Optional<SkippedEventLog> skipLog() {
+            return leases.skippedEventLog();
+        }
+    }
+
+    /** A poison event to leave out of the next batches until one records it. */
     private record Skip(StoredEvent<Object> event, String error) {}
 
-    /** What a committed batch did. */
-    private record Batch(int read, GlobalPosition after) {}
+    /**
+     * What a committed batch did: the events it read, where its checkpoint stands now, the checkpoint it
+     * started from, and the skips it recorded.
+     */
+    private record Batch(int read, GlobalPosition last, GlobalPosition from, List<SkippedEvent> recorded) {}
 
     private final Parts parts;
     private final ProjectionDefinition definition;
@@ -51,7 +61,13 @@ public final class ProjectionLoop implements Runnable {
     private final CountDownLatch done = new CountDownLatch(1);
     private Lease lease;
     private long renewedAt;
-    private Skip pendingSkip;
+    /**
+     * Poison events to skip, by position. Each stays until a committed batch recorded it with the
+     * checkpoint that passes it; a batch that fails (or whose commit outcome is unknown) keeps them all,
+     * and another handler failure adds to them rather than replacing one.
+     */
+    private final java.util.TreeMap<GlobalPosition, Skip> pendingSkips = new java.util.TreeMap<>();
+
     private boolean failed;
 
     public ProjectionLoop(Parts parts, RunnerState state) {
@@ -126,24 +142,26 @@ public final class ProjectionLoop implements Runnable {
     }
 
     private Batch runBatch() {
-        Skip skip = pendingSkip;
+        java.util.Map<GlobalPosition, Skip> skips = new java.util.TreeMap<>(pendingSkips);
         Lease held = lease;
         Batch batch = parts.boundary().execute(attempt -> {
             GlobalPosition after = parts.checkpoints().load(definition.name()).orElse(GlobalPosition.start());
             List<StoredEvent<Object>> events = parts.log().readLog(after, definition.batchSize());
             if (events.isEmpty()) {
                 attempt.afterCommit(() -> state.idle(after));
-                return new Batch(0, after);
+                return new Batch(0, after, after, List.of());
             }
-            List<SkippedEvent> skipped = new ArrayList<>(1);
+            List<SkippedEvent> recorded = new ArrayList<>(1);
             int handled = 0;
             for (StoredEvent<Object> event : events) {
-                if (skip != null && skip.event().position().equals(event.position())) {
-                    skipped.add(new SkippedEvent(
+                Skip skip = skips.get(event.position());
+                if (skip != null) {
+                    SkippedEvent skipped = new SkippedEvent(
                             event.id(),
                             event.position(),
                             event.payload().getClass().getName(),
-                            skip.error()));
+                            skip.error());
+                    recorded.add(skipped);
                     continue;
                 }
                 try {
@@ -155,18 +173,29 @@ public final class ProjectionLoop implements Runnable {
             }
             GlobalPosition last = events.get(events.size() - 1).position();
             parts.leases().saveFenced(held, last);
+            // in this unit of work: the records exist exactly when the checkpoint passes them
+            recorded.forEach(skipped -> parts.skipLog().orElseThrow().record(definition.name(), skipped));
             int count = handled;
-            attempt.afterCommit(() -> state.committed(last, count, skipped));
-            return new Batch(events.size(), last);
+            attempt.afterCommit(() -> state.committed(last, count));
+            return new Batch(events.size(), last, after, recorded);
         });
-        if (skip != null && batch.after().compareTo(skip.event().position()) >= 0) {
-            LOG.log(
-                    Level.WARNING,
-                    "EC1613 Projection " + definition.name() + " skipped event "
-                            + skip.event().id() + " at position " + skip.event().position() + ": " + skip.error());
-            pendingSkip = null;
+        // skips at or before the checkpoint this batch started from were recorded by an earlier batch
+        // whose commit outcome was unknown to this runner (it committed: the checkpoint passed them)
+        java.util.Map<GlobalPosition, Skip> earlier = pendingSkips.headMap(batch.from(), true);
+        earlier.values().forEach(skip -> logSkip(skip.event(), skip.error(), " (recorded by an earlier batch)"));
+        earlier.clear();
+        for (SkippedEvent skipped : batch.recorded()) {
+            Skip skip = pendingSkips.remove(skipped.position());
+            logSkip(skip.event(), skip.error(), "");
         }
         return batch;
+    }
+
+    private void logSkip(StoredEvent<Object> event, String error, String how) {
+        LOG.log(
+                Level.WARNING,
+                "EC1613 Projection " + definition.name() + " skipped event " + event.id() + " at position "
+                        + event.position() + how + ": " + error);
     }
 
     private void runRebuild(RunnerState.RebuildRequest request) {
@@ -174,11 +203,13 @@ public final class ProjectionLoop implements Runnable {
         Lease held = lease;
         parts.boundary().execute(attempt -> {
             request.reset().run();
+            // the rebuild handles the events after its position again, and records them again if they still fail
+            parts.skipLog().ifPresent(log -> log.forgetAfter(definition.name(), request.from()));
             parts.leases().saveFenced(held, request.from());
             attempt.afterCommit(() -> state.rebuildStarted(request, target));
             return null;
         });
-        pendingSkip = null;
+        pendingSkips.clear();
         LOG.log(
                 Level.INFO,
                 "EC1615 Projection " + definition.name() + " rebuilds from " + request.from() + " to " + target);
@@ -196,18 +227,28 @@ public final class ProjectionLoop implements Runnable {
         if (failure != null) {
             StoredEvent<Object> event = failure.event();
             Throwable cause = failure.getCause();
+            String described = HandlerFailure.describe(definition.name(), event, cause);
+            if (Failures.classify(cause) == Failures.Kind.TRANSIENT) {
+                // the store, the read model's database, the transaction manager or the network failed, not
+                // the handler's logic: retried under every policy, never taken for a poison event
+                return retry(described + " (" + Failures.describeTransient(cause) + ")", cause);
+            }
             switch (definition.errorPolicy()) {
                 case STOP:
                     return fail(ProjectionFailedException.handlerFailed(definition.name(), event, cause));
                 case RETRY:
-                    return retry(HandlerFailure.describe(definition.name(), event, cause), cause);
-                default:
-                    pendingSkip = new Skip(event, cause.getClass().getName() + ": " + cause.getMessage());
-                    state.error(HandlerFailure.describe(definition.name(), event, cause));
+                    return retry(described, cause);
+                case SKIP_AND_RECORD:
+                    pendingSkips.put(
+                            event.position(), new Skip(event, cause.getClass().getName() + ": " + cause.getMessage()));
+                    state.error(described);
                     return Duration.ZERO;
+                default:
+                    throw new IllegalStateException("EC1619 Error policy " + definition.errorPolicy()
+                            + " has no handling in the projection runner");
             }
         }
-        if (e instanceof EventCoreException ece && ece.isRetriable()) {
+        if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
             return retry("EC1614 Projection " + definition.name() + ": " + ProjectionFailedException.describe(e), e);
         }
         return fail(ProjectionFailedException.storeFailed(definition.name(), e));
@@ -258,6 +299,11 @@ public final class ProjectionLoop implements Runnable {
                     .execute(a -> parts.leases().acquire(definition.name(), parts.owner(), definition.leaseDuration()))
                     .orElse(null);
         } catch (RuntimeException e) {
+            if (Failures.classify(e) != Failures.Kind.TRANSIENT) {
+                // a schema too old, a permission missing: waiting does not help, the operator must act
+                fail(ProjectionFailedException.storeFailed(definition.name(), e));
+                return false;
+            }
             state.standby(Optional.of("EC1614 Projection " + definition.name() + ": acquiring the lease failed: "
                     + ProjectionFailedException.describe(e)));
             return false;

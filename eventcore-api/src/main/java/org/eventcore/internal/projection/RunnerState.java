@@ -15,7 +15,7 @@ import org.eventcore.spi.ProjectionLeases.Lease;
 
 /**
  * What one runner knows about its projection, shared between its loop and its callers under one
- * lock: the state, the committed checkpoint, errors, skipped events, the lease, and the signals
+ * lock: the state, the committed checkpoint, errors and retries, the lease, and the signals
  * (poke, stop, progress). Thread-safe.
  */
 public final class RunnerState {
@@ -30,7 +30,9 @@ public final class RunnerState {
     private long handled;
     private String lastError;
     private int retries;
-    private final List<SkippedEvent> skipped = new ArrayList<>();
+    /** When the current run of failed batches began; null when the last batch succeeded. */
+    private java.time.Instant retryingSince;
+
     private GlobalPosition rebuildTarget;
     private RebuildRequest pendingRebuild;
     private Lease lease;
@@ -213,13 +215,13 @@ public final class RunnerState {
         }
     }
 
-    /** A batch committed up to {@code last} with {@code count} events handled and {@code skips} skipped. */
-    public void committed(GlobalPosition last, int count, List<SkippedEvent> skips) {
+    /** A batch committed up to {@code last} with {@code count} events handled. */
+    public void committed(GlobalPosition last, int count) {
         change(() -> {
             checkpoint = last;
             handled += count;
             retries = 0;
-            skipped.addAll(skips);
+            retryingSince = null;
             if (rebuildTarget != null && last.compareTo(rebuildTarget) >= 0) {
                 rebuildTarget = null;
             }
@@ -232,6 +234,7 @@ public final class RunnerState {
         change(() -> {
             checkpoint = at;
             retries = 0;
+            retryingSince = null;
             rebuildTarget = null;
             state = ProjectionState.IDLE;
         });
@@ -269,6 +272,9 @@ public final class RunnerState {
         try {
             lastError = error;
             retries++;
+            if (retryingSince == null) {
+                retryingSince = java.time.Instant.now();
+            }
             changed.signalAll();
             return retries;
         } finally {
@@ -354,8 +360,16 @@ public final class RunnerState {
         }
     }
 
-    /** A status with {@code stored} as checkpoint when known (else the last committed one) and {@code head}. */
-    public ProjectionStatus snapshot(String name, Optional<GlobalPosition> stored, GlobalPosition head) {
+    /**
+     * A status with {@code stored} as checkpoint when known (else the last committed one), {@code head},
+     * and the skipped events the durable log holds.
+     */
+    public ProjectionStatus snapshot(
+            String name,
+            Optional<GlobalPosition> stored,
+            GlobalPosition head,
+            List<SkippedEvent> skipped,
+            long skippedCount) {
         lock.lock();
         try {
             GlobalPosition at = stored.orElse(checkpoint);
@@ -368,7 +382,9 @@ public final class RunnerState {
                     handled,
                     Optional.ofNullable(lastError),
                     retries,
+                    Optional.ofNullable(retryingSince),
                     skipped,
+                    skippedCount,
                     Optional.ofNullable(rebuildTarget),
                     Optional.ofNullable(lease));
         } finally {

@@ -345,7 +345,9 @@ public class CdiDurableProjections implements DurableProjections {
                     0,
                     java.util.Optional.of(why == null ? "EC2054 not started yet" : why),
                     0,
+                    java.util.Optional.empty(),
                     List.of(),
+                    0,
                     java.util.Optional.empty(),
                     java.util.Optional.empty());
         }

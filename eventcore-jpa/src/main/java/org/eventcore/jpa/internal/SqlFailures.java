@@ -7,19 +7,13 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.internal.Failures;
 
 /**
  * Classifies database failures by SQL state, found anywhere in the cause chain (or among the
@@ -40,17 +34,7 @@ public final class SqlFailures {
      * that failed) as suppressed exceptions of its own.
      */
     static List<Throwable> chain(Throwable failure) {
-        List<Throwable> chain = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Throwable> pending = new ArrayDeque<>();
-        pending.add(failure);
-        while (!pending.isEmpty() && chain.size() < 100) {
-            for (Throwable t = pending.poll(); t != null && seen.add(t); t = t.getCause()) {
-                chain.add(t);
-                pending.addAll(Arrays.asList(t.getSuppressed()));
-            }
-        }
-        return chain;
+        return Failures.chain(failure);
     }
 
     /** The first {@link SQLException} in the {@linkplain #chain chain} of {@code failure}. */

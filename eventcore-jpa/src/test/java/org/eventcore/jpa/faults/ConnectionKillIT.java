@@ -2,17 +2,12 @@ package org.eventcore.jpa.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventcore.CommandId;
@@ -53,7 +48,8 @@ class ConnectionKillIT {
             TransferLoad transfers = new TransferLoad(executor, names).start(6, id -> {});
             Map<String, Long> kills = new TreeMap<>();
             AtomicBoolean stop = new AtomicBoolean();
-            CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> kill(database, stop, kills));
+            CompletableFuture<Void> killer =
+                    CompletableFuture.runAsync(() -> new ConnectionKiller(database, 0, 40, 100).run(stop, kills));
             Thread.sleep(load.toMillis());
             stop.set(true);
             killer.get(1, TimeUnit.MINUTES);
@@ -79,50 +75,6 @@ class ConnectionKillIT {
                     "I1 none partial, I2 gapless, I4 log complete, I8 every acknowledged one stored once"
                             + " (by command id), money conserved",
                     "held: " + found.commandsStored() + " commands stored, " + found.events() + " events");
-        }
-    }
-
-    /**
-     * Every 0 to 40 ms terminates an application connection: in turn a random busy one, and one caught
-     * in COMMIT (polled for up to 100 ms). Counts the kills by what the connection was doing.
-     */
-    private static void kill(String database, AtomicBoolean stop, Map<String, Long> kills) {
-        String busy = "select pid, state, query from pg_stat_activity where usename = ? and datname = ?"
-                + " and pid <> pg_backend_pid() and state in ('active', 'idle in transaction')";
-        try (Connection admin = TestDatabases.adminConnection();
-                PreparedStatement any = admin.prepareStatement(busy + " order by random() limit 1");
-                PreparedStatement committing =
-                        admin.prepareStatement(busy + " and state = 'active' and query ilike 'commit%' limit 1");
-                PreparedStatement terminate = admin.prepareStatement("select pg_terminate_backend(?)")) {
-            for (PreparedStatement s : List.of(any, committing)) {
-                s.setString(1, TestDatabases.APP_USER);
-                s.setString(2, database);
-            }
-            for (long round = 0; !stop.get(); round++) {
-                Thread.sleep(ThreadLocalRandom.current().nextInt(40));
-                boolean hunt = round % 2 == 1;
-                long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-                do {
-                    try (ResultSet r = (hunt ? committing : any).executeQuery()) {
-                        if (r.next()) {
-                            String doing = r.getString(2).equals("active")
-                                    ? r.getString(3).strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)
-                                    : "idle in transaction";
-                            terminate.setInt(1, r.getInt(1));
-                            try (ResultSet t = terminate.executeQuery()) {
-                                if (t.next() && t.getBoolean(1)) {
-                                    synchronized (kills) {
-                                        kills.merge(doing, 1L, Long::sum);
-                                    }
-                                }
-                            }
-                            break;
-                        }
-                    }
-                } while (hunt && System.nanoTime() < giveUp && !stop.get());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("the killer failed", e);
         }
     }
 }

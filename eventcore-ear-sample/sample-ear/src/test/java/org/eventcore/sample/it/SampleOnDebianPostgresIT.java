@@ -62,13 +62,35 @@ class SampleOnDebianPostgresIT {
 
     @Test
     @Order(1)
-    void the_setup_script_keeps_the_roles_apart_and_is_safe_to_run_again() throws Exception {
+    void the_setup_script_keeps_the_roles_apart_upgrades_an_earlier_schema_and_is_safe_to_run_again() throws Exception {
         String script = new File(SAMPLE, "postgres/setup-database.sh").getAbsolutePath();
-        Ran first = run(Map.of(), "bash", script);
+        // first as with an earlier EventCore: its scripts only (roles and version 1)
+        java.nio.file.Path shipped =
+                new File(SAMPLE, "../eventcore-jpa/src/main/resources/META-INF/eventcore/schema/postgresql").toPath();
+        java.nio.file.Path earlier = java.nio.file.Files.createTempDirectory("eventcore-v1-");
+        for (String name : new String[] {"roles.sql", "V1__eventcore_schema.sql"}) {
+            java.nio.file.Files.copy(shipped.resolve(name), earlier.resolve(name));
+        }
+        Ran first = run(Map.of("EVENTCORE_SCHEMA_DIR", earlier.toString()), "bash", script);
         assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output()).contains("a new schema").contains("V1__eventcore_schema.sql");
+        assertThat(psql("select to_regclass('ec_schema_version') is null")).isEqualTo("t");
+        psql("insert into ec_commands (command_id, recorded_at) values ('kept-across-the-upgrade', now())");
+
+        Ran upgrade = run(Map.of(), "bash", script);
+        assertThat(upgrade.exit()).as(upgrade.output()).isZero();
+        assertThat(upgrade.output())
+                .contains("an upgrade from version 1")
+                .contains("V2__eventcore_skipped_events.sql")
+                .doesNotContain("   V1__eventcore_schema.sql");
         Ran again = run(Map.of(), "bash", script);
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.output()).contains("EventCore's schema is installed already");
+        assertThat(again.output()).contains("EventCore's schema is installed and up to date (version 2)");
+        assertThat(psql("select max(version) from ec_schema_version")).isEqualTo("2");
+        assertThat(psql("select count(*) from ec_commands where command_id = 'kept-across-the-upgrade'"))
+                .isEqualTo("1");
+        assertThat(psql("select tableowner from pg_tables where tablename = 'ec_skipped_events'"))
+                .isEqualTo("eventcore_owner");
 
         assertThat(psql("select tableowner from pg_tables where tablename = 'ec_events'"))
                 .isEqualTo("eventcore_owner");

@@ -39,7 +39,8 @@ public class ProjectionsResource {
             boolean caughtUp,
             long eventsHandled,
             String lastError,
-            int skipped) {
+            String retryingSince,
+            long skipped) {
         static Status of(ProjectionStatus s) {
             return new Status(
                     s.name(),
@@ -49,7 +50,8 @@ public class ProjectionsResource {
                     s.caughtUp(),
                     s.eventsHandled(),
                     s.lastError().map(ProjectionsResource::messageId).orElse(null),
-                    s.skipped().size());
+                    s.retryingSince().map(Object::toString).orElse(null),
+                    s.skippedCount());
         }
     }
 

@@ -80,6 +80,17 @@ public class SchemaTransactions {
         if (!exists("ec_events")) {
             LOG.log(System.Logger.Level.INFO, "Creating the EventCore schema (H2)");
             run(EventCoreSchema.H2.text());
+        } else {
+            // a database kept from an earlier EventCore: the scripts after its version
+            int version = exists("ec_schema_version")
+                    ? ((Number) em.createNativeQuery("select max(version) from ec_schema_version")
+                                    .getSingleResult())
+                            .intValue()
+                    : 1;
+            for (EventCoreSchema.Script script : EventCoreSchema.H2.scriptsAfter(version)) {
+                LOG.log(System.Logger.Level.INFO, "Upgrading the EventCore schema (H2): " + script.fileName());
+                run(script.text());
+            }
         }
         if (!exists("sample_balances")) {
             run(resource("sample-read-models.sql"));

@@ -1,0 +1,261 @@
+package org.eventcore.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eventcore.testkit.contract.StoreFixture.event;
+import static org.eventcore.testkit.contract.StoreFixture.request;
+
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eventcore.EventId;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoreFailureException;
+import org.eventcore.StreamId;
+import org.eventcore.jpa.internal.SchemaVersion;
+import org.eventcore.projection.ErrorPolicy;
+import org.eventcore.projection.ProjectionDefinition;
+import org.eventcore.projection.ProjectionRunner;
+import org.eventcore.projection.ProjectionState;
+import org.eventcore.projection.ProjectionStatus;
+import org.eventcore.projection.SkippedEvent;
+import org.eventcore.testkit.contract.StoreFixture;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database of an earlier schema version, holding data, brought up to date by the scripts after its
+ * version: nothing is lost, the upgrade does not wait for (or block) appends in flight, the tables of
+ * the earlier version are left as they were (so nodes of the earlier EventCore keep working), and
+ * before the upgrade this EventCore refuses what needs the newer schema, naming the script to run.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SchemaUpgradeIT {
+
+    private static EntityManagerFactory factory(String url) {
+        return Persistence.createEntityManagerFactory(
+                "eventcore-hibernate",
+                Map.of(
+                        "jakarta.persistence.jdbc.url",
+                        url,
+                        "jakarta.persistence.jdbc.user",
+                        TestDatabases.APP_USER,
+                        "jakarta.persistence.jdbc.password",
+                        TestDatabases.APP_PASSWORD,
+                        "jakarta.persistence.jdbc.driver",
+                        "org.postgresql.Driver"));
+    }
+
+    /** The columns, constraints, triggers and the application role's privileges of the version 1 tables. */
+    private static List<String> versionOneShape(Connection admin) throws Exception {
+        List<String> shape = new ArrayList<>();
+        String tables = "('ec_events', 'ec_streams', 'ec_commands', 'ec_checkpoints')";
+        try (Statement s = admin.createStatement()) {
+            for (String query : List.of(
+                    "select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable"
+                            + " || ' ' || coalesce(column_default, '') from information_schema.columns"
+                            + " where table_name in " + tables + " order by 1",
+                    "select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint"
+                            + " where conrelid::regclass::text in " + tables + " order by 1",
+                    "select tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text from pg_trigger"
+                            + " where not tgisinternal order by 1",
+                    "select table_name || ' ' || privilege_type from information_schema.role_table_grants"
+                            + " where grantee = 'eventcore_app' and table_name in " + tables + " order by 1",
+                    "select indexrelid::regclass || ' ' || pg_get_indexdef(indexrelid) from pg_index"
+                            + " where indrelid::regclass::text in " + tables + " order by 1")) {
+                try (ResultSet r = s.executeQuery(query)) {
+                    while (r.next()) {
+                        shape.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return shape;
+    }
+
+    private static void upgrade(Connection admin, int from) throws Exception {
+        try (Statement s = admin.createStatement()) {
+            // as the manual says: as eventcore_owner; an upgrade that waited for a lock would fail here
+            s.execute("set role eventcore_owner");
+            s.execute("set lock_timeout = '2s'");
+            for (EventCoreSchema.Script script : EventCoreSchema.POSTGRESQL.scriptsAfter(from)) {
+                s.execute(script.text());
+            }
+            s.execute("reset role");
+        }
+    }
+
+    @Test
+    void a_version_1_database_holding_data_is_upgraded_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(1);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url)) {
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            JpaCheckpointStore checkpoints = JpaCheckpointStore.create(jpa);
+            StreamId a = StreamId.of("upgrade-a");
+            StreamId b = StreamId.of("upgrade-b");
+            // this EventCore's event store needs version 1 only: it works before the upgrade
+            jpa.execute(x ->
+                    request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store));
+            GlobalPosition written = jpa.execute(
+                            x -> request().expect(b, 0).write(b, event(3)).appendTo(store))
+                    .lastPosition();
+            jpa.execute(x -> {
+                checkpoints.save("balances", written);
+                return null;
+            });
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(1);
+            List<String> before = versionOneShape(admin);
+
+            // what needs version 2 refuses, naming the script
+            JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
+            assertThatThrownBy(() -> jpa.execute(x -> leases.acquire("balances", "n1", Duration.ofSeconds(30))))
+                    .isInstanceOf(StoreFailureException.class)
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 1;")
+                    .hasMessageContaining("needs version 2. Run V2__eventcore_skipped_events.sql from"
+                            + " META-INF/eventcore/schema/postgresql/");
+            java.util.concurrent.ExecutorService pool = Executors.newSingleThreadExecutor();
+            ProjectionRunner refused = ProjectionRunner.create(
+                    store,
+                    checkpoints,
+                    jpa,
+                    pool,
+                    JpaProjectionLeases.create(jpa, Clock.systemUTC()),
+                    ProjectionDefinition.of("balances", e -> {}).withErrorPolicy(ErrorPolicy.RETRY),
+                    "n1");
+            refused.start();
+            ProjectionStatus failed = awaitState(refused, ProjectionState.FAILED);
+            assertThat(failed.lastError()).hasValueSatisfying(m -> assertThat(m).contains("EC3031", "V2__"));
+            refused.stop(Duration.ofSeconds(5));
+            pool.shutdownNow();
+
+            // the upgrade runs while an append holds its locks, uncommitted
+            jpa.execute(x -> {
+                request().expect(a, 2).write(a, event(4)).appendTo(store);
+                CompletableFuture<Void> upgraded = CompletableFuture.runAsync(() -> {
+                    try {
+                        upgrade(admin, 1);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                try {
+                    upgraded.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("the upgrade waited for the append in flight or failed", e);
+                }
+                return null;
+            });
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(2);
+            assertThat(versionOneShape(admin))
+                    .as("the tables of version 1 are as they were: nodes of the earlier EventCore keep working")
+                    .isEqualTo(before);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3));
+            assertThat(checkpoints.load("balances")).contains(written);
+
+            // and what needed version 2 works, on the same instance that refused
+            assertThat(leases.acquire("balances", "n1", Duration.ofSeconds(30))).isPresent();
+            SkippedEvent skipped = new SkippedEvent(EventId.generate(), written, "x.Y", "boom");
+            jpa.execute(x -> {
+                leases.record("balances", skipped);
+                leases.record("balances", skipped); // a second record of the same event changes nothing
+                return null;
+            });
+            assertThat(leases.recent("balances", 10)).containsExactly(skipped);
+            assertThat(leases.count("balances")).isEqualTo(1);
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void the_application_role_may_read_and_write_skipped_events_but_not_change_the_schema_version() throws Exception {
+        String url = TestDatabases.createDatabase();
+        try (Connection app = DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD);
+                Statement s = app.createStatement()) {
+            s.execute("insert into ec_skipped_events (projection_name, log_epoch, log_offset, event_id,"
+                    + " payload_type, error) values ('p', 0, 1, 'e', 't', 'x')");
+            s.execute("delete from ec_skipped_events where projection_name = 'p'");
+            try (ResultSet r = s.executeQuery("select max(version) from ec_schema_version")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(EventCoreSchema.VERSION);
+            }
+            assertThatThrownBy(() -> s.execute("insert into ec_schema_version (version) values (99)"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void an_h2_database_of_version_1_is_upgraded_by_the_scripts_after_it() throws Exception {
+        String h2 = "jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(h2, "sa", "");
+                Statement s = c.createStatement()) {
+            s.execute(EventCoreSchema.H2.scripts().get(0).text());
+        }
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory(
+                "eventcore-hibernate",
+                Map.of(
+                        "jakarta.persistence.jdbc.url", h2,
+                        "jakarta.persistence.jdbc.user", "sa",
+                        "jakarta.persistence.jdbc.password", "",
+                        "jakarta.persistence.jdbc.driver", "org.h2.Driver"));
+        try {
+            ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+            JpaEventStore store = JpaEventStore.create(
+                    jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
+            StreamId a = StreamId.of("h2-upgrade");
+            jpa.execute(x -> request().expect(a, 0).write(a, event(1)).appendTo(store));
+            JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
+            assertThatThrownBy(() -> jpa.execute(x -> leases.count("p")))
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 1;");
+
+            try (Connection c = DriverManager.getConnection(h2, "sa", "");
+                    Statement s = c.createStatement()) {
+                for (EventCoreSchema.Script script : EventCoreSchema.H2.scriptsAfter(1)) {
+                    s.execute(script.text());
+                }
+            }
+
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1));
+            assertThat(leases.count("p")).isZero();
+            SkippedEvent skipped = new SkippedEvent(EventId.generate(), GlobalPosition.of(1), "x.Y", "e".repeat(5000));
+            jpa.execute(x -> {
+                leases.record("p", skipped);
+                return null;
+            });
+            assertThat(leases.recent("p", 5)).singleElement().satisfies(r -> {
+                assertThat(r.error()).as("cut, with a mark").hasSize(4000).endsWith("[... cut at 4000]");
+                assertThat(r.position()).isEqualTo(GlobalPosition.of(1));
+            });
+        } finally {
+            emf.close();
+        }
+    }
+
+    private static ProjectionStatus awaitState(ProjectionRunner runner, ProjectionState state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        ProjectionStatus s = runner.status();
+        while (s.state() != state) {
+            assertThat(System.nanoTime()).as("waiting for %s, now %s", state, s).isLessThan(deadline);
+            Thread.sleep(20);
+            s = runner.status();
+        }
+        return s;
+    }
+}
