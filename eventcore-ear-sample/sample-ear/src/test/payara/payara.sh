@@ -1,45 +1,54 @@
 #!/usr/bin/env bash
 # Starts or stops the Payara Server domain the Payara integration tests deploy the EAR to.
 #
-#   payara.sh start PAYARA_HOME DRIVER_JAR PG_PORT HTTP_PORT
-#   payara.sh stop PAYARA_HOME
+#   payara.sh start PAYARA_HOME DRIVER_JAR PG_PORT PORT_BASE DOMAIN
+#   payara.sh stop PAYARA_HOME DOMAIN ADMIN_PORT
 #
-# start configures the domain, every time (idempotent): the PostgreSQL driver in the domain's lib/, HTTP
-# on HTTP_PORT (so that it never meets WildFly's 8080), a connection pool to the tests' PostgreSQL on
-# PG_PORT, database eventcore, as the application's login role eventcore_sample (see the sample's page),
-# and the default datasource jdbc/__default (java:comp/DefaultDataSource) on that pool.
+# start uses a domain of its own, DOMAIN, with every port above PORT_BASE (admin PORT_BASE+48, HTTP
+# PORT_BASE+80, ...; the tests choose a base whose ports are free, so that a developer's own Payara on
+# 4848 or WildFly on 8080 never meets them). It creates the domain again when it is missing or was
+# created with another base (the base is recorded in the domain's folder), then configures it every
+# time (idempotent): the PostgreSQL driver in the domain's lib/, a connection pool to the tests'
+# PostgreSQL on PG_PORT, database eventcore, as the application's login role eventcore_sample (see the
+# sample's page), and the default datasource jdbc/__default (java:comp/DefaultDataSource) on that pool.
 set -euo pipefail
 command="$1"
 home="$2"
 asadmin="$home/bin/asadmin"
-domain="$home/glassfish/domains/domain1"
 
 case "$command" in
 start)
     driver="$3"
     pg_port="$4"
-    http_port="$5"
-    # every step checks the domain itself rather than a marker of earlier runs: a copy unpacked again
-    # over a configured one has the shipped domain.xml back
+    base="$5"
+    name="$6"
+    domain="$home/glassfish/domains/$name"
+    admin=$((base + 48))
+    if [[ "$(cat "$domain/.eventcore-portbase" 2>/dev/null || true)" != "$base" ]]; then
+        "$asadmin" delete-domain "$name" >/dev/null 2>&1 || true
+        "$asadmin" create-domain --nopassword=true --portbase "$base" "$name"
+        echo "$base" >"$domain/.eventcore-portbase"
+    fi
     cp "$driver" "$domain/lib/postgresql.jar"
-    "$asadmin" start-domain domain1
-    # the HTTP listener's port, set through the running server (it moves the listener at once)
-    "$asadmin" set "configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port=$http_port"
-    if ! "$asadmin" list-jdbc-connection-pools | grep -qx EventCorePool; then
-        "$asadmin" create-jdbc-connection-pool \
+    "$asadmin" start-domain "$name"
+    as() { "$asadmin" --port "$admin" "$@"; }
+    if ! as list-jdbc-connection-pools | grep -qx EventCorePool; then
+        as create-jdbc-connection-pool \
             --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
             --steadypoolsize 0 --maxpoolsize 40 \
             --property "user=eventcore_sample:password=sample-secret:serverName=localhost:portNumber=$pg_port:databaseName=eventcore" \
             EventCorePool
     fi
-    # the pool's settings, every time: a domain configured by an earlier build may hold other ones
+    # the pool's settings, every time: the PostgreSQL of an earlier run had another port
     pool=resources.jdbc-connection-pool.EventCorePool.property
-    "$asadmin" set "$pool.user=eventcore_sample" "$pool.password=sample-secret" "$pool.portNumber=$pg_port" \
+    as set "$pool.user=eventcore_sample" "$pool.password=sample-secret" "$pool.portNumber=$pg_port" \
         "$pool.databaseName=eventcore" "$pool.serverName=localhost"
-    "$asadmin" set resources.jdbc-resource.jdbc/__default.pool-name=EventCorePool
+    as set resources.jdbc-resource.jdbc/__default.pool-name=EventCorePool
     ;;
 stop)
-    "$asadmin" stop-domain domain1 || true
+    name="$3"
+    admin="$4"
+    "$asadmin" --port "$admin" stop-domain "$name" || true
     ;;
 *)
     echo "usage: payara.sh start|stop PAYARA_HOME ..." >&2

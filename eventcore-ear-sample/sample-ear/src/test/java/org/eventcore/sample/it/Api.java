@@ -16,9 +16,17 @@ import java.util.Map;
 /** Real HTTP calls to the deployed sample, as one of its users. */
 public final class Api {
 
-    /** Where the sample's REST API is: WildFly's port 8080 unless {@code sample.base.url} says otherwise. */
-    public static final String BASE =
-            System.getProperty("sample.base.url", "http://localhost:8080/eventcore-sample/api/");
+    /**
+     * Where the sample's REST API is: {@code sample.base.url}, which {@link ServerEnvironment} sets to
+     * the server's free port before the first test.
+     */
+    public static String base() {
+        String base = System.getProperty("sample.base.url");
+        if (base == null) {
+            throw new IllegalStateException("sample.base.url is not set: register ServerEnvironment before Arquillian");
+        }
+        return base;
+    }
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -73,7 +81,7 @@ public final class Api {
     /** A POST with a raw body and no Content-Type unless {@code headers} give one. */
     public Reply postRaw(String path, String body, String... headers) {
         return send(
-                HttpRequest.newBuilder(URI.create(BASE + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
+                HttpRequest.newBuilder(URI.create(base() + path)).POST(HttpRequest.BodyPublishers.ofString(body)),
                 headers);
     }
 
@@ -94,14 +102,14 @@ public final class Api {
 
     public Reply post(String path, String json, String... headers) {
         return send(
-                HttpRequest.newBuilder(URI.create(BASE + path))
+                HttpRequest.newBuilder(URI.create(base() + path))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .header("Content-Type", "application/json"),
                 headers);
     }
 
     public Reply get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(BASE + path)).GET(), headers);
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET(), headers);
     }
 
     private Reply send(HttpRequest.Builder request, String... headers) {

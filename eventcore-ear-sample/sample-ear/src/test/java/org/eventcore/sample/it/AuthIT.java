@@ -51,7 +51,7 @@ class AuthIT {
                 basic("alice:wrong"),
                 basic("mallory:mallory-secret"))) {
             HttpResponse<String> response = Api.anonymous()
-                    .exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "accounts"))
+                    .exchange(HttpRequest.newBuilder(URI.create(Api.base() + "accounts"))
                             .header("Authorization", header)
                             .GET());
             assertThat(response.statusCode())
@@ -64,7 +64,7 @@ class AuthIT {
             assertThat(response.body()).contains("\"status\":401").doesNotContain("<html", "Exception");
         }
         HttpResponse<String> none = Api.anonymous()
-                .exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "accounts"))
+                .exchange(HttpRequest.newBuilder(URI.create(Api.base() + "accounts"))
                         .GET());
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.body()).contains("needs HTTP Basic credentials");

@@ -33,6 +33,34 @@ final class FreePorts {
         throw new IllegalStateException("no free WildFly port offset from " + start);
     }
 
+    /** The ports a Payara Server domain created with {@code --portbase} takes, above its base. */
+    static final int[] PAYARA_PORTS_ABOVE_BASE = {9, 37, 38, 39, 48, 49, 66, 76, 80, 81, 86};
+
+    /** Whether every port of a Payara domain with port base {@code base} is free. */
+    static boolean payaraBaseIsFree(int base) {
+        return IntStream.of(PAYARA_PORTS_ABOVE_BASE).allMatch(p -> isFree(base + p));
+    }
+
+    /** A port base (a multiple of 100 from 20,000) at which every port of a Payara domain is free. */
+    static int payaraPortBase() {
+        int start = 200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 300);
+        for (int hundreds = start; hundreds < 640; hundreds++) {
+            if (payaraBaseIsFree(hundreds * 100)) {
+                return hundreds * 100;
+            }
+        }
+        throw new IllegalStateException("no free port base for a Payara domain from " + start * 100);
+    }
+
+    /** A port nothing listens on now, for a server of the tests (the system picks it). */
+    static int any() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no free port", e);
+        }
+    }
+
     /** Whether nothing listens on {@code port} on this machine and it can be bound. */
     static boolean isFree(int port) {
         if (port <= 0 || port > 65_535 || isListening(port)) {

@@ -132,7 +132,7 @@ class InputIT {
                     keep(alice.post("accounts", "{\"id\":\"" + id + "\"}")), "an account id is 1 to 63 lowercase");
         }
         String id = "alice-" + run;
-        HttpResponse<String> created = alice.exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "accounts"))
+        HttpResponse<String> created = alice.exchange(HttpRequest.newBuilder(URI.create(Api.base() + "accounts"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\"}")));
         assertThat(created.statusCode()).isEqualTo(201);
@@ -154,18 +154,18 @@ class InputIT {
         assertThat(text.status()).isEqualTo(415);
 
         for (HttpRequest.Builder request : List.of(
-                HttpRequest.newBuilder(URI.create(Api.BASE + "accounts")).GET(),
-                HttpRequest.newBuilder(URI.create(Api.BASE + "accounts/" + id + "/deposits"))
+                HttpRequest.newBuilder(URI.create(Api.base() + "accounts")).GET(),
+                HttpRequest.newBuilder(URI.create(Api.base() + "accounts/" + id + "/deposits"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"cents\":5}")),
-                HttpRequest.newBuilder(URI.create(Api.BASE + "nothing")).GET())) {
+                HttpRequest.newBuilder(URI.create(Api.base() + "nothing")).GET())) {
             HttpResponse<String> response = alice.exchange(request);
             assertThat(response.headers().firstValue("X-Content-Type-Options"))
                     .as("%s %s", response.request().method(), response.uri())
                     .contains("nosniff");
         }
         HttpResponse<String> anonymous = Api.anonymous()
-                .exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "accounts"))
+                .exchange(HttpRequest.newBuilder(URI.create(Api.base() + "accounts"))
                         .GET());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("X-Content-Type-Options")).contains("nosniff");

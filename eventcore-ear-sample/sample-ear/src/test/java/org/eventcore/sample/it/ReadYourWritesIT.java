@@ -156,7 +156,7 @@ class ReadYourWritesIT {
             Reply write = users.get("bob").post("accounts/" + behind + "/deposits", "{\"cents\":1}");
             long started = System.nanoTime();
             HttpResponse<String> late = users.get("bob")
-                    .exchange(HttpRequest.newBuilder(URI.create(Api.BASE + "accounts?after=" + write.position()))
+                    .exchange(HttpRequest.newBuilder(URI.create(Api.base() + "accounts?after=" + write.position()))
                             .GET());
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             lock.rollback();

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the server under test needs before Arquillian deploys to it, started once per test JVM: the
- * embedded PostgreSQL 15 the server's default datasource points at (port {@code sample.it.pg.port},
- * durable commits), set up as the sample's page says (see {@link #start()}), and, when the tests run against Payara
- * ({@code arquillian.launch=payara}), the Payara Server domain (started with asadmin by
- * {@code src/test/payara/payara.sh}, stopped when the JVM ends). WildFly is started by Arquillian's
- * managed adapter itself. Register this extension before Arquillian's.
+ * embedded PostgreSQL 15 the server's default datasource points at (on a free port, durable commits), set up as the sample's page says (see {@link #start()}), and, when the tests run against Payara
+ * ({@code arquillian.launch=payara}), the Payara Server domain {@value #PAYARA_DOMAIN} (created and
+ * started with asadmin by {@code src/test/payara/payara.sh}, stopped when the JVM ends). WildFly is
+ * started by Arquillian's managed adapter itself, with a port offset. Every port is chosen free
+ * ({@link #choosePorts()}). Register this extension before Arquillian's.
  */
 public final class ServerEnvironment implements BeforeAllCallback {
 
@@ -22,12 +22,70 @@ public final class ServerEnvironment implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        choosePorts();
         start();
         if ("payara".equals(System.getProperty("arquillian.launch"))) {
             startPayara();
         } else {
             forgetWildFlyDeployments();
         }
+    }
+
+    /** The name of the Payara Server domain the tests create and use. */
+    static final String PAYARA_DOMAIN = "eventcore-it";
+
+    private static boolean portsChosen;
+
+    /**
+     * Chooses free ports for every server the tests start, once per JVM, before Arquillian reads its
+     * configuration (which refers to them): a developer's own WildFly or Payara on the usual ports
+     * (8080, 9990, 4848) never meets the tests. Sets {@code sample.it.pg.port} (unless given), for
+     * WildFly {@code wildfly.port.offset} and {@code wildfly.management.port}, for Payara
+     * {@code payara.port.base} and {@code payara.admin.port}, and {@code sample.base.url}.
+     */
+    static synchronized void choosePorts() {
+        if (portsChosen) {
+            return;
+        }
+        if (System.getProperty("sample.it.pg.port") == null) {
+            System.setProperty("sample.it.pg.port", Integer.toString(FreePorts.any()));
+        }
+        int http;
+        if ("payara".equals(System.getProperty("arquillian.launch"))) {
+            int base = payaraPortBase();
+            System.setProperty("payara.port.base", Integer.toString(base));
+            System.setProperty("payara.admin.port", Integer.toString(base + 48));
+            http = base + 80;
+        } else {
+            int offset = FreePorts.wildflyOffset(100);
+            System.setProperty("wildfly.port.offset", Integer.toString(offset));
+            System.setProperty("wildfly.management.port", Integer.toString(9990 + offset));
+            http = 8080 + offset;
+        }
+        System.setProperty("sample.base.url", "http://localhost:" + http + "/eventcore-sample/api/");
+        portsChosen = true;
+    }
+
+    /**
+     * The port base of the tests' Payara domain: the one it was created with when all its ports are
+     * free (creating a domain takes a while), otherwise a new free one (payara.sh then creates it
+     * again).
+     */
+    private static int payaraPortBase() {
+        java.nio.file.Path recorded = java.nio.file.Path.of(
+                System.getProperty("payara.home"), "glassfish", "domains", PAYARA_DOMAIN, ".eventcore-portbase");
+        try {
+            if (java.nio.file.Files.exists(recorded)) {
+                int base = Integer.parseInt(
+                        java.nio.file.Files.readString(recorded).strip());
+                if (FreePorts.payaraBaseIsFree(base)) {
+                    return base;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // choose a new one
+        }
+        return FreePorts.payaraPortBase();
     }
 
     /** Removes what {@code run.sh} may have left in WildFly's deployment scanner, which Arquillian would meet. */
@@ -55,10 +113,13 @@ public final class ServerEnvironment implements BeforeAllCallback {
                 "start",
                 home,
                 System.getProperty("sample.driver.jar"),
-                Integer.getInteger("sample.it.pg.port", 55439).toString(),
-                System.getProperty("payara.http.port", "8180"));
+                System.getProperty("sample.it.pg.port"),
+                System.getProperty("payara.port.base"),
+                PAYARA_DOMAIN);
         payaraStarted = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("bash", script, "stop", home)));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() ->
+                        run("bash", script, "stop", home, PAYARA_DOMAIN, System.getProperty("payara.admin.port"))));
     }
 
     private static void run(String... command) {
@@ -92,7 +153,8 @@ public final class ServerEnvironment implements BeforeAllCallback {
         if (postgres != null) {
             return;
         }
-        int port = Integer.getInteger("sample.it.pg.port", 55439);
+        choosePorts();
+        int port = Integer.getInteger("sample.it.pg.port");
         try {
             postgres = EmbeddedPostgres.builder()
                     .setPort(port)
