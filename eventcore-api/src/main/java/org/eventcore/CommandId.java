@@ -1,7 +1,6 @@
 package org.eventcore;
 
-import org.eventcore.internal.Texts;
-import org.eventcore.internal.UuidV7;
+import java.util.Optional;
 
 /**
  * The identity of one execution of a command: its idempotency key. Every event a command writes
@@ -30,9 +29,10 @@ public record CommandId(String value) {
         if (value == null) {
             throw new IllegalArgumentException("EC1005 Invalid command id: null");
         }
-        String problem = Texts.problemWithIdentifier(value, MAX_LENGTH);
-        if (problem != null) {
-            throw new IllegalArgumentException("EC1005 Invalid command id " + Texts.quote(value) + ": " + problem);
+        Optional<String> problem = Identifiers.problem(value, MAX_LENGTH);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(
+                    "EC1005 Invalid command id " + Identifiers.quote(value) + ": " + problem.get());
         }
     }
 

@@ -2,7 +2,6 @@ package org.eventcore;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.eventcore.internal.UuidV7;
 
 /**
  * The identity of one stored event: a version 7 UUID (RFC 9562), so ids are ordered by creation

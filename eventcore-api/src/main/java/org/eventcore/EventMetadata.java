@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.eventcore.internal.Texts;
 
 /**
  * What is known about an event besides its payload: why and by whom it was written, and when.
@@ -70,9 +69,10 @@ public record EventMetadata(
         if (value == null) {
             throw new IllegalArgumentException("EC1006 Invalid " + what + ": null");
         }
-        String problem = Texts.problemWithIdentifier(value, max);
-        if (problem != null) {
-            throw new IllegalArgumentException("EC1006 Invalid " + what + " " + Texts.quote(value) + ": " + problem);
+        Optional<String> problem = Identifiers.problem(value, max);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(
+                    "EC1006 Invalid " + what + " " + Identifiers.quote(value) + ": " + problem.get());
         }
     }
 
@@ -91,16 +91,18 @@ public record EventMetadata(
             String value = e.getValue();
             if (value == null) {
                 throw new IllegalArgumentException(
-                        "EC1006 Custom metadata value for key " + Texts.quote(e.getKey()) + " is null");
+                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is null");
             }
-            String unpaired = Texts.unpairedSurrogate(value);
-            if (unpaired != null) {
-                throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
-                        + " contains " + unpaired + ": it is not valid Unicode and could not be stored unchanged");
+            Optional<String> unpaired = Identifiers.unpairedSurrogate(value);
+            if (unpaired.isPresent()) {
+                throw new IllegalArgumentException(
+                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " contains "
+                                + unpaired.get() + ": it is not valid Unicode and could not be stored unchanged");
             }
             if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
-                throw new IllegalArgumentException("EC1006 Custom metadata value for key " + Texts.quote(e.getKey())
-                        + " is " + value.length() + " characters long, more than " + MAX_CUSTOM_VALUE_LENGTH);
+                throw new IllegalArgumentException(
+                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is "
+                                + value.length() + " characters long, more than " + MAX_CUSTOM_VALUE_LENGTH);
             }
             copy.put(e.getKey(), value);
         }

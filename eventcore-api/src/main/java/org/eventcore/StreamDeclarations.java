@@ -32,6 +32,22 @@ public abstract class StreamDeclarations<C> {
     /** For subclasses. */
     protected StreamDeclarations() {}
 
+    /**
+     * The simple name of the declarations class of a command, from the command's name relative to its
+     * package, its enclosing types separated by {@code .}: {@code TransferMoney} gives
+     * {@code TransferMoneyStreams}, {@code Bank.Transfer} gives {@code Bank_TransferStreams}. The
+     * processor names the class it generates this way, and the executor looks it up by this name, in
+     * the command's package.
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static String simpleNameFor(String commandNameInPackage) {
+        if (commandNameInPackage.isBlank()) {
+            throw new IllegalArgumentException("EC1014 A command's name is blank");
+        }
+        return commandNameInPackage.replace('.', '_') + "Streams";
+    }
+
     /** The command these declarations serve. */
     public abstract Class<C> commandType();
 

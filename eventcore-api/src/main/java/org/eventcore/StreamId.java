@@ -1,6 +1,6 @@
 package org.eventcore;
 
-import org.eventcore.internal.Texts;
+import java.util.Optional;
 
 /**
  * The identity of an event stream, for example {@code account-42}.
@@ -36,11 +36,12 @@ public record StreamId(String value) implements Comparable<StreamId> {
             throw new InvalidStreamIdException(
                     "EC1001 Invalid stream id: null. Pass a non-blank text such as \"account-42\".");
         }
-        String problem = Texts.problemWithIdentifier(value, MAX_LENGTH);
-        if (problem != null) {
-            throw new InvalidStreamIdException("EC1001 Invalid stream id " + Texts.quote(value) + ": " + problem
-                    + ". A stream id is 1 to " + MAX_LENGTH
-                    + " characters without control characters, for example \"account-42\".");
+        Optional<String> problem = Identifiers.problem(value, MAX_LENGTH);
+        if (problem.isPresent()) {
+            throw new InvalidStreamIdException(
+                    "EC1001 Invalid stream id " + Identifiers.quote(value) + ": " + problem.get()
+                            + ". A stream id is 1 to " + MAX_LENGTH
+                            + " characters without control characters, for example \"account-42\".");
         }
     }
 

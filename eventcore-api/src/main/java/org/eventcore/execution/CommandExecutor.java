@@ -2,7 +2,6 @@ package org.eventcore.execution;
 
 import java.util.Objects;
 import org.eventcore.Command;
-import org.eventcore.internal.ExecutionLoop;
 import org.eventcore.spi.EventStore;
 
 /**
@@ -64,7 +63,7 @@ public final class CommandExecutor {
      * @throws org.eventcore.CommandDefinitionException naming what is wrong and how to fix it
      */
     public static void checkDefinition(Class<?> commandType) {
-        org.eventcore.internal.CommandModel.of(Objects.requireNonNull(commandType, "commandType"));
+        org.eventcore.execution.CommandModel.of(Objects.requireNonNull(commandType, "commandType"));
     }
 
     /** This executor's settings. */

@@ -1,7 +1,5 @@
 package org.eventcore.spi;
 
-import org.eventcore.internal.DirectAttemptBoundary;
-
 /**
  * The unit of work around one attempt of a command: in a database store, one transaction. The
  * executor's single retry loop calls {@link #execute} once per attempt, so a retry never reuses a

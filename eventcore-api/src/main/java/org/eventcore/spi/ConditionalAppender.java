@@ -3,7 +3,7 @@ package org.eventcore.spi;
 /**
  * Appends the events of one command to any number of streams, atomically and on condition.
  *
- * <p>Contract (DESIGN.md invariants I1-I3, I8):
+ * <p>Contract (invariants I1-I3 and I8 of the manual's Design page):
  *
  * <ul>
  *   <li><b>Condition.</b> Every stream in {@link AppendRequest#expectedVersions()} (written or only

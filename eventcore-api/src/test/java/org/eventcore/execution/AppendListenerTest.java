@@ -8,7 +8,6 @@ import java.util.List;
 import org.eventcore.CommandId;
 import org.eventcore.CommandRejectedException;
 import org.eventcore.StreamId;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.AttemptBoundary;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AppendListenerTest {
 
     private final StreamId account = StreamId.of("account-1");
-    private final InMemoryEventStore store = InMemoryEventStore.create();
+    private final SimpleStore store = SimpleStore.create();
     private final List<String> calls = new ArrayList<>();
 
     /** A boundary that records where the attempt's work ends, to place the listener call. */

@@ -13,7 +13,6 @@ import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CommandExecutorDefinitionTest {
 
     final StreamId account = StreamId.of("account-1");
-    final InMemoryEventStore store = InMemoryEventStore.create();
+    final SimpleStore store = SimpleStore.create();
     final RecordingListener listener = new RecordingListener();
     final CommandExecutor executor = CommandExecutor.create(
             store,

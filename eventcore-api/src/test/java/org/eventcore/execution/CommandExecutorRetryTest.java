@@ -20,7 +20,6 @@ import org.eventcore.StreamConflict;
 import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.AttemptBoundary;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class CommandExecutorRetryTest {
 
     final StreamId account = StreamId.of("account-42");
-    final InMemoryEventStore memory = InMemoryEventStore.create();
+    final SimpleStore memory = SimpleStore.create();
     final RecordingListener listener = new RecordingListener();
 
     CommandExecutor executor(EventStore store, int maxAttempts) {

@@ -20,7 +20,6 @@ import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.StreamRead;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -34,7 +33,7 @@ class CommandExecutorTest {
 
     final StreamId alice = StreamId.of("account-alice");
     final StreamId bob = StreamId.of("account-bob");
-    final InMemoryEventStore store = InMemoryEventStore.create();
+    final SimpleStore store = SimpleStore.create();
     final RecordingListener listener = new RecordingListener();
     final CommandExecutor executor = CommandExecutor.create(
             store,

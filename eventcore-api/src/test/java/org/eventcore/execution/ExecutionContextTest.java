@@ -19,7 +19,6 @@ import org.eventcore.ExecutionContext;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.PendingEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ExecutionContextTest {
 
     private final StreamId alices = StreamId.of("account-alice");
-    private final InMemoryEventStore store = InMemoryEventStore.create();
+    private final SimpleStore store = SimpleStore.create();
     private final CommandExecutor executor =
             CommandExecutor.create(store, ExecutorSettings.DEFAULT.withRetryPolicy(RetryPolicy.none()));
 

@@ -11,7 +11,6 @@ import org.eventcore.EventMetadata;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.EventStore;
@@ -21,9 +20,9 @@ import org.eventcore.spi.StreamRead;
 /** An event store that forwards to an in-memory store; tests override what they want to disturb. */
 class ForwardingEventStore implements EventStore {
 
-    final InMemoryEventStore delegate;
+    final SimpleStore delegate;
 
-    ForwardingEventStore(InMemoryEventStore delegate) {
+    ForwardingEventStore(SimpleStore delegate) {
         this.delegate = delegate;
     }
 
@@ -48,7 +47,7 @@ class ForwardingEventStore implements EventStore {
     }
 
     /** Appends {@code payloads} to {@code stream} behind the executor's back, as another writer would. */
-    static AppendResult appendDirectly(InMemoryEventStore store, StreamId stream, Object... payloads) {
+    static AppendResult appendDirectly(SimpleStore store, StreamId stream, Object... payloads) {
         StreamVersion current = store.read(Set.of(stream)).get(stream).version();
         CommandId writer = CommandId.generate();
         EventMetadata metadata = EventMetadata.of("other-writer", writer, Instant.EPOCH);

@@ -3,7 +3,6 @@ package org.eventcore.execution;
 import java.util.Map;
 import java.util.Set;
 import org.eventcore.StreamId;
-import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.StreamRead;
 
 /**
@@ -17,7 +16,7 @@ class InterferingStore extends ForwardingEventStore {
     private int remaining;
     int interferences;
 
-    InterferingStore(InMemoryEventStore delegate, StreamId target, int times) {
+    InterferingStore(SimpleStore delegate, StreamId target, int times) {
         super(delegate);
         this.target = target;
         this.remaining = times;

@@ -13,7 +13,6 @@ import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
-import org.eventcore.internal.AppendOnlyList;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -45,14 +44,23 @@ class StreamReadTest {
     }
 
     @Test
-    void an_append_only_snapshot_is_shared_without_a_copy() {
-        AppendOnlyList<StoredEvent<Object>> log = new AppendOnlyList<>();
-        log.addAll(List.of(event(1), event(2)));
-        List<StoredEvent<Object>> snapshot = log.snapshot();
+    void an_immutable_event_list_of_the_store_is_shared_without_a_copy() {
+        StoredEvent<Object>[] events = new StoredEvent[] {event(1), event(2)};
+        ImmutableEventList snapshot = new ImmutableEventList() {
+            @Override
+            public StoredEvent<Object> get(int index) {
+                return events[index];
+            }
+
+            @Override
+            public int size() {
+                return events.length;
+            }
+        };
 
         StreamRead read = new StreamRead(stream, StreamVersion.of(2), snapshot);
-        log.addAll(List.of(event(3)));
 
         assertThat(read.events()).isSameAs(snapshot).hasSize(2);
+        assertThatThrownBy(() -> read.events().add(event(3))).isInstanceOf(UnsupportedOperationException.class);
     }
 }

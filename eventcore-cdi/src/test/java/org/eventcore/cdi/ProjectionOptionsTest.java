@@ -18,7 +18,7 @@ import org.eventcore.cdi.fixture.TestStore;
 import org.eventcore.cdi.fixture.TotalsProjection;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.projection.ErrorPolicy;
-import org.eventcore.projection.SkippedEvent;
+import org.eventcore.projection.spi.SkippedEvent;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;

@@ -6,8 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventcore.GlobalPosition;
 import org.eventcore.jpa.entity.CheckpointRecord;
-import org.eventcore.jpa.internal.SqlFailures;
-import org.eventcore.spi.CheckpointStore;
+import org.eventcore.projection.spi.CheckpointStore;
 
 /**
  * Checkpoints of durable projections in {@code ec_checkpoints}, through the same entity manager
@@ -41,7 +40,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
     @Override
     public Optional<GlobalPosition> load(String projection) {
         String name = CheckpointStore.requireValidName(projection);
-        return SqlFailures.run(access, "checkpoint load", em -> {
+        return StoreWork.run(access, "checkpoint load", em -> {
             CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
             return r == null ? Optional.<GlobalPosition>empty() : Optional.of(decode(r));
         });
@@ -52,7 +51,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
         String name = CheckpointStore.requireValidName(projection);
         Objects.requireNonNull(position, "position");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        SqlFailures.run(access, "checkpoint save", em -> {
+        StoreWork.run(access, "checkpoint save", em -> {
             CheckpointRecord r = em.find(CheckpointRecord.class, name, BYPASS);
             if (r == null) {
                 em.persist(new CheckpointRecord(name, position.encode(), 0, now));

@@ -24,9 +24,7 @@ import org.eventcore.StreamVersion;
 import org.eventcore.jpa.entity.CommandRecord;
 import org.eventcore.jpa.entity.EventRecord;
 import org.eventcore.jpa.entity.StreamRecord;
-import org.eventcore.jpa.internal.Dialects;
 import org.eventcore.jpa.internal.Records;
-import org.eventcore.jpa.internal.SqlFailures;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.serialization.SerializedEvent;
 import org.eventcore.spi.AppendRequest;
@@ -87,7 +85,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        return SqlFailures.run(access, operation, work);
+        return StoreWork.run(access, operation, work);
     }
 
     /**

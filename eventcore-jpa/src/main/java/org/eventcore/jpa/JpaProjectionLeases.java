@@ -13,13 +13,11 @@ import java.util.function.Function;
 import org.eventcore.EventId;
 import org.eventcore.GlobalPosition;
 import org.eventcore.jpa.entity.CheckpointRecord;
-import org.eventcore.jpa.internal.SchemaVersion;
-import org.eventcore.jpa.internal.SqlFailures;
-import org.eventcore.projection.SkippedEvent;
-import org.eventcore.spi.CheckpointStore;
-import org.eventcore.spi.LeaseLostException;
-import org.eventcore.spi.ProjectionLeases;
-import org.eventcore.spi.SkippedEventLog;
+import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.projection.spi.LeaseLostException;
+import org.eventcore.projection.spi.ProjectionLeases;
+import org.eventcore.projection.spi.SkippedEvent;
+import org.eventcore.projection.spi.SkippedEventLog;
 
 /**
  * Projection leases in {@code ec_checkpoints} (columns {@code fencing_epoch}, {@code lease_owner},
@@ -271,7 +269,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {
-        return SqlFailures.run(access, operation, work);
+        return StoreWork.run(access, operation, work);
     }
 
     private static long epoch(EntityManager em, String projection) {

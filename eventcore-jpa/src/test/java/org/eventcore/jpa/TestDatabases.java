@@ -14,8 +14,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
 import org.eventcore.testkit.contract.ContractEvent;
 
 /**

@@ -23,10 +23,10 @@ import org.eventcore.cdi.DurableProjections;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionStatus;
-import org.eventcore.spi.CheckpointStore;
+import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
-import org.eventcore.spi.ProjectionLeases;
 
 /**
  * Starts one {@link ProjectionRunner} per durable projection found at deployment, each batch in its

@@ -27,7 +27,7 @@ import org.eventcore.cdi.ProjectionOptions;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionHandler;
-import org.eventcore.spi.CheckpointStore;
+import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.spi.EventStore;
 
 /**

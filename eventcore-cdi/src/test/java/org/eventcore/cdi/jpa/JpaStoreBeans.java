@@ -7,8 +7,8 @@ import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaStoreSettings;
 import org.eventcore.jpa.JtaJpa;
 import org.eventcore.jpa.TestJta;
+import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
 import org.eventcore.spi.EventStore;
 
 /** What the application produces: the JPA store on its JTA persistence unit, and the access to it. */

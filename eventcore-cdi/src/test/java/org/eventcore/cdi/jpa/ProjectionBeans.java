@@ -10,8 +10,8 @@ import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.jpa.JpaCheckpointStore;
 import org.eventcore.jpa.JpaProjectionLeases;
 import org.eventcore.jpa.JtaJpa;
-import org.eventcore.spi.CheckpointStore;
-import org.eventcore.spi.ProjectionLeases;
+import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.projection.spi.ProjectionLeases;
 
 /** Checkpoints and leases in the database, through the same JTA entity managers as the store. */
 @ApplicationScoped

@@ -19,7 +19,7 @@ class ExamplesLayeringTest {
                 .resideInAPackage("org.eventcore.examples..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.eventcore.internal..", "org.eventcore.testkit..")
+                .resideInAnyPackage("org.eventcore..internal..", "org.eventcore.testkit..")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("org.eventcore.examples"));

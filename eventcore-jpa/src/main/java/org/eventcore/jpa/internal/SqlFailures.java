@@ -13,7 +13,7 @@ import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
-import org.eventcore.internal.Failures;
+import org.eventcore.spi.Failures;
 
 /**
  * Classifies database failures by SQL state, found anywhere in the cause chain (or among the
@@ -85,21 +85,6 @@ public final class SqlFailures {
         return sqlException(failure)
                 .filter(e -> e instanceof SQLRecoverableException)
                 .isPresent();
-    }
-
-    /**
-     * Runs {@code work} through {@code access}, translating a provider failure of {@code operation}
-     * into the EventCore error tree.
-     */
-    public static <T> T run(
-            org.eventcore.jpa.EntityManagerAccess access,
-            String operation,
-            java.util.function.Function<jakarta.persistence.EntityManager, T> work) {
-        try {
-            return access.withEntityManager(work);
-        } catch (jakarta.persistence.PersistenceException e) {
-            throw translate(e, operation);
-        }
     }
 
     /** Translates a failure of {@code operation} into the EventCore error tree. */

@@ -14,7 +14,7 @@ import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.TestDatabases;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
+import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.testkit.contract.ContractEvent;
 import org.eventcore.testkit.contract.StoreFixture;
 import org.junit.jupiter.api.DisplayNameGeneration;

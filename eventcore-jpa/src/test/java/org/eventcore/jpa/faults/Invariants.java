@@ -22,7 +22,7 @@ import org.eventcore.spi.GlobalLogReader;
 import org.eventcore.testkit.contract.ContractEvent;
 
 /**
- * DESIGN.md's invariants, checked in the database after a fault run, against what the callers were
+ * The invariants of the manual's Design page, checked in the database after a fault run, against what the callers were
  * told: I1 (every command's events are all there or none is), I2 (stream versions 1..n without gap,
  * the stream table agreeing), I4 (the log read from the start through the store gives every event
  * once, in increasing positions), I8 (every acknowledged command stored exactly once, checked by

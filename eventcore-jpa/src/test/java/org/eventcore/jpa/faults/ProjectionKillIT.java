@@ -31,7 +31,7 @@ import org.eventcore.projection.ProjectionHandler;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionState;
 import org.eventcore.projection.ProjectionStatus;
-import org.eventcore.projection.SkippedEvent;
+import org.eventcore.projection.spi.SkippedEvent;
 import org.eventcore.testkit.contract.ContractEvent;
 import org.eventcore.testkit.contract.StoreFixture;
 import org.junit.jupiter.api.DisplayNameGeneration;

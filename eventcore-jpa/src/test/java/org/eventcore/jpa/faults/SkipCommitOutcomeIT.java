@@ -26,7 +26,7 @@ import org.eventcore.projection.ErrorPolicy;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionStatus;
-import org.eventcore.projection.SkippedEvent;
+import org.eventcore.projection.spi.SkippedEvent;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.AttemptBoundary;
 import org.eventcore.testkit.contract.ContractEvent;

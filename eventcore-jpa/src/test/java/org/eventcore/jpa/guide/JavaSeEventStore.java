@@ -16,8 +16,8 @@ import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaStoreSettings;
 import org.eventcore.jpa.ResourceLocalJpa;
+import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
 
 /**
  * The JPA store on PostgreSQL in plain Java SE: a connection pool that drops the connections the

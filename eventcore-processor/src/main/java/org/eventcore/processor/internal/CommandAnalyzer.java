@@ -21,6 +21,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
+import org.eventcore.StreamDeclarations;
 
 /**
  * Checks one type that is a command or has {@code @Stream} members, and describes its declarations.
@@ -124,7 +125,8 @@ public final class CommandAnalyzer {
         String pkg = elements.getPackageOf(type).getQualifiedName().toString();
         String relative = relativeName(type);
         boolean cdi = elements.getTypeElement("jakarta.enterprise.context.Dependent") != null;
-        return Optional.of(new CommandDeclaration(pkg, relative, relative.replace('.', '_') + "Streams", members, cdi));
+        return Optional.of(
+                new CommandDeclaration(pkg, relative, StreamDeclarations.simpleNameFor(relative), members, cdi));
     }
 
     /**
@@ -196,7 +198,7 @@ public final class CommandAnalyzer {
                     member,
                     "EC4004 @Stream field '" + name + "' of " + type.getSimpleName()
                             + " cannot be read by the generated "
-                            + relativeName(type).replace('.', '_') + "Streams: it is private"
+                            + StreamDeclarations.simpleNameFor(relativeName(type)) + ": it is private"
                             + " and has no non-private accessor " + name + "() or get" + capitalize(name)
                             + "(); make the field package-private or add such an accessor");
             return Optional.empty();

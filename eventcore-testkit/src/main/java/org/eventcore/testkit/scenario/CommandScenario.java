@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.eventcore.Command;
 import org.eventcore.CommandId;
 import org.eventcore.EventId;
+import org.eventcore.EventMetadata;
 import org.eventcore.StreamId;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.ExecutorSettings;
@@ -13,7 +14,6 @@ import org.eventcore.execution.RetryPolicy;
 import org.eventcore.inmemory.InMemoryEventStore;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.PendingEvent;
-import org.eventcore.testkit.contract.StoreFixture;
 
 /**
  * Given/when/then tests for commands, against a fresh in-memory store, reading like the business
@@ -60,7 +60,10 @@ public final class CommandScenario {
         CommandId setup = CommandId.generate();
         for (Object event : events) {
             history.add(new PendingEvent(
-                    EventId.generate(), stream, Objects.requireNonNull(event, "event"), StoreFixture.metadata(setup)));
+                    EventId.generate(),
+                    stream,
+                    Objects.requireNonNull(event, "event"),
+                    EventMetadata.of("given-" + setup, setup, java.time.Instant.now())));
         }
         return this;
     }

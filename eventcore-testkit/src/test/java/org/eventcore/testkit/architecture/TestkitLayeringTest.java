@@ -1,28 +1,51 @@
 package org.eventcore.testkit.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The test kit uses only the public API and SPI of eventcore-api. */
+/**
+ * The test kit's three parts (store contract suites, command scenarios, chaos store) stand apart, and
+ * use of EventCore only what any user may: public packages and SPIs, never an internal package.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TestkitLayeringTest {
 
+    private static final JavaClasses TESTKIT = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.eventcore.testkit");
+
     @Test
-    void the_test_kit_never_uses_internals_of_another_module() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.eventcore.testkit..")
+    void the_contract_suites_the_scenarios_and_the_chaos_store_do_not_depend_on_each_other() {
+        slices().matching("org.eventcore.testkit.(*)..")
                 .should()
-                .dependOnClassesThat()
-                .resideInAPackage("org.eventcore.internal..")
-                .because("..internal.. packages carry no compatibility promise across modules")
-                .check(new ClassFileImporter()
-                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("org.eventcore.testkit"));
+                .notDependOnEachOther()
+                .check(TESTKIT);
+    }
+
+    @Test
+    void of_eventcore_the_test_kit_uses_public_packages_only() {
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.eventcore",
+                        "org.eventcore.spi",
+                        "org.eventcore.serialization",
+                        "org.eventcore.execution",
+                        "org.eventcore.inmemory",
+                        "org.eventcore.projection.spi",
+                        "org.eventcore.testkit..",
+                        "java..",
+                        "org.junit..",
+                        "org.assertj..",
+                        "org.opentest4j..")
+                .check(TESTKIT);
     }
 }

@@ -1,6 +1,6 @@
 package org.eventcore.testkit.contract;
 
-import org.eventcore.inmemory.InMemoryCheckpointStore;
+import org.eventcore.projection.inmemory.InMemoryCheckpointStore;
 
 class InMemoryCheckpointStoreTest extends CheckpointStoreContract<InMemoryCheckpointStore> {
     @Override

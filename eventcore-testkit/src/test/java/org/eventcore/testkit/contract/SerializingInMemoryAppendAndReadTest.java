@@ -1,8 +1,8 @@
 package org.eventcore.testkit.contract;
 
 import org.eventcore.inmemory.InMemoryEventStore;
+import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
 
 /** The in-memory store with every payload passed through JSON-B: what a database store does. */
 class SerializingInMemoryAppendAndReadTest extends AppendAndReadContract<InMemoryEventStore> {

@@ -11,13 +11,13 @@ import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaProjectionLeases;
 import org.eventcore.jpa.JpaStoreSettings;
 import org.eventcore.jpa.JtaJpa;
+import org.eventcore.jsonb.JsonbEventSerializer;
+import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.sample.banking.AccountEvent;
 import org.eventcore.sample.shop.ShopEvent;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.jsonb.JsonbEventSerializer;
-import org.eventcore.spi.CheckpointStore;
 import org.eventcore.spi.EventStore;
-import org.eventcore.spi.ProjectionLeases;
 
 /** What the application gives EventCore: its store, checkpoints and leases, on its persistence unit. */
 @ApplicationScoped

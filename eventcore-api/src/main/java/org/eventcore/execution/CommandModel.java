@@ -1,0 +1,189 @@
+package org.eventcore.execution;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eventcore.Command;
+import org.eventcore.CommandDefinitionException;
+import org.eventcore.StreamDeclarations;
+import org.eventcore.StreamId;
+
+/**
+ * What the executor knows about one command class: its stream declarations (found by naming
+ * convention through the command's class loader, never by scanning) and its event type. Computed
+ * once per class.
+ */
+final class CommandModel<C> {
+
+    private static final ClassValue<CommandModel<?>> MODELS = new ClassValue<>() {
+        @Override
+        protected CommandModel<?> computeValue(Class<?> type) {
+            return create(type);
+        }
+    };
+
+    private final Class<C> commandType;
+    private final StreamDeclarations<C> declarations;
+    private final Class<?> eventType;
+
+    private CommandModel(Class<C> commandType, StreamDeclarations<C> declarations, Class<?> eventType) {
+        this.commandType = commandType;
+        this.declarations = declarations;
+        this.eventType = eventType;
+    }
+
+    /** The model of {@code commandType}. */
+    @SuppressWarnings("unchecked")
+    public static <C> CommandModel<C> of(Class<C> commandType) {
+        return (CommandModel<C>) MODELS.get(commandType);
+    }
+
+    /** The name of the declarations class of {@code commandType}: {@code pkg.Outer_InnerStreams}. */
+    public static String declarationsClassName(Class<?> commandType) {
+        String pkg = commandType.getPackageName();
+        String binary = commandType.getName();
+        String local = pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1);
+        return (pkg.isEmpty() ? "" : pkg + ".") + StreamDeclarations.simpleNameFor(local.replace('$', '.'));
+    }
+
+    public Class<C> commandType() {
+        return commandType;
+    }
+
+    /** The command's event type (its {@code E}), or {@code Object} if it cannot be determined. */
+    public Class<?> eventType() {
+        return eventType;
+    }
+
+    /** The declared streams of {@code command}, checked to be at least one. */
+    public List<StreamId> declaredStreams(C command) {
+        List<StreamId> streams = declarations.streams(command);
+        if (streams == null || streams.isEmpty()) {
+            throw new CommandDefinitionException("EC1103 Command " + commandType.getName()
+                    + " declares no stream: give it at least one @Stream member that is not empty");
+        }
+        return streams;
+    }
+
+    private static <C> CommandModel<C> create(Class<C> type) {
+        if (!Command.class.isAssignableFrom(type)) {
+            throw new CommandDefinitionException(
+                    "EC1105 " + type.getName() + " is not a command: it must implement org.eventcore.Command");
+        }
+        if (type.isLocalClass() || type.isAnonymousClass()) {
+            throw new CommandDefinitionException("EC1110 Command " + type.getName() + " is declared inside a method:"
+                    + " the annotation processor does not see such classes and no declarations class can name it."
+                    + " Declare the command at top level or as a static nested type");
+        }
+        return new CommandModel<>(type, findDeclarations(type), eventTypeOf(type));
+    }
+
+    private static <C> StreamDeclarations<C> findDeclarations(Class<C> type) {
+        String name = declarationsClassName(type);
+        Class<?> found;
+        try {
+            found = Class.forName(name, true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new CommandDefinitionException(
+                    "EC1101 No stream declarations for command " + type.getName()
+                            + ": class " + name
+                            + " was not found through the command's class loader. Enable the EventCore"
+                            + " annotation processor, which generates it from the @Stream members: add"
+                            + " org.eventcore:eventcore-processor as a provided dependency, or list it under"
+                            + " <annotationProcessorPaths> of maven-compiler-plugin. (It may also be written by hand: a public"
+                            + " class extending StreamDeclarations<" + type.getSimpleName()
+                            + "> with a public no-argument constructor.)",
+                    e);
+        }
+        if (!StreamDeclarations.class.isAssignableFrom(found)) {
+            throw new CommandDefinitionException("EC1102 " + name + " is meant to declare the streams of command "
+                    + type.getName() + " but does not extend org.eventcore.StreamDeclarations");
+        }
+        StreamDeclarations<?> instance;
+        try {
+            Constructor<?> constructor = found.getConstructor();
+            if (!Modifier.isPublic(found.getModifiers())) {
+                throw new NoSuchMethodException("class is not public");
+            }
+            instance = (StreamDeclarations<?>) constructor.newInstance();
+        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+            throw new CommandDefinitionException(
+                    "EC1102 Cannot create the stream declarations " + name + " of command " + type.getName()
+                            + ": it needs to be a public class with a public no-argument constructor",
+                    e);
+        } catch (InvocationTargetException e) {
+            throw new CommandDefinitionException(
+                    "EC1102 The constructor of stream declarations " + name + " failed", e.getCause());
+        }
+        if (instance.commandType() != type) {
+            throw new CommandDefinitionException("EC1102 " + name + " declares the streams of "
+                    + instance.commandType().getName() + ", not of " + type.getName());
+        }
+        @SuppressWarnings("unchecked")
+        StreamDeclarations<C> typed = (StreamDeclarations<C>) instance;
+        return typed;
+    }
+
+    private static Class<?> eventTypeOf(Class<?> type) {
+        Type e = commandEventType(type, Map.of());
+        return e == null ? Object.class : rawClassOf(e);
+    }
+
+    /**
+     * The {@code E} argument of {@code Command} among the generic supertypes of {@code type}, also
+     * through intermediate interfaces or base classes, with their type variables bound on the way.
+     */
+    private static Type commandEventType(Type type, Map<TypeVariable<?>, Type> bindings) {
+        Class<?> raw;
+        Map<TypeVariable<?>, Type> bound = bindings;
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            raw = c;
+            bound = new HashMap<>(bindings);
+            TypeVariable<?>[] parameters = c.getTypeParameters();
+            Type[] arguments = p.getActualTypeArguments();
+            for (int i = 0; i < parameters.length; i++) {
+                Type argument = arguments[i];
+                bound.put(
+                        parameters[i], argument instanceof TypeVariable<?> v ? bindings.getOrDefault(v, v) : argument);
+            }
+            if (c == Command.class) {
+                return bound.get(parameters[2]);
+            }
+        } else if (type instanceof Class<?> c && c != Command.class) {
+            raw = c;
+        } else {
+            return null;
+        }
+        List<Type> supertypes = new ArrayList<>(List.of(raw.getGenericInterfaces()));
+        if (raw.getGenericSuperclass() != null) {
+            supertypes.add(raw.getGenericSuperclass());
+        }
+        for (Type supertype : supertypes) {
+            Type e = commandEventType(supertype, bound);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> rawClassOf(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+            return raw;
+        }
+        if (type instanceof TypeVariable<?> v && v.getBounds().length > 0) {
+            return rawClassOf(v.getBounds()[0]);
+        }
+        return Object.class;
+    }
+}

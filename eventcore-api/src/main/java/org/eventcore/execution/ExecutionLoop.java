@@ -1,0 +1,190 @@
+package org.eventcore.execution;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.eventcore.Command;
+import org.eventcore.CommandId;
+import org.eventcore.CommitOutcomeUnknownException;
+import org.eventcore.EventCoreException;
+import org.eventcore.ExecutionContext;
+import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StoreFailureException;
+import org.eventcore.StoreUnavailableException;
+import org.eventcore.StreamConflictException;
+import org.eventcore.spi.EventStore;
+
+/** The one retry loop: every attempt in its own boundary, backoff between attempts. */
+final class ExecutionLoop {
+
+    private static final System.Logger LOG = System.getLogger(ExecutionLoop.class.getName());
+
+    private final EventStore store;
+    private final ExecutorSettings settings;
+
+    public ExecutionLoop(EventStore store, ExecutorSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
+        @SuppressWarnings("unchecked")
+        Class<C> type = (Class<C>) command.getClass();
+        String typeName = type.getSimpleName();
+        long started = System.nanoTime();
+        CommandId commandId = options.commandId().orElseGet(CommandId::generate);
+        RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
+        ExecutionListener listener = settings.listener();
+        CommandModel<C> model;
+        try {
+            model = CommandModel.of(type);
+        } catch (RuntimeException e) {
+            throw reported(listener, commandId, typeName, 0, e);
+        }
+        CommandAttempt<C, S, E> work = new CommandAttempt<>(
+                store,
+                settings,
+                model,
+                command,
+                new ExecutionContext(
+                        type,
+                        commandId,
+                        options.correlationId().orElse(commandId.value()),
+                        options.user(),
+                        options.roles(),
+                        options.metadata()));
+        // A caller-supplied id may have been applied by an earlier call: look it up first.
+        boolean lookUpFirst = options.commandId().isPresent();
+        // an attempt's commit outcome was unknown and no later attempt has found out
+        boolean outcomeUnknown = false;
+        // after a conflict the next attempts lock the streams as they read them: wait, not race again
+        boolean lockOnRead = false;
+        for (int attempt = 1; ; attempt++) {
+            final int number = attempt;
+            final boolean lookUp = lookUpFirst;
+            final boolean lock = lockOnRead;
+            notify(() -> listener.attemptStarted(commandId, typeName, number));
+            try {
+                CommandResult<E> result = settings.boundary().execute(a -> {
+                    CommandResult<E> appended = work.run(number, lookUp, lock);
+                    if (!appended.events().isEmpty() && !appended.replayed()) {
+                        settings.appendListener().appended(appended);
+                    }
+                    return appended;
+                });
+                notify(() -> listener.succeeded(result));
+                return result;
+            } catch (RuntimeException failure) {
+                if (!(failure instanceof EventCoreException e)
+                        || !e.isRetriable()
+                        || e instanceof RetriesExhaustedException) {
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            stillUnknown(outcomeUnknown, work, typeName, commandId, number, failure));
+                }
+                // After a transient failure the attempt may have committed: look up before redoing.
+                lookUpFirst |= e instanceof StoreUnavailableException;
+                lockOnRead |= e instanceof StreamConflictException;
+                if (e instanceof CommitOutcomeUnknownException) {
+                    outcomeUnknown = true;
+                } else if (work.foundNotStored()) {
+                    outcomeUnknown = false;
+                }
+                final boolean unknown = outcomeUnknown;
+                if (attempt >= policy.maxAttempts()) {
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
+                }
+                Duration backoff = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                long elapsed = System.nanoTime() - started;
+                if (elapsed > policy.timeLimitNanos() - backoff.toNanos()) {
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(
+                                    typeName,
+                                    commandId,
+                                    attempt,
+                                    e,
+                                    Duration.ofNanos(elapsed),
+                                    policy.timeLimit(),
+                                    unknown));
+                }
+                notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
+                if (!sleep(backoff)) {
+                    throw reported(
+                            listener,
+                            commandId,
+                            typeName,
+                            number,
+                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
+                }
+            }
+        }
+    }
+
+    /**
+     * The failure to throw when attempt {@code number} failed with {@code failure} that is not retried:
+     * the failure itself, unless an earlier attempt's commit outcome was unknown and this attempt did not
+     * find the command not stored. Then the command may be stored, and the caller learns so, with the
+     * command id to execute it again with, from a {@link RetriesExhaustedException} whose
+     * {@linkplain RetriesExhaustedException#outcomeUnknown() outcome is unknown}.
+     */
+    private static RuntimeException stillUnknown(
+            boolean outcomeUnknown,
+            CommandAttempt<?, ?, ?> work,
+            String typeName,
+            CommandId commandId,
+            int number,
+            RuntimeException failure) {
+        if (!outcomeUnknown || work.foundNotStored() || failure instanceof RetriesExhaustedException) {
+            return failure;
+        }
+        EventCoreException last = failure instanceof EventCoreException e
+                ? e
+                : new StoreFailureException(
+                        "EC1302 Attempt " + number + " failed: "
+                                + failure.getClass().getName() + ": " + failure.getMessage(),
+                        failure);
+        return new RetriesExhaustedException(typeName, commandId, number, last, true);
+    }
+
+    /** Tells the listener that the command failed in attempt {@code attempt}; returns the failure to throw. */
+    private static <X extends RuntimeException> X reported(
+            ExecutionListener listener, CommandId commandId, String typeName, int attempt, X failure) {
+        notify(() -> listener.failed(commandId, typeName, attempt, failure));
+        return failure;
+    }
+
+    /** Sleeps; returns false (interrupt flag kept) if interrupted. */
+    private static boolean sleep(Duration backoff) {
+        if (backoff.isZero()) {
+            return true;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(backoff.toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void notify(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "EC1901 An ExecutionListener failed; ignored", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.eventcore.execution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eventcore.CommandDefinitionException;
+import org.eventcore.Decision;
+import org.eventcore.ExecutionContext;
+import org.eventcore.StreamHandle;
+import org.eventcore.StreamId;
+import org.eventcore.spi.StreamRead;
+
+/** The executor's {@link Decision}: checks every write against the streams read, and records it. */
+final class RecordingDecision<C, E> implements Decision<C, E> {
+
+    /** One emitted event. */
+    record Emitted(StreamId stream, Object event) {}
+
+    private final Class<C> commandType;
+    private final Class<?> eventType;
+    private final Map<StreamId, StreamRead> reads;
+    private final ExecutionContext execution;
+    private final List<Emitted> emitted = new ArrayList<>(4);
+
+    RecordingDecision(
+            Class<C> commandType, Class<?> eventType, Map<StreamId, StreamRead> reads, ExecutionContext execution) {
+        this.commandType = commandType;
+        this.eventType = eventType;
+        this.reads = reads;
+        this.execution = execution;
+    }
+
+    @Override
+    public ExecutionContext execution() {
+        return execution;
+    }
+
+    @Override
+    public void emit(StreamHandle<C> stream, E event) {
+        Objects.requireNonNull(stream, "EC1106 emit needs a stream handle, got null");
+        Objects.requireNonNull(event, "EC1106 emit needs an event, got null");
+        if (stream.commandType() != commandType) {
+            throw new CommandDefinitionException("EC1104 Command " + commandType.getName() + " emitted to "
+                    + stream.id()
+                    + " with a handle of command " + stream.commandType().getName()
+                    + "; use the handles of its own declarations class");
+        }
+        if (!eventType.isInstance(event)) {
+            throw new CommandDefinitionException("EC1107 Command " + commandType.getName() + " emitted a "
+                    + event.getClass().getName() + ", which is not one of its events (" + eventType.getName() + ")");
+        }
+        requireRead(stream.id());
+        emitted.add(new Emitted(stream.id(), event));
+    }
+
+    @Override
+    public StreamHandle<C> stream(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        requireRead(stream);
+        return DiscoveredHandles.of(commandType, stream);
+    }
+
+    private void requireRead(StreamId stream) {
+        if (!reads.containsKey(stream)) {
+            throw new CommandDefinitionException(
+                    "EC1104 Command " + commandType.getName() + " wrote to stream " + stream
+                            + ", which it neither declared nor discovered (it read " + reads.keySet()
+                            + "). Declare it with @Stream, or add it with StreamResolver.add in discover()");
+        }
+    }
+
+    List<Emitted> emitted() {
+        return emitted;
+    }
+}

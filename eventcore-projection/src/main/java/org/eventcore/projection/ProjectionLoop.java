@@ -1,0 +1,345 @@
+package org.eventcore.projection;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.eventcore.GlobalPosition;
+import org.eventcore.StoredEvent;
+import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.projection.spi.LeaseLostException;
+import org.eventcore.projection.spi.ProjectionLeases;
+import org.eventcore.projection.spi.ProjectionLeases.Lease;
+import org.eventcore.projection.spi.SkippedEvent;
+import org.eventcore.projection.spi.SkippedEventLog;
+import org.eventcore.spi.AttemptBoundary;
+import org.eventcore.spi.Failures;
+import org.eventcore.spi.GlobalLogReader;
+
+/**
+ * One run of a projection, from start to stop, on one executor thread: hold the lease, then run
+ * batches (each one unit of work: load checkpoint, read, handle, fenced save, commit) while there is
+ * work, wait for the poll interval or a poke when there is none, and apply the error policy to
+ * failures. Only {@link #run()} touches the lease and the pending skip; the rest goes through
+ * {@link RunnerState}.
+ */
+final class ProjectionLoop implements Runnable {
+
+    private static final System.Logger LOG = System.getLogger(ProjectionLoop.class.getName());
+
+    /** The collaborators of a runner. */
+    public record Parts(
+            ProjectionDefinition definition,
+            GlobalLogReader log,
+            CheckpointStore checkpoints,
+            AttemptBoundary boundary,
+            ProjectionLeases leases,
+            String owner) {
+
+        /** Where skipped events are recorded: the leases' durable record, when they keep one. */
+        public Optional<SkippedEventLog> skipLog() {
+            return leases.skippedEventLog();
+        }
+    }
+
+    /** A poison event to leave out of the next batches until one records it. */
+    private record Skip(StoredEvent<Object> event, String error) {}
+
+    /**
+     * What a committed batch did: the events it read, where its checkpoint stands now, the checkpoint it
+     * started from, and the skips it recorded.
+     */
+    private record Batch(int read, GlobalPosition last, GlobalPosition from, List<SkippedEvent> recorded) {}
+
+    private final Parts parts;
+    private final ProjectionDefinition definition;
+    private final RunnerState state;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private Lease lease;
+    private long renewedAt;
+    /**
+     * Poison events to skip, by position. Each stays until a committed batch recorded it with the
+     * checkpoint that passes it; a batch that fails (or whose commit outcome is unknown) keeps them all,
+     * and another handler failure adds to them rather than replacing one.
+     */
+    private final java.util.TreeMap<GlobalPosition, Skip> pendingSkips = new java.util.TreeMap<>();
+
+    private boolean failed;
+
+    public ProjectionLoop(Parts parts, RunnerState state) {
+        this.parts = parts;
+        this.definition = parts.definition();
+        this.state = state;
+    }
+
+    /** Counted down when the loop has ended and released its lease. */
+    public CountDownLatch done() {
+        return done;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!failed && !state.stopRequested()) {
+                Duration wait = step();
+                state.completeSettled(); // outside any unit of work: callers' callbacks may do their own
+                if (!wait.isZero() && !failed) {
+                    state.awaitWake(wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) { // an Error of the handler: stop with it rather than vanish
+            state.failed(
+                    ProjectionFailedException.storeFailed(definition.name(), e).getMessage());
+            LOG.log(Level.ERROR, "EC1611 Projection " + definition.name() + " stopped", e);
+        } finally {
+            release();
+            state.stopped();
+            state.completeSettled();
+            done.countDown();
+        }
+    }
+
+    /** One step; returns how long to wait before the next. */
+    private Duration step() {
+        if (!holdLease()) {
+            settleWaitersFromStore();
+            return definition.pollInterval();
+        }
+        state.settleWaiters(Optional.empty());
+        try {
+            Optional<RunnerState.RebuildRequest> rebuild = state.pendingRebuild();
+            if (rebuild.isPresent()) {
+                runRebuild(rebuild.get());
+                return Duration.ZERO;
+            }
+            return runBatch().read() > 0 ? Duration.ZERO : definition.pollInterval();
+        } catch (RuntimeException e) {
+            return onFailure(e);
+        }
+    }
+
+    /**
+     * On a node without the lease, callers waiting for a position learn of another node's progress from
+     * the stored checkpoint (read only while someone waits).
+     */
+    private void settleWaitersFromStore() {
+        if (!state.hasWaiters()) {
+            return;
+        }
+        Optional<GlobalPosition> stored;
+        try {
+            stored = parts.boundary().execute(a -> parts.checkpoints().load(definition.name()));
+        } catch (RuntimeException e) {
+            stored = Optional.empty(); // expired waiters are settled all the same
+        }
+        state.settleWaiters(stored);
+    }
+
+    private Batch runBatch() {
+        java.util.Map<GlobalPosition, Skip> skips = new java.util.TreeMap<>(pendingSkips);
+        Lease held = lease;
+        Batch batch = parts.boundary().execute(attempt -> {
+            GlobalPosition after = parts.checkpoints().load(definition.name()).orElse(GlobalPosition.start());
+            List<StoredEvent<Object>> events = parts.log().readLog(after, definition.batchSize());
+            if (events.isEmpty()) {
+                attempt.afterCommit(() -> state.idle(after));
+                return new Batch(0, after, after, List.of());
+            }
+            List<SkippedEvent> recorded = new ArrayList<>(1);
+            int handled = 0;
+            for (StoredEvent<Object> event : events) {
+                Skip skip = skips.get(event.position());
+                if (skip != null) {
+                    SkippedEvent skipped = new SkippedEvent(
+                            event.id(),
+                            event.position(),
+                            event.payload().getClass().getName(),
+                            skip.error());
+                    recorded.add(skipped);
+                    continue;
+                }
+                try {
+                    definition.handler().handle(event);
+                } catch (RuntimeException e) {
+                    throw new HandlerFailure(event, e);
+                }
+                handled++;
+            }
+            GlobalPosition last = events.get(events.size() - 1).position();
+            parts.leases().saveFenced(held, last);
+            // in this unit of work: the records exist exactly when the checkpoint passes them
+            recorded.forEach(skipped -> parts.skipLog().orElseThrow().record(definition.name(), skipped));
+            int count = handled;
+            attempt.afterCommit(() -> state.committed(last, count));
+            return new Batch(events.size(), last, after, recorded);
+        });
+        // skips at or before the checkpoint this batch started from were recorded by an earlier batch
+        // whose commit outcome was unknown to this runner (it committed: the checkpoint passed them)
+        java.util.Map<GlobalPosition, Skip> earlier = pendingSkips.headMap(batch.from(), true);
+        earlier.values().forEach(skip -> logSkip(skip.event(), skip.error(), " (recorded by an earlier batch)"));
+        earlier.clear();
+        for (SkippedEvent skipped : batch.recorded()) {
+            Skip skip = pendingSkips.remove(skipped.position());
+            logSkip(skip.event(), skip.error(), "");
+        }
+        return batch;
+    }
+
+    private void logSkip(StoredEvent<Object> event, String error, String how) {
+        LOG.log(
+                Level.WARNING,
+                "EC1613 Projection " + definition.name() + " skipped event " + event.id() + " at position "
+                        + event.position() + how + ": " + error);
+    }
+
+    private void runRebuild(RunnerState.RebuildRequest request) {
+        GlobalPosition target = parts.boundary().execute(a -> parts.log().head());
+        Lease held = lease;
+        parts.boundary().execute(attempt -> {
+            request.reset().run();
+            // the rebuild handles the events after its position again, and records them again if they still fail
+            parts.skipLog().ifPresent(log -> log.forgetAfter(definition.name(), request.from()));
+            parts.leases().saveFenced(held, request.from());
+            attempt.afterCommit(() -> state.rebuildStarted(request, target));
+            return null;
+        });
+        pendingSkips.clear();
+        LOG.log(
+                Level.INFO,
+                "EC1615 Projection " + definition.name() + " rebuilds from " + request.from() + " to " + target);
+    }
+
+    private Duration onFailure(RuntimeException e) {
+        LeaseLostException lost = find(e, LeaseLostException.class);
+        if (lost != null) {
+            lease = null;
+            state.standby(Optional.of(lost.getMessage()));
+            LOG.log(Level.WARNING, lost.getMessage());
+            return definition.pollInterval();
+        }
+        HandlerFailure failure = find(e, HandlerFailure.class);
+        if (failure != null) {
+            StoredEvent<Object> event = failure.event();
+            Throwable cause = failure.getCause();
+            String described = HandlerFailure.describe(definition.name(), event, cause);
+            if (Failures.classify(cause) == Failures.Kind.TRANSIENT) {
+                // the store, the read model's database, the transaction manager or the network failed, not
+                // the handler's logic: retried under every policy, never taken for a poison event
+                return retry(described + " (" + Failures.describeTransient(cause) + ")", cause);
+            }
+            switch (definition.errorPolicy()) {
+                case STOP:
+                    return fail(ProjectionFailedException.handlerFailed(definition.name(), event, cause));
+                case RETRY:
+                    return retry(described, cause);
+                case SKIP_AND_RECORD:
+                    pendingSkips.put(
+                            event.position(), new Skip(event, cause.getClass().getName() + ": " + cause.getMessage()));
+                    state.error(described);
+                    return Duration.ZERO;
+                default:
+                    throw new IllegalStateException("EC1619 Error policy " + definition.errorPolicy()
+                            + " has no handling in the projection runner");
+            }
+        }
+        if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+            return retry("EC1614 Projection " + definition.name() + ": " + ProjectionFailedException.describe(e), e);
+        }
+        return fail(ProjectionFailedException.storeFailed(definition.name(), e));
+    }
+
+    private Duration retry(String error, Throwable cause) {
+        int retries = state.retrying(error);
+        LOG.log(Level.WARNING, error + " (retry " + retries + ")", cause);
+        return definition.retryDelay(retries);
+    }
+
+    private Duration fail(ProjectionFailedException e) {
+        failed = true;
+        release();
+        state.failed(e.getMessage());
+        LOG.log(Level.ERROR, e.getMessage(), e);
+        return Duration.ZERO;
+    }
+
+    /** Holds a current lease: renews it every third of its duration, or acquires one. */
+    private boolean holdLease() {
+        long now = System.nanoTime();
+        if (lease != null && now - renewedAt >= definition.leaseDuration().toNanos() / 3) {
+            try {
+                Lease held = lease;
+                // lease operations run in a unit of work of their own: a JPA store writes the lease row
+                Optional<Lease> renewed =
+                        parts.boundary().execute(a -> parts.leases().renew(held));
+                if (renewed.isEmpty()) {
+                    lease = null;
+                    state.standby(Optional.of("EC1616 Projection " + definition.name()
+                            + ": the lease could not be renewed, another node took over"));
+                    return false;
+                }
+                lease = renewed.get();
+                renewedAt = now;
+                state.leaseHeld(lease);
+            } catch (RuntimeException e) {
+                state.error("EC1614 Projection " + definition.name() + ": renewing the lease failed: "
+                        + ProjectionFailedException.describe(e));
+            }
+        }
+        if (lease != null) {
+            return true;
+        }
+        try {
+            lease = parts.boundary()
+                    .execute(a -> parts.leases().acquire(definition.name(), parts.owner(), definition.leaseDuration()))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            if (Failures.classify(e) != Failures.Kind.TRANSIENT) {
+                // a schema too old, a permission missing: waiting does not help, the operator must act
+                fail(ProjectionFailedException.storeFailed(definition.name(), e));
+                return false;
+            }
+            state.standby(Optional.of("EC1614 Projection " + definition.name() + ": acquiring the lease failed: "
+                    + ProjectionFailedException.describe(e)));
+            return false;
+        }
+        if (lease == null) {
+            state.standby(Optional.empty());
+            return false;
+        }
+        renewedAt = now;
+        state.leaseHeld(lease);
+        return true;
+    }
+
+    private void release() {
+        if (lease != null) {
+            try {
+                Lease held = lease;
+                parts.boundary().execute(a -> {
+                    parts.leases().release(held);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "EC1617 Projection " + definition.name() + ": releasing the lease failed;"
+                                + " it expires by itself",
+                        e);
+            }
+            lease = null;
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
