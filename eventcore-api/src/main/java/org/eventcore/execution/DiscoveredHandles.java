@@ -5,7 +5,10 @@ import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
 
-/** Makes the handles of discovered streams for {@code Decision.stream}; never used as declarations. */
+/**
+ * Makes the handles of discovered streams for {@code Decision.stream}; never used as declarations. The
+ * executor's tests make handles the same way to forge a write the executor must refuse.
+ */
 final class DiscoveredHandles extends StreamDeclarations<Object> {
 
     private DiscoveredHandles() {}

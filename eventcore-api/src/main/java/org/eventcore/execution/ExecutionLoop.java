@@ -55,21 +55,16 @@ final class ExecutionLoop {
                         options.roles(),
                         options.metadata()));
         // A caller-supplied id may have been applied by an earlier call: look it up first.
-        boolean lookUpFirst = options.commandId().isPresent();
-        // an attempt's commit outcome was unknown and no later attempt has found out
-        boolean outcomeUnknown = false;
-        // after a conflict the next attempts lock the streams as they read them: wait, not race again
-        boolean lockOnRead = false;
-        for (int attempt = 1; ; attempt++) {
-            final int number = attempt;
-            final boolean lookUp = lookUpFirst;
-            final boolean lock = lockOnRead;
-            notify(() -> listener.attemptStarted(commandId, typeName, number));
+        Next next = Next.first(options.commandId().isPresent());
+        while (true) {
+            Next current = next;
+            notify(() -> listener.attemptStarted(commandId, typeName, current.number()));
             try {
-                CommandResult<E> result = settings.boundary().execute(a -> {
-                    CommandResult<E> appended = work.run(number, lookUp, lock);
+                CommandResult<E> result = settings.boundary().execute(attempt -> {
+                    CommandResult<E> appended = work.run(current.number(), current.lookUp(), current.lock());
                     if (!appended.events().isEmpty() && !appended.replayed()) {
-                        settings.appendListener().appended(appended);
+                        // inside the attempt, before it commits: a failing listener rolls the attempt back
+                        attempt.beforeCommit(() -> settings.appendListener().appended(appended));
                     }
                     return appended;
                 });
@@ -83,53 +78,74 @@ final class ExecutionLoop {
                             listener,
                             commandId,
                             typeName,
-                            number,
-                            stillUnknown(outcomeUnknown, work, typeName, commandId, number, failure));
+                            current.number(),
+                            stillUnknown(
+                                    current.outcomeUnknown(), work, typeName, commandId, current.number(), failure));
                 }
-                // After a transient failure the attempt may have committed: look up before redoing.
-                lookUpFirst |= e instanceof StoreUnavailableException;
-                lockOnRead |= e instanceof StreamConflictException;
-                if (e instanceof CommitOutcomeUnknownException) {
-                    outcomeUnknown = true;
-                } else if (work.foundNotStored()) {
-                    outcomeUnknown = false;
-                }
-                final boolean unknown = outcomeUnknown;
-                if (attempt >= policy.maxAttempts()) {
+                next = current.after(e, work.foundNotStored());
+                boolean unknown = next.outcomeUnknown();
+                if (current.number() >= policy.maxAttempts()) {
                     throw reported(
                             listener,
                             commandId,
                             typeName,
-                            number,
-                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
+                            current.number(),
+                            new RetriesExhaustedException(typeName, commandId, current.number(), e, unknown));
                 }
-                Duration backoff = policy.delayBefore(attempt + 1, ThreadLocalRandom.current());
+                Duration backoff = policy.delayBefore(next.number(), ThreadLocalRandom.current());
                 long elapsed = System.nanoTime() - started;
                 if (elapsed > policy.timeLimitNanos() - backoff.toNanos()) {
                     throw reported(
                             listener,
                             commandId,
                             typeName,
-                            number,
+                            current.number(),
                             new RetriesExhaustedException(
                                     typeName,
                                     commandId,
-                                    attempt,
+                                    current.number(),
                                     e,
                                     Duration.ofNanos(elapsed),
                                     policy.timeLimit(),
                                     unknown));
                 }
-                notify(() -> listener.retrying(commandId, typeName, number, e, backoff));
+                notify(() -> listener.retrying(commandId, typeName, current.number(), e, backoff));
                 if (!sleep(backoff)) {
                     throw reported(
                             listener,
                             commandId,
                             typeName,
-                            number,
-                            new RetriesExhaustedException(typeName, commandId, attempt, e, unknown));
+                            current.number(),
+                            new RetriesExhaustedException(typeName, commandId, current.number(), e, unknown));
                 }
             }
+        }
+    }
+
+    /**
+     * How the next attempt runs, decided from the failures so far.
+     *
+     * @param number the attempt's number, from 1
+     * @param lookUp whether it looks the command id up first: the caller supplied the id, or an earlier
+     *     attempt failed transiently and may have committed
+     * @param lock whether it reads the declared streams with their locks taken: an earlier attempt met a
+     *     conflict, so waiting beats racing again
+     * @param outcomeUnknown whether an earlier attempt's commit outcome was unknown and no attempt since
+     *     found the command not stored
+     */
+    private record Next(int number, boolean lookUp, boolean lock, boolean outcomeUnknown) {
+
+        static Next first(boolean callerSuppliedId) {
+            return new Next(1, callerSuppliedId, false, false);
+        }
+
+        /** The attempt after this one failed with {@code failure}, a retriable one. */
+        Next after(EventCoreException failure, boolean foundNotStored) {
+            return new Next(
+                    number + 1,
+                    lookUp || failure instanceof StoreUnavailableException,
+                    lock || failure instanceof StreamConflictException,
+                    failure instanceof CommitOutcomeUnknownException || (outcomeUnknown && !foundNotStored));
         }
     }
 

@@ -1,24 +1,16 @@
 package org.eventcore.spi;
 
-/** The attempt boundary without a transaction: runs the work and the hooks in order. */
-final class DirectAttemptBoundary implements AttemptBoundary {
+import java.util.function.Supplier;
 
-    public static final DirectAttemptBoundary INSTANCE = new DirectAttemptBoundary();
+/** The attempt boundary without a transaction: runs the work and the hooks in order. */
+final class DirectAttemptBoundary extends AttemptBoundaryTemplate {
+
+    static final DirectAttemptBoundary INSTANCE = new DirectAttemptBoundary();
 
     private DirectAttemptBoundary() {}
 
     @Override
-    public <T> T execute(AttemptWork<T> work) {
-        AttemptHooks hooks = new AttemptHooks();
-        T result;
-        try {
-            result = work.run(hooks);
-            hooks.runBeforeCommit();
-        } catch (RuntimeException | Error e) {
-            hooks.runAfterRollback();
-            throw e;
-        }
-        hooks.runAfterCommit();
-        return result;
+    protected <T> T inTransaction(Supplier<T> body) {
+        return body.get();
     }
 }

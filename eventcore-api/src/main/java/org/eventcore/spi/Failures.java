@@ -10,7 +10,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
+import org.eventcore.StoreFailureException;
+import org.eventcore.StoreUnavailableException;
 
 /**
  * The library's one classification of failures: whether trying the same work again may succeed. It
@@ -93,7 +96,7 @@ public final class Failures {
             return s.length() >= 2 && DATA_CLASSES.contains(s.substring(0, 2)) ? Kind.DATA : Kind.TRANSIENT;
         }
         for (Throwable t : chain) {
-            if (isTransientType(t.getClass())) {
+            if (isType(t.getClass(), TRANSIENT_TYPES)) {
                 return Kind.TRANSIENT;
             }
         }
@@ -118,10 +121,130 @@ public final class Failures {
                 + "; retried under every error policy";
     }
 
-    /** Whether {@code type} or one of its supertypes is a standard connection, timeout or transaction failure. */
-    private static boolean isTransientType(Class<?> type) {
+    /**
+     * Whether {@code failure} means the connection to the database is gone: an SQL state of class 08,
+     * 57P01 to 57P03 (the server terminated the connection or is shutting down), a recoverable SQL
+     * exception, or a socket or end-of-stream exception, anywhere in the chain.
+     */
+    public static boolean isConnectionLoss(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        Optional<String> state = sqlState(chain);
+        if (state.isPresent()) {
+            String s = state.get();
+            if (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03")) {
+                return true;
+            }
+        }
+        for (Throwable t : chain) {
+            if (isType(t.getClass(), CONNECTION_TYPES)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A commit that failed, in EventCore's error tree, for every attempt boundary alike:
+     *
+     * <ul>
+     *   <li>an {@link EventCoreException} as it is;
+     *   <li>the connection lost ({@link #isConnectionLoss}), a heuristic mixed outcome, or a failure
+     *       of the transaction manager that says nothing more: {@link CommitOutcomeUnknownException},
+     *       since the commit may or may not have happened (the executor looks the command up before
+     *       running it again);
+     *   <li>the transaction rolled back instead (timed out, marked for rollback) or a transient
+     *       failure of the database (serialization failure, deadlock): a retriable
+     *       {@link StoreUnavailableException};
+     *   <li>the database refusing the data at commit (a deferred constraint): a permanent
+     *       {@link StoreFailureException}.
+     * </ul>
+     */
+    public static EventCoreException commitFailure(Throwable failure) {
+        if (failure instanceof EventCoreException e) {
+            return e;
+        }
+        String why = describe(failure);
+        if (isConnectionLoss(failure)) {
+            return new CommitOutcomeUnknownException(
+                    "EC1320 The connection was lost while committing; the command may or may not be stored: " + why,
+                    failure);
+        }
+        List<Throwable> chain = chain(failure);
+        if (chain.stream().anyMatch(t -> isType(t.getClass(), Set.of("jakarta.transaction.HeuristicMixedException")))) {
+            return new CommitOutcomeUnknownException(
+                    "EC1321 The transaction ended with a heuristic mixed outcome; the command may or may not be"
+                            + " stored: " + why,
+                    failure);
+        }
+        if (sqlState(chain).isPresent()) {
+            return classify(failure) == Kind.DATA
+                    ? new StoreFailureException("EC1322 The database refused the commit: " + why, failure)
+                    : new StoreUnavailableException(
+                            "EC1323 The commit failed and was rolled back; the command runs again if attempts"
+                                    + " remain: " + why,
+                            failure);
+        }
+        if (chain.stream().anyMatch(t -> isType(t.getClass(), ROLLED_BACK_TYPES))) {
+            return new StoreUnavailableException(
+                    "EC1323 The transaction was rolled back instead of committed (it timed out or was marked for"
+                            + " rollback); the command runs again if attempts remain: " + why,
+                    failure);
+        }
+        return new CommitOutcomeUnknownException(
+                "EC1324 The transaction manager failed while committing; the command may or may not be stored: " + why,
+                failure);
+    }
+
+    /** A transaction that could not begin: the infrastructure failed, a retriable {@link StoreUnavailableException}. */
+    public static StoreUnavailableException beginFailure(Throwable failure) {
+        return new StoreUnavailableException(
+                "EC1325 The transaction of an attempt could not begin; the command runs again if attempts remain: "
+                        + describe(failure),
+                failure);
+    }
+
+    /**
+     * The failure for a message: its type, and the SQL state and message of the database's exception
+     * in its chain (also among suppressed exceptions), or else of its deepest cause.
+     */
+    public static String describe(Throwable failure) {
+        List<Throwable> chain = chain(failure);
+        Throwable reason = chain.stream()
+                .filter(t -> t instanceof SQLException)
+                .findFirst()
+                .orElse(null);
+        if (reason == null) {
+            reason = failure;
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                reason = t;
+            }
+        }
+        String message = reason.getMessage() == null
+                ? reason.getClass().getSimpleName()
+                : reason.getMessage().strip();
+        return failure.getClass().getName()
+                + sqlState(chain).map(s -> " (SQLState " + s + ")").orElse("")
+                + (reason == failure ? ": " + message : ", caused by " + message);
+    }
+
+    /** Exception types, by name, that mean the connection broke. */
+    private static final Set<String> CONNECTION_TYPES = Set.of(
+            "java.net.SocketException",
+            "java.net.SocketTimeoutException",
+            "java.io.EOFException",
+            "java.sql.SQLRecoverableException",
+            "java.sql.SQLNonTransientConnectionException");
+
+    /** Exception types, by name, that mean a transaction was rolled back instead of committed. */
+    private static final Set<String> ROLLED_BACK_TYPES = Set.of(
+            "jakarta.transaction.RollbackException",
+            "jakarta.transaction.HeuristicRollbackException",
+            "jakarta.persistence.RollbackException",
+            "jakarta.transaction.TransactionRolledbackException");
+
+    private static boolean isType(Class<?> type, Set<String> names) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (TRANSIENT_TYPES.contains(c.getName())) {
+            if (names.contains(c.getName())) {
                 return true;
             }
         }

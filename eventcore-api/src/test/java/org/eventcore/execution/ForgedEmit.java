@@ -30,10 +30,10 @@ record ForgedEmit(@Stream StreamId account, StreamId elsewhere, boolean borrowHa
     public void handle(Long state, Decision<ForgedEmit, LedgerEvent> decision) {
         decision.emit(ForgedEmitStreams.account(this), new LedgerEvent.Deposited(1));
         if (borrowHandle) {
-            StreamHandle<ForgedEmit> borrowed = (StreamHandle) Forge.handle(Deposit.class, account);
+            StreamHandle<ForgedEmit> borrowed = (StreamHandle) DiscoveredHandles.of(Deposit.class, account);
             decision.emit(borrowed, new LedgerEvent.Deposited(2));
         } else {
-            decision.emit(Forge.handle(ForgedEmit.class, elsewhere), new LedgerEvent.Deposited(2));
+            decision.emit(DiscoveredHandles.of(ForgedEmit.class, elsewhere), new LedgerEvent.Deposited(2));
         }
     }
 }

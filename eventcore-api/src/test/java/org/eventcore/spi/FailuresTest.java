@@ -98,4 +98,67 @@ class FailuresTest {
         assertThat(Failures.chain(a)).containsExactly(a, b);
         assertThat(Failures.classify(a)).isEqualTo(Kind.OTHER);
     }
+
+    @ParameterizedTest(name = "SQLState {0} means the connection is gone: {1}")
+    @CsvSource({
+        "08006, true",
+        "08003, true",
+        "57P01, true",
+        "57P02, true",
+        "57P03, true",
+        "57014, false",
+        "40001, false"
+    })
+    void connection_loss_is_told_by_sql_state(String state, boolean lost) {
+        assertThat(Failures.isConnectionLoss(wrapped(state))).isEqualTo(lost);
+    }
+
+    @Test
+    void a_socket_exception_is_a_connection_loss_too() {
+        assertThat(Failures.isConnectionLoss(new RuntimeException(new java.net.SocketException("Connection reset"))))
+                .isTrue();
+    }
+
+    @Test
+    void a_commit_that_lost_its_connection_has_an_unknown_outcome_whichever_boundary_reports_it() {
+        // resource-local: the provider's exception around the driver's
+        assertThat(Failures.commitFailure(wrapped("08006")))
+                .isInstanceOf(CommitOutcomeUnknownException.class)
+                .hasMessageStartingWith("EC1320 The connection was lost while committing");
+        // JTA: the transaction manager suppresses its resource's failure (57P01: terminated by an admin)
+        Exception manager = new Exception("could not commit");
+        manager.addSuppressed(new RuntimeException("xa", new SQLException("terminating connection", "57P01")));
+        assertThat(Failures.commitFailure(manager))
+                .isInstanceOf(CommitOutcomeUnknownException.class)
+                .hasMessageContaining("terminating connection");
+    }
+
+    @Test
+    void a_commit_rolled_back_by_the_database_or_the_manager_is_retried_and_a_data_error_is_not() {
+        assertThat(Failures.commitFailure(wrapped("40001")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .isNotInstanceOf(CommitOutcomeUnknownException.class)
+                .hasMessageStartingWith("EC1323");
+        assertThat(Failures.commitFailure(wrapped("23505")))
+                .isInstanceOf(StoreFailureException.class)
+                .hasMessageStartingWith("EC1322");
+    }
+
+    @Test
+    void a_commit_failure_that_says_nothing_more_has_an_unknown_outcome() {
+        assertThat(Failures.commitFailure(new IllegalStateException("the transaction manager broke")))
+                .isInstanceOf(CommitOutcomeUnknownException.class)
+                .hasMessageStartingWith("EC1324")
+                .hasMessageContaining("the transaction manager broke");
+        StoreUnavailableException already = new StoreUnavailableException("EC3303 down");
+        assertThat(Failures.commitFailure(already)).isSameAs(already);
+    }
+
+    @Test
+    void a_transaction_that_cannot_begin_is_a_transient_failure() {
+        assertThat(Failures.beginFailure(new IllegalStateException("no transaction manager")))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("EC1325")
+                .hasMessageContaining("no transaction manager");
+    }
 }

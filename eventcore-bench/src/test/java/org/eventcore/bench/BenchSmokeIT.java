@@ -42,6 +42,9 @@ class BenchSmokeIT {
 
     private record Run(int exit, String output) {}
 
+    /** How long one run of the harness may take ({@code bench.smoke.limit.seconds}, default 5 minutes). */
+    private static final long LIMIT_SECONDS = Long.getLong("bench.smoke.limit.seconds", 300);
+
     private static Run bench(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -58,14 +61,14 @@ class BenchSmokeIT {
                 throw new UncheckedIOException(e);
             }
         });
-        boolean ended = p.waitFor(5, TimeUnit.MINUTES);
+        boolean ended = p.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS);
         if (!ended) {
             p.destroyForcibly().waitFor();
         }
         String text = output.get(1, TimeUnit.MINUTES);
         System.out.println(text);
         assertThat(ended)
-                .as("the harness ended within 5 minutes; its output:%n%s", text)
+                .as("the harness ended within %d s; its output:%n%s", LIMIT_SECONDS, text)
                 .isTrue();
         return new Run(p.exitValue(), text);
     }

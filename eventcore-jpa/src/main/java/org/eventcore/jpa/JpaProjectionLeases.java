@@ -35,8 +35,14 @@ import org.eventcore.projection.spi.SkippedEventLog;
  *
  * <pre>{@code
  * JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
- * ProjectionRunner runner = ProjectionRunner.create(
- *         store, JpaCheckpointStore.create(jpa), jpa, executor, leases, definition, nodeId);
+ * ProjectionRunner runner = ProjectionRunner.builder(definition)
+ *         .log(store)
+ *         .checkpoints(JpaCheckpointStore.create(jpa))
+ *         .leases(leases)
+ *         .boundary(jpa)
+ *         .executor(executor)
+ *         .owner(nodeId)
+ *         .build();
  * }</pre>
  *
  * <p>It keeps the events projections skipped under {@link org.eventcore.projection.ErrorPolicy#SKIP_AND_RECORD}

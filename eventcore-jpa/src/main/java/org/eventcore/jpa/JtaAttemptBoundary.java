@@ -10,12 +10,13 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.eventcore.CommitOutcomeUnknownException;
-import org.eventcore.EventCoreException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.jpa.internal.SqlFailures;
 import org.eventcore.spi.AttemptBoundary;
-import org.eventcore.spi.AttemptHooks;
+import org.eventcore.spi.AttemptBoundaryTemplate;
+import org.eventcore.spi.Failures;
 
 /**
  * One JTA transaction per attempt of a command: the executor's {@link AttemptBoundary} over a
@@ -45,7 +46,7 @@ import org.eventcore.spi.AttemptHooks;
  * <p>Thread-safe: the transaction manager associates each transaction with the thread that began it;
  * one boundary serves any number of threads.
  */
-public final class JtaAttemptBoundary implements AttemptBoundary {
+public final class JtaAttemptBoundary extends AttemptBoundaryTemplate {
 
     private static final System.Logger LOG = System.getLogger(JtaAttemptBoundary.class.getName());
 
@@ -61,19 +62,13 @@ public final class JtaAttemptBoundary implements AttemptBoundary {
     }
 
     @Override
-    public <T> T execute(AttemptWork<T> work) {
+    protected <T> T inTransaction(Supplier<T> body) {
         begin();
-        AttemptHooks hooks = new AttemptHooks();
         T result;
         try {
-            result = work.run(hooks);
-            hooks.runBeforeCommit();
+            result = body.get();
         } catch (RuntimeException | Error e) {
             rollback();
-            hooks.runAfterRollback();
-            if (e instanceof PersistenceException p) {
-                throw SqlFailures.translate(p, "attempt");
-            }
             throw e;
         }
         try {
@@ -84,11 +79,14 @@ public final class JtaAttemptBoundary implements AttemptBoundary {
                 | SystemException
                 | RuntimeException e) {
             leaveTransaction();
-            hooks.runAfterRollback();
-            throw commitFailure(e);
+            throw commitFailed(e);
         }
-        hooks.runAfterCommit();
         return result;
+    }
+
+    @Override
+    protected RuntimeException workFailed(RuntimeException failure) {
+        return failure instanceof PersistenceException p ? SqlFailures.translate(p, "attempt") : failure;
     }
 
     private void begin() {
@@ -112,8 +110,7 @@ public final class JtaAttemptBoundary implements AttemptBoundary {
     }
 
     private static StoreUnavailableException cannotBegin(Exception e) {
-        return new StoreUnavailableException(
-                "EC3014 The transaction manager could not begin the transaction of an attempt: " + e, e);
+        return Failures.beginFailure(e);
     }
 
     /** Rolls the attempt's transaction back; whatever happens, the thread leaves it. */
@@ -135,31 +132,5 @@ public final class JtaAttemptBoundary implements AttemptBoundary {
         } catch (SystemException | RuntimeException e) {
             LOG.log(Level.WARNING, "EC3015 The thread could not leave the JTA transaction of a failed attempt", e);
         }
-    }
-
-    /** Translates a failed commit into EventCore's error tree. */
-    static EventCoreException commitFailure(Exception failure) {
-        if (failure instanceof EventCoreException e) {
-            return e;
-        }
-        if (failure instanceof HeuristicMixedException) {
-            return new CommitOutcomeUnknownException(
-                    "EC3013 The transaction manager reports a heuristic mixed outcome of the commit; the command"
-                            + " may or may not be stored: " + failure,
-                    failure);
-        }
-        if (SqlFailures.sqlException(failure).isPresent()) {
-            return SqlFailures.translateCommit(failure);
-        }
-        if (failure instanceof RollbackException || failure instanceof HeuristicRollbackException) {
-            return new StoreUnavailableException(
-                    "EC3012 The transaction was rolled back instead of committed (it timed out or was marked for"
-                            + " rollback); the command runs again if attempts remain: " + failure,
-                    failure);
-        }
-        return new CommitOutcomeUnknownException(
-                "EC3013 The transaction manager failed while committing; the command may or may not be stored: "
-                        + failure,
-                failure);
     }
 }

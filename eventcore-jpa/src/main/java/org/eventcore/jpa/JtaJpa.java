@@ -28,9 +28,11 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Contract: the store must be called inside an active JTA transaction; {@link JtaAttemptBoundary}
- * begins one per attempt of a command. Without one (or when the current one is already marked for
- * rollback) every call fails with an {@link IllegalStateException} (EC3010) and no entity manager
- * is created. In a Jakarta EE server, prefer the container's transaction-scoped entity manager
+ * begins one per attempt of a command. Without one every call fails with an
+ * {@link IllegalStateException} (EC3010), a mistake of the caller; when the current one timed out or
+ * was marked for rollback, with a retriable {@link org.eventcore.StoreUnavailableException} (EC3017),
+ * since a new attempt in a new transaction may succeed. In neither case is an entity manager
+ * created. In a Jakarta EE server, prefer the container's transaction-scoped entity manager
  * through {@link #containerManaged(EntityManager)}.
  *
  * <p>Thread-safe: the registry resolves the transaction of the calling thread. An entity manager is
@@ -84,7 +86,7 @@ public final class JtaJpa implements EntityManagerAccess {
     public <T> T withEntityManager(Function<EntityManager, T> work) {
         int status = registry.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
-            throw noActiveTransaction(status);
+            throw noActiveTransaction();
         }
         if (status != Status.STATUS_ACTIVE) {
             // the transaction timed out or was marked for rollback: a fresh attempt may succeed
@@ -113,13 +115,10 @@ public final class JtaJpa implements EntityManagerAccess {
         }
     }
 
-    static IllegalStateException noActiveTransaction(int status) {
-        String state = status == Status.STATUS_NO_TRANSACTION
-                ? "there is none on this thread"
-                : "the current one is " + statusName(status);
-        return new IllegalStateException("EC3010 The JPA event store needs an active JTA transaction, but " + state
-                + ": call it inside a transaction (an attempt of JtaAttemptBoundary, a @Transactional method"
-                + " or UserTransaction.begin())");
+    static IllegalStateException noActiveTransaction() {
+        return new IllegalStateException("EC3010 The JPA event store needs an active JTA transaction, but there is"
+                + " none on this thread: call it inside a transaction (an attempt of JtaAttemptBoundary, a"
+                + " @Transactional method or UserTransaction.begin())");
     }
 
     /** The name of a {@link Status} code, for messages. */

@@ -7,9 +7,9 @@ import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eventcore.jpa.internal.SqlFailures;
-import org.eventcore.spi.AttemptBoundary;
-import org.eventcore.spi.AttemptHooks;
+import org.eventcore.spi.AttemptBoundaryTemplate;
 
 /**
  * Resource-local transactions for Java SE: each attempt of a command gets a fresh entity manager and
@@ -27,7 +27,7 @@ import org.eventcore.spi.AttemptHooks;
  * {@link org.eventcore.CommitOutcomeUnknownException}, so the executor looks the command up before
  * running it again. Thread-safe: each thread has its own current attempt.
  */
-public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAccess {
+public final class ResourceLocalJpa extends AttemptBoundaryTemplate implements EntityManagerAccess {
 
     private static final System.Logger LOG = System.getLogger(ResourceLocalJpa.class.getName());
 
@@ -44,42 +44,39 @@ public final class ResourceLocalJpa implements AttemptBoundary, EntityManagerAcc
     }
 
     @Override
-    public <T> T execute(AttemptWork<T> work) {
+    protected <T> T inTransaction(Supplier<T> body) {
         if (current.get() != null) {
             throw new IllegalStateException(
                     "EC3002 An attempt is already running on this thread; attempts do not nest");
         }
-        AttemptHooks hooks = new AttemptHooks();
         EntityManager em = factory.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        T result;
         try {
+            EntityTransaction tx = em.getTransaction();
             current.set(em);
             tx.begin();
-            result = work.run(hooks);
-            hooks.runBeforeCommit();
-        } catch (RuntimeException | Error e) {
-            rollback(tx);
-            current.remove();
-            em.close();
-            hooks.runAfterRollback();
-            if (e instanceof PersistenceException p) {
-                throw SqlFailures.translate(p, "attempt");
+            T result;
+            try {
+                result = body.get();
+            } catch (RuntimeException | Error e) {
+                rollback(tx);
+                throw e;
             }
-            throw e;
-        }
-        try {
-            tx.commit();
-        } catch (RuntimeException e) {
-            rollback(tx);
-            hooks.runAfterRollback();
-            throw SqlFailures.translateCommit(e);
+            try {
+                tx.commit();
+            } catch (RuntimeException e) {
+                rollback(tx);
+                throw commitFailed(e);
+            }
+            return result;
         } finally {
             current.remove();
             em.close();
         }
-        hooks.runAfterCommit();
-        return result;
+    }
+
+    @Override
+    protected RuntimeException workFailed(RuntimeException failure) {
+        return failure instanceof PersistenceException p ? SqlFailures.translate(p, "attempt") : failure;
     }
 
     @Override

@@ -52,7 +52,7 @@ class JtaAttemptBoundaryTest {
     void a_commit_whose_connection_was_lost_has_an_unknown_outcome() {
         assertThat(commitFailing(causedBy(new RollbackException("one-phase commit failed"), "08006")))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3304")
+                .hasMessageStartingWith("EC1320")
                 .hasMessageContaining("driver says 08006");
         assertThat(commitFailing(causedBy(new HeuristicRollbackException("gone"), "57P01")))
                 .isInstanceOf(CommitOutcomeUnknownException.class);
@@ -68,7 +68,7 @@ class JtaAttemptBoundaryTest {
 
         assertThat(commitFailing(narayana))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3304")
+                .hasMessageStartingWith("EC1320")
                 .hasMessageEndingWith("FATAL: terminating connection due to administrator command");
     }
 
@@ -76,14 +76,14 @@ class JtaAttemptBoundaryTest {
     void a_heuristic_mixed_outcome_is_unknown() {
         assertThat(commitFailing(new HeuristicMixedException("partly")))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3013 The transaction manager reports a heuristic mixed outcome");
+                .hasMessageStartingWith("EC1321 The transaction ended with a heuristic mixed outcome");
     }
 
     @Test
     void a_failing_transaction_manager_leaves_the_outcome_unknown() {
         assertThat(commitFailing(new SystemException("log full")))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3013 The transaction manager failed while committing");
+                .hasMessageStartingWith("EC1324 The transaction manager failed while committing");
         tm.status = Status.STATUS_NO_TRANSACTION;
         assertThat(commitFailing(new IllegalStateException("no transaction")))
                 .isInstanceOf(CommitOutcomeUnknownException.class);
@@ -96,17 +96,17 @@ class JtaAttemptBoundaryTest {
                 .isInstanceOf(StoreUnavailableException.class)
                 .isNotInstanceOf(CommitOutcomeUnknownException.class);
         assertThat(e.isRetriable()).isTrue();
-        assertThat(e).hasMessageStartingWith("EC3012 The transaction was rolled back instead of committed");
+        assertThat(e).hasMessageStartingWith("EC1323 The transaction was rolled back instead of committed");
     }
 
     @Test
     void other_database_failures_at_commit_are_classified_by_SQL_state() {
         assertThat(commitFailing(causedBy(new RollbackException("serialization"), "40001")))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("EC3301");
+                .hasMessageStartingWith("EC1323");
         assertThat(commitFailing(causedBy(new RollbackException("denied"), "42501")))
                 .isInstanceOf(StoreFailureException.class)
-                .hasMessageStartingWith("EC3399");
+                .hasMessageStartingWith("EC1322");
     }
 
     @Test
@@ -159,7 +159,7 @@ class JtaAttemptBoundaryTest {
 
         assertThatThrownBy(() -> boundary.execute(attempt -> "never"))
                 .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageStartingWith("EC3014");
+                .hasMessageStartingWith("EC1325");
     }
 
     /** A transaction manager of one thread whose commit can be made to fail. */

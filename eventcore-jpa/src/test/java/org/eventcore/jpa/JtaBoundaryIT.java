@@ -186,7 +186,7 @@ class JtaBoundaryIT {
                     return null;
                 }))
                 .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3304 The connection was lost while committing");
+                .hasMessageStartingWith("EC1320 The connection was lost while committing");
 
         assertThat(hooks).containsExactly("after-rollback");
         assertThat(tm.getStatus()).isEqualTo(Status.STATUS_NO_TRANSACTION);

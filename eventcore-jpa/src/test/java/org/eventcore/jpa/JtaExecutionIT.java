@@ -227,7 +227,7 @@ class JtaExecutionIT {
 
         assertThat(firstFailure.get())
                 .isInstanceOf(org.eventcore.CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3304");
+                .hasMessageStartingWith("EC1320");
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.replayed()).as("the lost commit had not happened").isFalse();
         assertThat(payloads(unit, a)).containsExactly(new ContractEvent("first after 0", 4));

@@ -111,8 +111,14 @@ class ProjectionRunnerIT {
                 })
                 .withBatchSize(2)
                 .withPollInterval(Duration.ofMillis(10));
-        ProjectionRunner runner = ProjectionRunner.create(
-                store, checkpoints, jpa, pool, JpaProjectionLeases.create(jpa, Clock.systemUTC()), definition, "n1");
+        ProjectionRunner runner = ProjectionRunner.builder(definition)
+                .log(store)
+                .checkpoints(checkpoints)
+                .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                .boundary(jpa)
+                .executor(pool)
+                .owner("n1")
+                .build();
         runner.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (runner.status().state() != ProjectionState.FAILED) {
@@ -222,22 +228,22 @@ class ProjectionRunnerIT {
                 })
                 .withPollInterval(Duration.ofMillis(10))
                 .withLeaseDuration(Duration.ofSeconds(5));
-        ProjectionRunner first = ProjectionRunner.create(
-                store,
-                checkpoints,
-                jpa,
-                pool,
-                JpaProjectionLeases.create(jpa, Clock.systemUTC()),
-                definition,
-                "node-1");
-        ProjectionRunner second = ProjectionRunner.create(
-                store,
-                checkpoints,
-                jpa,
-                pool,
-                JpaProjectionLeases.create(jpa, Clock.systemUTC()),
-                definition,
-                "node-2");
+        ProjectionRunner first = ProjectionRunner.builder(definition)
+                .log(store)
+                .checkpoints(checkpoints)
+                .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                .boundary(jpa)
+                .executor(pool)
+                .owner("node-1")
+                .build();
+        ProjectionRunner second = ProjectionRunner.builder(definition)
+                .log(store)
+                .checkpoints(checkpoints)
+                .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                .boundary(jpa)
+                .executor(pool)
+                .owner("node-2")
+                .build();
         first.start();
         second.start();
 

@@ -69,8 +69,14 @@ class RebuildRestartIT {
                 })
                 .withBatchSize(4)
                 .withPollInterval(Duration.ofMillis(10));
-        ProjectionRunner runner = ProjectionRunner.create(
-                store, checkpoints, jpa, pool, JpaProjectionLeases.create(jpa, Clock.systemUTC()), definition, "n1");
+        ProjectionRunner runner = ProjectionRunner.builder(definition)
+                .log(store)
+                .checkpoints(checkpoints)
+                .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                .boundary(jpa)
+                .executor(pool)
+                .owner("n1")
+                .build();
         runner.start();
         assertThat(runner.awaitPosition(appended.lastPosition(), Duration.ofSeconds(30)))
                 .isTrue();
@@ -103,8 +109,14 @@ class RebuildRestartIT {
         assertThat(halfWay).isLessThan(appended.lastPosition());
         assertThat(ProjectionRunnerIT.countOf(stream)).isLessThan(20);
 
-        ProjectionRunner restarted = ProjectionRunner.create(
-                store, checkpoints, jpa, pool, JpaProjectionLeases.create(jpa, Clock.systemUTC()), definition, "n2");
+        ProjectionRunner restarted = ProjectionRunner.builder(definition)
+                .log(store)
+                .checkpoints(checkpoints)
+                .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                .boundary(jpa)
+                .executor(pool)
+                .owner("n2")
+                .build();
         restarted.start();
         assertThat(restarted.awaitPosition(appended.lastPosition(), Duration.ofSeconds(30)))
                 .isTrue();

@@ -128,14 +128,15 @@ class SchemaUpgradeIT {
                     .hasMessageContaining("needs version 2. Run V2__eventcore_skipped_events.sql from"
                             + " META-INF/eventcore/schema/postgresql/");
             java.util.concurrent.ExecutorService pool = Executors.newSingleThreadExecutor();
-            ProjectionRunner refused = ProjectionRunner.create(
-                    store,
-                    checkpoints,
-                    jpa,
-                    pool,
-                    JpaProjectionLeases.create(jpa, Clock.systemUTC()),
-                    ProjectionDefinition.of("balances", e -> {}).withErrorPolicy(ErrorPolicy.RETRY),
-                    "n1");
+            ProjectionRunner refused = ProjectionRunner.builder(
+                            ProjectionDefinition.of("balances", e -> {}).withErrorPolicy(ErrorPolicy.RETRY))
+                    .log(store)
+                    .checkpoints(checkpoints)
+                    .leases(JpaProjectionLeases.create(jpa, Clock.systemUTC()))
+                    .boundary(jpa)
+                    .executor(pool)
+                    .owner("n1")
+                    .build();
             refused.start();
             ProjectionStatus failed = awaitState(refused, ProjectionState.FAILED);
             assertThat(failed.lastError()).hasValueSatisfying(m -> assertThat(m).contains("EC3031", "V2__"));

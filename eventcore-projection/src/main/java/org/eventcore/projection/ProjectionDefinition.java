@@ -105,12 +105,6 @@ public record ProjectionDefinition(
                 name, handler, batchSize, errorPolicy, pollInterval, retryBaseDelay, retryMaxDelay, leaseDuration);
     }
 
-    /** A copy with {@code handler}. */
-    public ProjectionDefinition withHandler(ProjectionHandler handler) {
-        return new ProjectionDefinition(
-                name, handler, batchSize, errorPolicy, pollInterval, retryBaseDelay, retryMaxDelay, leaseDuration);
-    }
-
     /** The wait before retry number {@code retry} (1 for the first): base doubling, capped at the max. */
     public Duration retryDelay(int retry) {
         int doublings = Math.max(0, Math.min(retry - 1, 30));

@@ -30,9 +30,14 @@ import org.eventcore.spi.GlobalLogReader;
  * whose lease was taken over cannot commit: its batch rolls back and it goes to standby.
  *
  * <pre>{@code
- * ProjectionRunner runner = ProjectionRunner.create(
- *         store, checkpoints, boundary, executor, leases,
- *         ProjectionDefinition.of("balances", balances::apply), "node-1");
+ * ProjectionRunner runner = ProjectionRunner.builder(ProjectionDefinition.of("balances", balances::apply))
+ *         .log(store)
+ *         .checkpoints(checkpoints)
+ *         .leases(leases)
+ *         .boundary(boundary)
+ *         .executor(executor)
+ *         .owner("node-1")
+ *         .build();
  * runner.start();
  * GlobalPosition written = executor.execute(command).lastPosition().orElseThrow();
  * if (runner.awaitPosition(written, Duration.ofSeconds(2))) {
@@ -46,6 +51,8 @@ import org.eventcore.spi.GlobalLogReader;
  * their own checkpoint. Thread-safe; no method accepts or returns {@code null}.
  */
 public final class ProjectionRunner {
+
+    private static final System.Logger LOG = System.getLogger(ProjectionRunner.class.getName());
 
     private final ProjectionLoop.Parts parts;
     private final Executor executor;
@@ -62,43 +69,117 @@ public final class ProjectionRunner {
     }
 
     /**
-     * A stopped runner for {@code definition}.
+     * Begins the description of a runner for {@code definition}; {@link Builder#build()} makes it,
+     * stopped.
      *
-     * @param log the global log to follow
-     * @param checkpoints where the projection's checkpoint is loaded from; fenced saves through
-     *     {@code leases} must land in the same place
-     * @param boundary the unit of work of one batch (the read model's transaction)
-     * @param executor runs the runner's loop
-     * @param leases coordinates the nodes; {@code InMemoryProjectionLeases} for a single JVM
-     * @param definition the projection
-     * @param ownerId this node's id for the lease, unique per node (1 to 200 characters)
+     * <pre>{@code
+     * ProjectionRunner runner = ProjectionRunner.builder(ProjectionDefinition.of("balances", balances::apply))
+     *         .log(store)                  // the global log to follow
+     *         .checkpoints(checkpoints)    // where its checkpoint is kept
+     *         .leases(leases)              // which node may commit progress
+     *         .boundary(jpa)               // one unit of work per batch (default: none, for memory)
+     *         .executor(executor)          // the thread the runner occupies
+     *         .owner("node-1")             // this node's lease owner id (default: unique per JVM)
+     *         .build();
+     * }</pre>
      */
-    public static ProjectionRunner create(
-            GlobalLogReader log,
-            CheckpointStore checkpoints,
-            AttemptBoundary boundary,
-            Executor executor,
-            ProjectionLeases leases,
-            ProjectionDefinition definition,
-            String ownerId) {
-        Objects.requireNonNull(definition, "definition");
-        if (definition.errorPolicy() == ErrorPolicy.SKIP_AND_RECORD
-                && Objects.requireNonNull(leases, "leases").skippedEventLog().isEmpty()) {
-            throw new IllegalArgumentException("EC1622 Projection " + definition.name()
-                    + " skips and records poison events, but its leases ("
-                    + leases.getClass().getName()
-                    + ") keep no durable record of skipped events (ProjectionLeases.skippedEventLog() is empty):"
-                    + " give it JpaProjectionLeases or InMemoryProjectionLeases, or another error policy");
+    public static Builder builder(ProjectionDefinition definition) {
+        return new Builder(Objects.requireNonNull(definition, "definition"));
+    }
+
+    /**
+     * The parts of a runner. {@link #log}, {@link #checkpoints}, {@link #leases} and {@link #executor}
+     * must be given; {@link #boundary} defaults to {@link AttemptBoundary#direct()} (stores without
+     * transactions, such as the in-memory ones) and {@link #owner} to an id unique to this JVM (give
+     * each node a stable one, so that a restarted node takes its own lease back at once). Not
+     * thread-safe; build once.
+     */
+    public static final class Builder {
+        private final ProjectionDefinition definition;
+        private GlobalLogReader log;
+        private CheckpointStore checkpoints;
+        private ProjectionLeases leases;
+        private AttemptBoundary boundary = AttemptBoundary.direct();
+        private Executor executor;
+        private String owner = "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID();
+
+        private Builder(ProjectionDefinition definition) {
+            this.definition = definition;
         }
-        return new ProjectionRunner(
-                new ProjectionLoop.Parts(
-                        Objects.requireNonNull(definition, "definition"),
-                        Objects.requireNonNull(log, "log"),
-                        Objects.requireNonNull(checkpoints, "checkpoints"),
-                        Objects.requireNonNull(boundary, "boundary"),
-                        Objects.requireNonNull(leases, "leases"),
-                        ProjectionLeases.requireValidOwner(ownerId)),
-                Objects.requireNonNull(executor, "executor"));
+
+        /** The global log the projection follows. */
+        public Builder log(GlobalLogReader log) {
+            this.log = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /** Where the projection's checkpoint is loaded from; fenced saves through the leases land there too. */
+        public Builder checkpoints(CheckpointStore checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+            return this;
+        }
+
+        /** How the nodes agree on the one that commits progress; {@code InMemoryProjectionLeases} for one JVM. */
+        public Builder leases(ProjectionLeases leases) {
+            this.leases = Objects.requireNonNull(leases, "leases");
+            return this;
+        }
+
+        /** The unit of work of one batch: the read model's transaction. */
+        public Builder boundary(AttemptBoundary boundary) {
+            this.boundary = Objects.requireNonNull(boundary, "boundary");
+            return this;
+        }
+
+        /** Runs the runner's loop, which occupies one of its threads from start to stop. */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** This node's id for the lease: 1 to 200 characters, unique per node. */
+        public Builder owner(String ownerId) {
+            this.owner = ProjectionLeases.requireValidOwner(ownerId);
+            return this;
+        }
+
+        /**
+         * The runner, stopped.
+         *
+         * @throws IllegalStateException (EC1623) naming the parts not given
+         * @throws IllegalArgumentException (EC1622) if the definition skips and records poison events and
+         *     the leases keep no record of skipped events
+         */
+        public ProjectionRunner build() {
+            List<String> missing = new java.util.ArrayList<>();
+            if (log == null) {
+                missing.add("log(...)");
+            }
+            if (checkpoints == null) {
+                missing.add("checkpoints(...)");
+            }
+            if (leases == null) {
+                missing.add("leases(...)");
+            }
+            if (executor == null) {
+                missing.add("executor(...)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("EC1623 The runner of projection " + definition.name()
+                        + " is missing parts: call " + String.join(", ", missing) + " before build()");
+            }
+            if (definition.errorPolicy() == ErrorPolicy.SKIP_AND_RECORD
+                    && leases.skippedEventLog().isEmpty()) {
+                throw new IllegalArgumentException("EC1622 Projection " + definition.name()
+                        + " skips and records poison events, but its leases ("
+                        + leases.getClass().getName()
+                        + ") keep no durable record of skipped events (ProjectionLeases.skippedEventLog() is"
+                        + " empty): give it JpaProjectionLeases or InMemoryProjectionLeases, or another error"
+                        + " policy");
+            }
+            return new ProjectionRunner(
+                    new ProjectionLoop.Parts(definition, log, checkpoints, boundary, leases, owner), executor);
+        }
     }
 
     /** The projection's name. */
@@ -193,13 +274,14 @@ public final class ProjectionRunner {
             try {
                 stored = parts.boundary().execute(a -> parts.checkpoints().load(name()));
             } catch (RuntimeException e) {
-                // show the last checkpoint committed here
+                statusReadFailed("its stored checkpoint", e); // shows the last checkpoint committed here
             }
         }
         GlobalPosition head;
         try {
             head = parts.boundary().execute(a -> parts.log().head());
         } catch (RuntimeException e) {
+            statusReadFailed("the head of the log", e);
             head = stored.orElse(GlobalPosition.start());
         }
         Optional<SkippedEventLog> skipLog = parts.skipLog();
@@ -210,11 +292,32 @@ public final class ProjectionRunner {
                                 skipLog.get().recent(name(), ProjectionStatus.SKIPPED_SHOWN),
                                 skipLog.get().count(name())));
             } catch (RuntimeException e) {
-                // the store is unreachable: the status shows the skipped events read last
+                statusReadFailed("its skipped events", e); // shows the skipped events read last
             }
         }
         Skips shown = skips;
         return state.snapshot(name(), stored, head, shown.recent(), shown.count());
+    }
+
+    /** When a failed read of the status was last logged at WARNING (System.nanoTime), or 0. */
+    private volatile long statusFailureWarnedAt;
+
+    /**
+     * A status read the store refused: the status shows what was known before, and the failure is
+     * logged, at WARNING at most once a minute (health checks may ask every second), else at DEBUG.
+     */
+    private void statusReadFailed(String what, RuntimeException e) {
+        long now = System.nanoTime();
+        long last = statusFailureWarnedAt;
+        boolean warn = last == 0 || now - last > TimeUnit.MINUTES.toNanos(1);
+        if (warn) {
+            statusFailureWarnedAt = now;
+        }
+        LOG.log(
+                warn ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "EC1624 The status of projection " + name() + " could not read " + what
+                        + " and shows what was read before: " + e,
+                e);
     }
 
     /**

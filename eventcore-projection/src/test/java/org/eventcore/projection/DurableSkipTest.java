@@ -269,19 +269,25 @@ class DurableSkipTest {
         ProjectionDefinition skipping = Fixture.definition("totals", (StoredEvent<Object> e) -> {})
                 .withErrorPolicy(ErrorPolicy.SKIP_AND_RECORD);
 
-        assertThatThrownBy(() -> ProjectionRunner.create(
-                        f.ledger.store, f.checkpoints, f.readModel, f.pool, plain, skipping, "node-1"))
+        assertThatThrownBy(() -> ProjectionRunner.builder(skipping)
+                        .log(f.ledger.store)
+                        .checkpoints(f.checkpoints)
+                        .leases(plain)
+                        .boundary(f.readModel)
+                        .executor(f.pool)
+                        .owner("node-1")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("EC1622 Projection totals skips and records poison events")
                 .hasMessageContaining("ProjectionLeases.skippedEventLog() is empty");
         // any other policy needs no such record
-        ProjectionRunner.create(
-                f.ledger.store,
-                f.checkpoints,
-                f.readModel,
-                f.pool,
-                plain,
-                skipping.withErrorPolicy(ErrorPolicy.RETRY),
-                "n");
+        ProjectionRunner.builder(skipping.withErrorPolicy(ErrorPolicy.RETRY))
+                .log(f.ledger.store)
+                .checkpoints(f.checkpoints)
+                .leases(plain)
+                .boundary(f.readModel)
+                .executor(f.pool)
+                .owner("n")
+                .build();
     }
 }

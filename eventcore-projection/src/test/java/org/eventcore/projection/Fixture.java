@@ -38,16 +38,28 @@ final class Fixture implements AutoCloseable {
     }
 
     ProjectionRunner runner(ProjectionDefinition definition, String owner) {
-        ProjectionRunner r =
-                ProjectionRunner.create(ledger.store, checkpoints, readModel, pool, leases, definition, owner);
+        ProjectionRunner r = ProjectionRunner.builder(definition)
+                .log(ledger.store)
+                .checkpoints(checkpoints)
+                .leases(leases)
+                .boundary(readModel)
+                .executor(pool)
+                .owner(owner)
+                .build();
         runners.add(r);
         return r;
     }
 
     /** A runner of {@code definition} on node-1 whose batches run in {@code boundary}. */
     ProjectionRunner runner(ProjectionDefinition definition, org.eventcore.spi.AttemptBoundary boundary) {
-        ProjectionRunner r =
-                ProjectionRunner.create(ledger.store, checkpoints, boundary, pool, leases, definition, "node-1");
+        ProjectionRunner r = ProjectionRunner.builder(definition)
+                .log(ledger.store)
+                .checkpoints(checkpoints)
+                .leases(leases)
+                .boundary(boundary)
+                .executor(pool)
+                .owner("node-1")
+                .build();
         runners.add(r);
         return r;
     }

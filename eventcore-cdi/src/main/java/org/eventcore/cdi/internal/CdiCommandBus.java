@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -14,7 +13,6 @@ import org.eventcore.Command;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.cdi.CommandBus;
-import org.eventcore.cdi.CommandRetry;
 import org.eventcore.cdi.ConflictInCallerTransactionException;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.CommandResult;
@@ -36,22 +34,14 @@ public class CdiCommandBus implements CommandBus {
     @Inject
     EventCoreExecutors executors;
 
+    /** The policy of each command type: its {@code @CommandRetry} (checked at deployment) or the default. */
     private final ClassValue<RetryPolicy> policies = new ClassValue<>() {
         @Override
         protected RetryPolicy computeValue(Class<?> type) {
-            CommandRetry retry = type.getAnnotation(CommandRetry.class);
-            if (retry == null) {
-                return defaultPolicy;
-            }
             try {
-                return new RetryPolicy(
-                        retry.maxAttempts(),
-                        Duration.ofMillis(retry.baseDelayMillis()),
-                        retry.multiplier(),
-                        Duration.ofMillis(retry.maxDelayMillis()),
-                        retry.jitter(),
-                        Duration.ofMillis(retry.timeLimitMillis()));
+                return CommandRetries.declaredBy(type).orElse(defaultPolicy);
             } catch (IllegalArgumentException e) {
+                // a command outside the bean archives, which the deployment check did not see
                 throw new org.eventcore.CommandDefinitionException(
                         "EC2011 @CommandRetry on " + type.getName() + " is invalid: " + e.getMessage(), e);
             }
@@ -80,12 +70,9 @@ public class CdiCommandBus implements CommandBus {
         this.caller = new CallerIdentity(principal, extension.declaredRoles());
         ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(
                 events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null));
-        this.ownTransactions =
-                CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions, registry, false)));
-        this.callerTransaction = CommandExecutor.create(
-                store,
-                settings.withBoundary(new JtaCdiBoundary(transactions, registry, true))
-                        .withRetryPolicy(RetryPolicy.none()));
+        this.ownTransactions = CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions)));
+        this.callerTransaction =
+                CommandExecutor.create(store, settings.withBoundary(new CallerTransactionBoundary(registry)));
     }
 
     @Override
@@ -97,11 +84,21 @@ public class CdiCommandBus implements CommandBus {
     }
 
     private <C extends Command<C, S, E>, S, E> CommandResult<E> ownTransactions(C command, ExecutionOptions options) {
-        ExecutionOptions effective = options;
-        if (effective.retryPolicy().isEmpty()) {
-            effective = effective.withRetryPolicy(policies.get(command.getClass()));
+        return ownTransactions.execute(command, withPolicy(command, options, false));
+    }
+
+    /**
+     * The one place the retry policy of an execution is decided. In the caller's transaction there is
+     * none: the executor cannot roll the caller's transaction back to try again, so a conflict rolls
+     * it back and reaches the caller. Otherwise the policy the caller passed, else the command's
+     * {@code @CommandRetry}, else the application's {@code RetryPolicy} bean (or the default).
+     */
+    private ExecutionOptions withPolicy(
+            Command<?, ?, ?> command, ExecutionOptions options, boolean inCallerTransaction) {
+        if (inCallerTransaction) {
+            return options.withRetryPolicy(RetryPolicy.none());
         }
-        return ownTransactions.execute(command, effective);
+        return options.retryPolicy().isPresent() ? options : options.withRetryPolicy(policies.get(command.getClass()));
     }
 
     @Override
@@ -115,9 +112,8 @@ public class CdiCommandBus implements CommandBus {
         if (registry.getTransactionKey() == null) {
             return ownTransactions(command, effective);
         }
-        options = effective;
         try {
-            return callerTransaction.execute(command, options.withRetryPolicy(RetryPolicy.none()));
+            return callerTransaction.execute(command, withPolicy(command, effective, true));
         } catch (RetriesExhaustedException e) {
             if (e.lastFailure() instanceof StreamConflictException conflict) {
                 registry.setRollbackOnly();

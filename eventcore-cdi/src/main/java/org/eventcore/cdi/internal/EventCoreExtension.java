@@ -140,19 +140,6 @@ public class EventCoreExtension implements Extension {
         }
     }
 
-    /** The command types found through their declarations. */
-    public List<Class<?>> commands() {
-        List<Class<?>> commands = new java.util.ArrayList<>();
-        for (Class<?> d : declarations) {
-            try {
-                commands.add(((StreamDeclarations<?>) d.getConstructor().newInstance()).commandType());
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // reported at deployment
-            }
-        }
-        return commands;
-    }
-
     /** Captures the observers qualified with {@link Projection}: the handlers of durable projections. */
     void captureProjectionHandlers(@Observes ProcessObserverMethod<?, ?> event) {
         ObserverMethod<?> observer = event.getObserverMethod();
@@ -204,6 +191,16 @@ public class EventCoreExtension implements Extension {
         return Collections.unmodifiableMap(projections);
     }
 
+    /** A command's {@code @CommandRetry} out of range fails the deployment, as invalid @ProjectionOptions do. */
+    private static void checkRetry(Class<?> command, AfterDeploymentValidation validation) {
+        try {
+            CommandRetries.declaredBy(command);
+        } catch (IllegalArgumentException e) {
+            validation.addDeploymentProblem(new DeploymentException(
+                    "EC2011 @CommandRetry on " + command.getName() + " is invalid: " + e.getMessage(), e));
+        }
+    }
+
     void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {
         for (String problem : optionProblems) {
             validation.addDeploymentProblem(new DeploymentException(problem));
@@ -230,6 +227,7 @@ public class EventCoreExtension implements Extension {
             try {
                 Class<?> command = ((StreamDeclarations<?>) d.getConstructor().newInstance()).commandType();
                 CommandExecutor.checkDefinition(command);
+                checkRetry(command, validation);
             } catch (ReflectiveOperationException e) {
                 validation.addDeploymentProblem(new DeploymentException(
                         "EC2050 The stream declarations " + d.getName()

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -46,6 +45,14 @@ class BankingPropertiesTest {
 
     /** A transfer between two account indexes. */
     record Transfer(int from, int to, long cents) {}
+
+    /** How one execution ended for its caller. */
+    enum Outcome {
+        ACKNOWLEDGED,
+        REJECTED,
+        GAVE_UP,
+        GAVE_UP_OUTCOME_UNKNOWN
+    }
 
     private static final RetryPolicy PATIENT = RetryPolicy.DEFAULT
             .withMaxAttempts(200)
@@ -106,7 +113,7 @@ class BankingPropertiesTest {
         CommandExecutor executor = CommandExecutor.create(store, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT));
         List<StreamId> accounts = open(executor, 6, 100);
         Map<CommandId, Transfer> acknowledged =
-                runConcurrently(executor, accounts, transfers, threads, new AtomicInteger());
+                runConcurrently(executor, accounts, transfers, threads, new ConcurrentHashMap<>());
 
         assertConserved(store, accounts, 6 * 100 * 100);
         assertGapless(store, accounts);
@@ -128,9 +135,9 @@ class BankingPropertiesTest {
                         .withConflictRate(0.05)
                         .withUnknownOutcomeRate(0.15));
         CommandExecutor executor =
-                CommandExecutor.create(chaos, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT.withMaxAttempts(4)));
-        AtomicInteger exhausted = new AtomicInteger();
-        Map<CommandId, Transfer> acknowledged = runConcurrently(executor, accounts, transfers, 3, exhausted);
+                CommandExecutor.create(chaos, ExecutorSettings.DEFAULT.withRetryPolicy(PATIENT.withMaxAttempts(2)));
+        Map<CommandId, Outcome> outcomes = new ConcurrentHashMap<>();
+        Map<CommandId, Transfer> acknowledged = runConcurrently(executor, accounts, transfers, 3, outcomes);
 
         assertConserved(inner, accounts, 6 * 100 * 100);
         assertGapless(inner, accounts);
@@ -139,7 +146,21 @@ class BankingPropertiesTest {
         assertThat(perCommand.values())
                 .as("every command stored both of its events or none")
                 .allMatch(n -> n == 2);
-        assertThat(acknowledged.size() + exhausted.get()).isLessThanOrEqualTo(transfers.size());
+        assertThat(outcomes).as("every command ended one way or the other").hasSize(transfers.size());
+        outcomes.forEach((id, outcome) -> {
+            boolean stored = inner.eventsOf(id).isPresent();
+            switch (outcome) {
+                case ACKNOWLEDGED ->
+                    assertThat(stored).as("%s was acknowledged", id).isTrue();
+                case REJECTED, GAVE_UP ->
+                    assertThat(stored)
+                            .as("%s failed without the outcome-unknown warning, so nothing of it may be stored", id)
+                            .isFalse();
+                case GAVE_UP_OUTCOME_UNKNOWN -> {
+                    // stored or not: the caller was told to execute it again with the same id
+                }
+            }
+        });
         if (transfers.size() >= 60) {
             ChaosEventStore.Injected injected = chaos.injected();
             assertThat(injected.unknownOutcomes() + injected.appendFailures() + injected.readFailures())
@@ -208,7 +229,7 @@ class BankingPropertiesTest {
             List<StreamId> accounts,
             List<Transfer> transfers,
             int threads,
-            AtomicInteger exhausted)
+            Map<CommandId, Outcome> outcomes)
             throws Exception {
         Map<CommandId, Transfer> acknowledged = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -227,12 +248,16 @@ class BankingPropertiesTest {
                                     ExecutionOptions.DEFAULT.withCommandId(id));
                             assertThat(r.events()).hasSize(2);
                             acknowledged.put(id, tr);
+                            outcomes.put(id, Outcome.ACKNOWLEDGED);
                         } catch (CommandRejectedException e) {
                             assertThat(e.rule()).contains("insufficient funds");
+                            outcomes.put(id, Outcome.REJECTED);
                         } catch (RetriesExhaustedException e) {
-                            assertThat(e.isRetriable()).isTrue();
-                            assertThat(e.attempts()).isPositive();
-                            exhausted.incrementAndGet();
+                            assertThat(e.commandId()).isEqualTo(id);
+                            assertThat(e.lastFailure().isRetriable())
+                                    .as("the executor gives up only on failures it retries: %s", e.lastFailure())
+                                    .isTrue();
+                            outcomes.put(id, e.outcomeUnknown() ? Outcome.GAVE_UP_OUTCOME_UNKNOWN : Outcome.GAVE_UP);
                         }
                     }
                     return null;

@@ -50,14 +50,14 @@ public final class LedgerNode {
 
     /** A runner of the projection on node {@code node}. */
     static ProjectionRunner runner(Ledger ledger, String node) {
-        return ProjectionRunner.create(
-                ledger.store,
-                JpaCheckpointStore.create(ledger.jpa),
-                ledger.jpa,
-                Executors.newCachedThreadPool(),
-                JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()),
-                projection(ledger),
-                node);
+        return ProjectionRunner.builder(projection(ledger))
+                .log(ledger.store)
+                .checkpoints(JpaCheckpointStore.create(ledger.jpa))
+                .leases(JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()))
+                .boundary(ledger.jpa)
+                .executor(Executors.newCachedThreadPool())
+                .owner(node)
+                .build();
     }
 
     public static void main(String[] args) throws Exception {

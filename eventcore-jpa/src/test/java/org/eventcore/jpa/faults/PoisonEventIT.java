@@ -87,14 +87,14 @@ class PoisonEventIT {
                 .withBatchSize(10)
                 .withPollInterval(Duration.ofMillis(20))
                 .withRetryDelays(Duration.ofMillis(10), Duration.ofMillis(50));
-        ProjectionRunner runner = ProjectionRunner.create(
-                f.ledger().store,
-                JpaCheckpointStore.create(f.ledger().jpa),
-                f.ledger().jpa,
-                pool,
-                JpaProjectionLeases.create(f.ledger().jpa, Clock.systemUTC()),
-                definition,
-                "poison-node");
+        ProjectionRunner runner = ProjectionRunner.builder(definition)
+                .log(f.ledger().store)
+                .checkpoints(JpaCheckpointStore.create(f.ledger().jpa))
+                .leases(JpaProjectionLeases.create(f.ledger().jpa, Clock.systemUTC()))
+                .boundary(f.ledger().jpa)
+                .executor(pool)
+                .owner("poison-node")
+                .build();
         runners.add(runner);
         return runner;
     }

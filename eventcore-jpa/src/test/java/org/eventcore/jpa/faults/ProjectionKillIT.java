@@ -207,19 +207,19 @@ class ProjectionKillIT {
                 throw new IllegalStateException("cannot project event " + e.number());
             }
         };
-        ProjectionRunner runner = ProjectionRunner.create(
-                node.store,
-                JpaCheckpointStore.create(node.jpa),
-                node.jpa,
-                pool,
-                JpaProjectionLeases.create(node.jpa, Clock.systemUTC()),
-                ProjectionDefinition.of(NAME, handler)
+        ProjectionRunner runner = ProjectionRunner.builder(ProjectionDefinition.of(NAME, handler)
                         .withErrorPolicy(policy)
                         .withBatchSize(100)
                         .withPollInterval(Duration.ofMillis(20))
                         .withRetryDelays(Duration.ofMillis(10), Duration.ofMillis(200))
-                        .withLeaseDuration(Duration.ofSeconds(2)),
-                owner);
+                        .withLeaseDuration(Duration.ofSeconds(2)))
+                .log(node.store)
+                .checkpoints(JpaCheckpointStore.create(node.jpa))
+                .leases(JpaProjectionLeases.create(node.jpa, Clock.systemUTC()))
+                .boundary(node.jpa)
+                .executor(pool)
+                .owner(owner)
+                .build();
         runner.start();
         return runner;
     }

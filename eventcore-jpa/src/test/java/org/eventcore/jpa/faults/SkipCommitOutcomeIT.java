@@ -113,14 +113,14 @@ class SkipCommitOutcomeIT {
                     .withBatchSize(5)
                     .withPollInterval(Duration.ofMillis(20))
                     .withRetryDelays(Duration.ofMillis(10), Duration.ofMillis(50));
-            ProjectionRunner runner = ProjectionRunner.create(
-                    ledger.store,
-                    checkpoints,
-                    unknownOnce,
-                    pool,
-                    JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()),
-                    definition,
-                    "outcome-node");
+            ProjectionRunner runner = ProjectionRunner.builder(definition)
+                    .log(ledger.store)
+                    .checkpoints(checkpoints)
+                    .leases(JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()))
+                    .boundary(unknownOnce)
+                    .executor(pool)
+                    .owner("outcome-node")
+                    .build();
             runner.start();
             assertThat(runner.awaitPosition(appended.lastPosition(), Duration.ofSeconds(30)))
                     .isTrue();
@@ -134,14 +134,14 @@ class SkipCommitOutcomeIT {
                     .as("a batch's commit was reported unknown after it committed")
                     .isTrue();
             // a new node reads the record: it is in the database, not in the runner that made it
-            ProjectionRunner next = ProjectionRunner.create(
-                    ledger.store,
-                    checkpoints,
-                    ledger.jpa,
-                    pool,
-                    JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()),
-                    definition,
-                    "next-node");
+            ProjectionRunner next = ProjectionRunner.builder(definition)
+                    .log(ledger.store)
+                    .checkpoints(checkpoints)
+                    .leases(JpaProjectionLeases.create(ledger.jpa, Clock.systemUTC()))
+                    .boundary(ledger.jpa)
+                    .executor(pool)
+                    .owner("next-node")
+                    .build();
             ProjectionStatus status = next.status();
             assertThat(status.skipped())
                     .extracting(SkippedEvent::eventId)

@@ -40,8 +40,10 @@ public final class JavaSeEventStore implements AutoCloseable {
             throws SQLException {
         pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(p -> p.maxSize(maxSize)
-                        // how long a thread waits for a free connection before the command fails
-                        .acquisitionTimeout(Duration.ofSeconds(5))
+                        // how long an attempt waits for a connection before it fails (and the executor retries
+                        // it): while the database refuses connections, Agroal keeps trying to open one for
+                        // this long, so keep it short and let the retry policy's time limit bound a command
+                        .acquisitionTimeout(Duration.ofSeconds(2))
                         // a connection that failed with a connection error (SQLState 08..., 57P01...) is
                         // closed, not handed out again
                         .exceptionSorter(new PostgreSQLExceptionSorter())
@@ -49,6 +51,8 @@ public final class JavaSeEventStore implements AutoCloseable {
                         .validateOnBorrow(true)
                         .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(2))
                         .connectionFactoryConfiguration(c -> c.jdbcUrl(jdbcUrl)
+                                // one try to open a connection ends after this, also on a silent network
+                                .loginTimeout(Duration.ofSeconds(2))
                                 .principal(new NamePrincipal(user))
                                 .credential(new SimplePassword(password)))));
         // the pool is the persistence unit's data source: its properties name no URL and no user

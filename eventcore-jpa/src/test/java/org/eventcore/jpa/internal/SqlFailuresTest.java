@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
@@ -50,28 +48,10 @@ class SqlFailuresTest {
     }
 
     @Test
-    void a_unique_violation_of_the_command_key_is_recognised_as_a_command_applied_before() {
-        assertThat(SqlFailures.isDuplicateCommand(
-                        wrapped("23505", "duplicate key value violates unique constraint \"ec_commands_pkey\"")))
-                .isTrue();
-        assertThat(SqlFailures.isDuplicateCommand(wrapped(
-                        "23505", "duplicate key value violates unique constraint \"ec_events_stream_version_key\"")))
-                .isFalse();
+    void a_unique_violation_is_a_concurrent_append_the_command_runs_again_for() {
         assertThat(SqlFailures.translate(wrapped("23505", "ec_events_stream_version_key"), "append"))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageStartingWith("EC3302");
-    }
-
-    @Test
-    void a_lost_connection_at_commit_leaves_the_outcome_unknown() {
-        assertThat(SqlFailures.translateCommit(wrapped("08006", "connection reset")))
-                .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessageStartingWith("EC3304");
-        assertThat(SqlFailures.translateCommit(new PersistenceException(new SQLTransientConnectionException("gone"))))
-                .isInstanceOf(StoreUnavailableException.class);
-        assertThat(SqlFailures.translateCommit(wrapped("40001", "serialization")))
-                .isInstanceOf(StoreUnavailableException.class)
-                .isNotInstanceOf(CommitOutcomeUnknownException.class);
     }
 
     @Test
@@ -83,24 +63,16 @@ class SqlFailuresTest {
     }
 
     @Test
-    void the_state_is_found_in_chained_next_exceptions_too() {
+    void the_state_is_found_in_chained_next_exceptions_and_suppressed_ones() {
         SQLException batch = new SQLException("batch failed");
         batch.setNextException(new SQLException("the real one", "40P01"));
-        assertThat(SqlFailures.sqlState(new PersistenceException(batch))).contains("40P01");
-    }
-
-    @Test
-    void the_state_is_found_in_suppressed_exceptions_and_their_causes() {
-        // a JTA transaction manager suppresses its resources' failures instead of chaining them
-        Exception transactionManager = new Exception("could not commit");
-        transactionManager.addSuppressed(new RuntimeException("xa", new SQLException("reset", "08006")));
-        Exception wrapper = new RuntimeException("commit failed", transactionManager);
-
-        assertThat(SqlFailures.sqlState(wrapper)).contains("08006");
-        assertThat(SqlFailures.translateCommit(wrapper))
-                .isInstanceOf(CommitOutcomeUnknownException.class)
-                .hasMessage(
-                        "EC3304 The connection was lost while committing; the command may or may not be stored: reset");
+        assertThat(SqlFailures.translate(new PersistenceException(batch), "append"))
+                .hasMessageStartingWith("EC3301");
+        Exception transactionManager = new Exception("could not flush");
+        transactionManager.addSuppressed(new RuntimeException("xa", new SQLException("refused", "42501")));
+        assertThat(SqlFailures.translate(new RuntimeException("flush failed", transactionManager), "append"))
+                .isInstanceOf(StoreFailureException.class)
+                .hasMessageContaining("SQLState 42501");
     }
 
     @Test
@@ -108,7 +80,6 @@ class SqlFailuresTest {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);
         a.addSuppressed(b);
-        assertThat(SqlFailures.sqlState(b)).isEmpty();
         assertThat(SqlFailures.translate(b, "read")).isInstanceOf(StoreFailureException.class);
     }
 
