@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Optional;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The identity of one execution of a command: its idempotency key. Every event a command writes
@@ -27,12 +28,11 @@ public record CommandId(String value) {
      */
     public CommandId {
         if (value == null) {
-            throw new IllegalArgumentException("EC1005 Invalid command id: null");
+            throw new IllegalArgumentException(ApiMessages.invalidCommandId(null, null));
         }
         Optional<String> problem = Identifiers.problem(value, MAX_LENGTH);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(
-                    "EC1005 Invalid command id " + Identifiers.quote(value) + ": " + problem.get());
+            throw new IllegalArgumentException(ApiMessages.invalidCommandId(value, problem.get()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Objects;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * A business rule rejected a command ({@link Command#require}). Permanent: the executor never
@@ -12,7 +13,7 @@ public final class CommandRejectedException extends EventCoreException {
     private final String rule;
 
     private CommandRejectedException(String commandType, String rule) {
-        super("EC1100 Command " + commandType + " rejected: " + rule);
+        super(ApiMessages.commandRejected(commandType, rule));
         this.commandType = commandType;
         this.rule = rule;
     }

@@ -2,6 +2,7 @@ package org.eventcore;
 
 import java.util.Objects;
 import java.util.UUID;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The identity of one stored event: a version 7 UUID (RFC 9562), so ids are ordered by creation
@@ -17,10 +18,9 @@ public record EventId(UUID value) implements Comparable<EventId> {
      * @throws IllegalArgumentException if {@code value} is null or not a version 7 UUID
      */
     public EventId {
-        Objects.requireNonNull(value, "EC1002 event id must not be null");
+        Objects.requireNonNull(value, () -> ApiMessages.invalidEventId(null, 0));
         if (value.version() != 7) {
-            throw new IllegalArgumentException("EC1002 Event id " + value + " is a version " + value.version()
-                    + " UUID; event ids are version 7 UUIDs");
+            throw new IllegalArgumentException(ApiMessages.invalidEventId(value.toString(), value.version()));
         }
     }
 

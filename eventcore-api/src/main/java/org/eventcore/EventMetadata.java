@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * What is known about an event besides its payload: why and by whom it was written, and when.
@@ -36,15 +37,15 @@ public record EventMetadata(
      * @throws IllegalArgumentException if a component is null or invalid; the message names it
      */
     public EventMetadata {
-        Objects.requireNonNull(causationId, "EC1006 causation id must not be null");
+        Objects.requireNonNull(causationId, () -> ApiMessages.invalidMetadata("causation id must not be null"));
         if (correlationId == null || !correlationId.equals(causationId.value())) {
             // a correlation id equal to the command id (the default) was checked as the command id, by
             // the same rules
             requireIdentifier("correlation id", correlationId, 128);
         }
-        Objects.requireNonNull(user, "EC1006 user must not be null; use Optional.empty()");
+        Objects.requireNonNull(user, () -> ApiMessages.invalidMetadata("user must not be null; use Optional.empty()"));
         user.ifPresent(u -> requireIdentifier("user", u, 255));
-        Objects.requireNonNull(time, "EC1006 time must not be null");
+        Objects.requireNonNull(time, () -> ApiMessages.invalidMetadata("time must not be null"));
         custom = copyCustom(custom);
     }
 
@@ -67,42 +68,43 @@ public record EventMetadata(
 
     private static void requireIdentifier(String what, String value, int max) {
         if (value == null) {
-            throw new IllegalArgumentException("EC1006 Invalid " + what + ": null");
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata("Invalid " + what + ": null"));
         }
         Optional<String> problem = Identifiers.problem(value, max);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(
-                    "EC1006 Invalid " + what + " " + Identifiers.quote(value) + ": " + problem.get());
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata(
+                    "Invalid " + what + " " + Identifiers.quote(value) + ": " + problem.get()));
         }
     }
 
     private static Map<String, String> copyCustom(Map<String, String> custom) {
-        Objects.requireNonNull(custom, "EC1006 custom metadata must not be null; use Map.of()");
+        Objects.requireNonNull(
+                custom, () -> ApiMessages.invalidMetadata("custom metadata must not be null; use Map.of()"));
         if (custom.isEmpty()) {
             return Map.of();
         }
         if (custom.size() > MAX_CUSTOM_ENTRIES) {
-            throw new IllegalArgumentException("EC1006 Too many custom metadata entries: " + custom.size()
-                    + ", at most " + MAX_CUSTOM_ENTRIES + " are allowed");
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata("Too many custom metadata entries: "
+                    + custom.size() + ", at most " + MAX_CUSTOM_ENTRIES + " are allowed"));
         }
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> e : custom.entrySet()) {
             requireIdentifier("custom metadata key", e.getKey(), 128);
             String value = e.getValue();
             if (value == null) {
-                throw new IllegalArgumentException(
-                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is null");
+                throw new IllegalArgumentException(ApiMessages.invalidMetadata(
+                        "Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is null"));
             }
             Optional<String> unpaired = Identifiers.unpairedSurrogate(value);
             if (unpaired.isPresent()) {
-                throw new IllegalArgumentException(
-                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " contains "
-                                + unpaired.get() + ": it is not valid Unicode and could not be stored unchanged");
+                throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
+                        + Identifiers.quote(e.getKey()) + " contains " + unpaired.get()
+                        + ": it is not valid Unicode and could not be stored unchanged"));
             }
             if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
-                throw new IllegalArgumentException(
-                        "EC1006 Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is "
-                                + value.length() + " characters long, more than " + MAX_CUSTOM_VALUE_LENGTH);
+                throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
+                        + Identifiers.quote(e.getKey()) + " is " + value.length() + " characters long, more than "
+                        + MAX_CUSTOM_VALUE_LENGTH));
             }
             copy.put(e.getKey(), value);
         }

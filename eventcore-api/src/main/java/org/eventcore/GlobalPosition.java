@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Objects;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The place of a stored event in the store's global log. Positions are opaque and comparable: a
@@ -24,8 +25,7 @@ public final class GlobalPosition implements Comparable<GlobalPosition> {
 
     private GlobalPosition(long epoch, long offset) {
         if (epoch < 0 || offset < 0) {
-            throw new IllegalArgumentException(
-                    "EC1004 Global position parts must be zero or more, were " + epoch + " and " + offset);
+            throw new IllegalArgumentException(ApiMessages.invalidGlobalPosition(null, epoch, offset));
         }
         this.epoch = epoch;
         this.offset = offset;
@@ -54,7 +54,7 @@ public final class GlobalPosition implements Comparable<GlobalPosition> {
     public static GlobalPosition decode(String text) {
         Objects.requireNonNull(text, "text");
         if (!CANONICAL.matcher(text).matches()) {
-            throw new IllegalArgumentException("EC1004 Not an encoded global position: \"" + text + "\"");
+            throw new IllegalArgumentException(ApiMessages.invalidGlobalPosition(text, 0, 0));
         }
         try {
             int dot = text.indexOf('.');
@@ -63,7 +63,7 @@ public final class GlobalPosition implements Comparable<GlobalPosition> {
             }
             return of(Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("EC1004 Not an encoded global position: \"" + text + "\"", e);
+            throw new IllegalArgumentException(ApiMessages.invalidGlobalPosition(text, 0, 0), e);
         }
     }
 

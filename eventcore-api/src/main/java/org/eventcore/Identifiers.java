@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Optional;
+import org.eventcore.messages.Quoting;
 
 /**
  * The one rule EventCore applies to every identifier it accepts (stream ids, command ids, metadata
@@ -16,8 +17,6 @@ import java.util.Optional;
  * <p>Stateless and thread-safe. No method accepts {@code null}.
  */
 public final class Identifiers {
-
-    private static final int QUOTE_LIMIT = 80;
 
     private Identifiers() {}
 
@@ -81,22 +80,6 @@ public final class Identifiers {
      * whole length.
      */
     public static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        int shown = 0;
-        for (int i = 0; i < value.length() && shown < QUOTE_LIMIT; i++, shown++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
-        if (value.length() > QUOTE_LIMIT) {
-            out.append("... (").append(value.length()).append(" chars)");
-        }
-        return out.toString();
+        return Quoting.quote(value);
     }
 }

@@ -1,6 +1,8 @@
 package org.eventcore;
 
 import java.util.List;
+import java.util.Objects;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The executor ran out of attempts: every attempt met a conflict or a transient store failure. The
@@ -49,7 +51,19 @@ public final class RetriesExhaustedException extends EventCoreException {
             int attempts,
             EventCoreException lastFailure,
             boolean outcomeUnknown) {
-        this(commandType, commandId, attempts, lastFailure, "", outcomeUnknown);
+        this(
+                ApiMessages.retriesExhausted(
+                        commandType,
+                        String.valueOf(commandId),
+                        attempts,
+                        null,
+                        null,
+                        lastFailure.getMessage(),
+                        outcomeUnknown),
+                lastFailure,
+                commandId,
+                attempts,
+                outcomeUnknown);
     }
 
     /**
@@ -66,31 +80,23 @@ public final class RetriesExhaustedException extends EventCoreException {
             java.time.Duration timeLimit,
             boolean outcomeUnknown) {
         this(
-                commandType,
+                ApiMessages.retriesExhausted(
+                        commandType,
+                        String.valueOf(commandId),
+                        attempts,
+                        Objects.requireNonNull(elapsed, "elapsed"),
+                        Objects.requireNonNull(timeLimit, "timeLimit"),
+                        lastFailure.getMessage(),
+                        outcomeUnknown),
+                lastFailure,
                 commandId,
                 attempts,
-                lastFailure,
-                " in " + elapsed.toMillis() + " ms, reaching the retry policy's time limit of " + timeLimit.toMillis()
-                        + " ms",
                 outcomeUnknown);
     }
 
     private RetriesExhaustedException(
-            String commandType,
-            CommandId commandId,
-            int attempts,
-            EventCoreException lastFailure,
-            String why,
-            boolean outcomeUnknown) {
-        super(
-                "EC1300 Command " + commandType + " (id " + commandId + ") failed after " + attempts + " attempt"
-                        + (attempts == 1 ? "" : "s") + why + "; last failure: " + lastFailure.getMessage()
-                        + (outcomeUnknown
-                                ? ". The outcome of an attempt's commit is unknown: the command may be stored;"
-                                        + " execute it again with the same command id (" + commandId
-                                        + ") to find out without applying it twice"
-                                : ""),
-                lastFailure);
+            String message, EventCoreException lastFailure, CommandId commandId, int attempts, boolean outcomeUnknown) {
+        super(message, lastFailure);
         this.commandId = commandId;
         this.attempts = attempts;
         this.lastFailure = lastFailure;

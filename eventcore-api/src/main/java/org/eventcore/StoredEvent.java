@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Objects;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * An event as stored: its payload with its identity, its place in its stream and in the global log,
@@ -33,7 +34,7 @@ public record StoredEvent<E>(
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(metadata, "metadata");
         if (version.isNone()) {
-            throw new IllegalArgumentException("EC1007 A stored event's version starts at 1, was 0 for event " + id);
+            throw new IllegalArgumentException(ApiMessages.storedEventWithoutVersion(id.toString()));
         }
     }
 }

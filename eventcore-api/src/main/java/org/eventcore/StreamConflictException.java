@@ -1,7 +1,7 @@
 package org.eventcore;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * A conditional append found streams that changed after the command read them (invariant I3).
@@ -24,9 +24,8 @@ public final class StreamConflictException extends EventCoreException {
         if (conflicts.isEmpty()) {
             throw new IllegalArgumentException("a stream conflict names at least one stream");
         }
-        return "EC1200 Stream version conflict on "
-                + conflicts.stream().map(StreamConflict::toString).collect(Collectors.joining(", "))
-                + ": another command changed these streams after this one read them";
+        return ApiMessages.streamConflict(
+                conflicts.stream().map(StreamConflict::toString).toList());
     }
 
     /** Every stale stream with its expected and actual version. */

@@ -3,6 +3,7 @@ package org.eventcore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The streams a command declares with {@link Stream}, as a class the executor can find without
@@ -43,7 +44,7 @@ public abstract class StreamDeclarations<C> {
      */
     public static String simpleNameFor(String commandNameInPackage) {
         if (commandNameInPackage.isBlank()) {
-            throw new IllegalArgumentException("EC1014 A command's name is blank");
+            throw new IllegalArgumentException(ApiMessages.blankCommandName());
         }
         return commandNameInPackage.replace('.', '_') + "Streams";
     }
@@ -80,8 +81,8 @@ public abstract class StreamDeclarations<C> {
      */
     protected static StreamId requireMember(Class<?> commandType, String member, StreamId value) {
         if (value == null) {
-            throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
-                    + commandType.getSimpleName() + " is null: every declared stream must be set");
+            throw new CommandDefinitionException(
+                    ApiMessages.nullStreamMember(member, commandType.getSimpleName(), null));
         }
         return value;
     }
@@ -94,16 +95,15 @@ public abstract class StreamDeclarations<C> {
     protected static List<StreamId> requireMembers(
             Class<?> commandType, String member, Collection<? extends StreamId> values) {
         if (values == null) {
-            throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
-                    + commandType.getSimpleName() + " is null: every declared stream must be set");
+            throw new CommandDefinitionException(
+                    ApiMessages.nullStreamMember(member, commandType.getSimpleName(), null));
         }
         List<StreamId> streams = new ArrayList<>(values.size());
         int index = 0;
         for (StreamId stream : values) {
             if (stream == null) {
-                throw new CommandDefinitionException("EC1109 @Stream member '" + member + "' of command "
-                        + commandType.getSimpleName() + " holds null at position " + index
-                        + ": every declared stream must be set");
+                throw new CommandDefinitionException(
+                        ApiMessages.nullStreamMember(member, commandType.getSimpleName(), index));
             }
             streams.add(stream);
             index++;

@@ -1,6 +1,7 @@
 package org.eventcore;
 
 import java.util.Optional;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The identity of an event stream, for example {@code account-42}.
@@ -33,15 +34,11 @@ public record StreamId(String value) implements Comparable<StreamId> {
      */
     public StreamId {
         if (value == null) {
-            throw new InvalidStreamIdException(
-                    "EC1001 Invalid stream id: null. Pass a non-blank text such as \"account-42\".");
+            throw new InvalidStreamIdException(ApiMessages.invalidStreamId(null, null, MAX_LENGTH));
         }
         Optional<String> problem = Identifiers.problem(value, MAX_LENGTH);
         if (problem.isPresent()) {
-            throw new InvalidStreamIdException(
-                    "EC1001 Invalid stream id " + Identifiers.quote(value) + ": " + problem.get()
-                            + ". A stream id is 1 to " + MAX_LENGTH
-                            + " characters without control characters, for example \"account-42\".");
+            throw new InvalidStreamIdException(ApiMessages.invalidStreamId(value, problem.get(), MAX_LENGTH));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.eventcore;
 
+import org.eventcore.messages.ApiMessages;
+
 /**
  * The version of a stream: the number of events it holds. Version {@code n} is the version of the
  * stream's n-th event; a stream's versions are 1..n with no gap (invariant I2). {@link #NONE} (0)
@@ -19,7 +21,7 @@ public record StreamVersion(long value) implements Comparable<StreamVersion> {
      */
     public StreamVersion {
         if (value < 0) {
-            throw new IllegalArgumentException("EC1003 Stream version must be zero or more, was " + value);
+            throw new IllegalArgumentException(ApiMessages.negativeStreamVersion(value));
         }
     }
 

@@ -21,6 +21,7 @@ import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
 import org.eventcore.StreamVersion;
+import org.eventcore.messages.ApiMessages;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
@@ -92,11 +93,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 break;
             }
             if (round >= maxDiscoveryRounds) {
-                throw new CommandDefinitionException("EC1108 Command "
-                        + model.commandType().getName()
-                        + " was still discovering new streams after " + maxDiscoveryRounds + " rounds (last added: "
-                        + discovered.added + "). discover() must reach a fixed point; raise"
-                        + " ExecutorSettings.maxDiscoveryRounds if the chain is legitimately longer");
+                throw new CommandDefinitionException(ApiMessages.discoveryDoesNotEnd(
+                        model.commandType().getName(), maxDiscoveryRounds, discovered.added));
             }
             streams.addAll(discovered.added);
             requireWithinLimit(streams, "declares and discovers");
@@ -133,10 +131,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private void requireWithinLimit(Set<StreamId> streams, String how) {
         if (streams.size() > maxStreams) {
             throw new CommandDefinitionException(
-                    "EC1111 Command " + model.commandType().getName() + " " + how + " "
-                            + streams.size() + " streams, more than the " + maxStreams
-                            + " one command may read (ExecutorSettings.maxStreamsPerCommand): split the work into several"
-                            + " commands, or raise the limit if the store can read that many at once");
+                    ApiMessages.tooManyStreams(model.commandType().getName(), how, streams.size(), maxStreams));
         }
     }
 
@@ -195,7 +190,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
 
         @Override
         public void add(StreamId stream) {
-            java.util.Objects.requireNonNull(stream, "EC1106 discover added a null stream");
+            java.util.Objects.requireNonNull(stream, () -> ApiMessages.nullFromCommand("discover added a null stream"));
             if (!known.contains(stream)) {
                 added.add(stream);
             }

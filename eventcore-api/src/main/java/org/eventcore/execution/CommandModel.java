@@ -14,6 +14,7 @@ import org.eventcore.Command;
 import org.eventcore.CommandDefinitionException;
 import org.eventcore.StreamDeclarations;
 import org.eventcore.StreamId;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * What the executor knows about one command class: its stream declarations (found by naming
@@ -66,21 +67,17 @@ final class CommandModel<C> {
     public List<StreamId> declaredStreams(C command) {
         List<StreamId> streams = declarations.streams(command);
         if (streams == null || streams.isEmpty()) {
-            throw new CommandDefinitionException("EC1103 Command " + commandType.getName()
-                    + " declares no stream: give it at least one @Stream member that is not empty");
+            throw new CommandDefinitionException(ApiMessages.noDeclaredStream(commandType.getName()));
         }
         return streams;
     }
 
     private static <C> CommandModel<C> create(Class<C> type) {
         if (!Command.class.isAssignableFrom(type)) {
-            throw new CommandDefinitionException(
-                    "EC1105 " + type.getName() + " is not a command: it must implement org.eventcore.Command");
+            throw new CommandDefinitionException(ApiMessages.notACommand(type.getName()));
         }
         if (type.isLocalClass() || type.isAnonymousClass()) {
-            throw new CommandDefinitionException("EC1110 Command " + type.getName() + " is declared inside a method:"
-                    + " the annotation processor does not see such classes and no declarations class can name it."
-                    + " Declare the command at top level or as a static nested type");
+            throw new CommandDefinitionException(ApiMessages.commandDeclaredInMethod(type.getName()));
         }
         return new CommandModel<>(type, findDeclarations(type), eventTypeOf(type));
     }
@@ -92,19 +89,12 @@ final class CommandModel<C> {
             found = Class.forName(name, true, type.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new CommandDefinitionException(
-                    "EC1101 No stream declarations for command " + type.getName()
-                            + ": class " + name
-                            + " was not found through the command's class loader. Enable the EventCore"
-                            + " annotation processor, which generates it from the @Stream members: add"
-                            + " org.eventcore:eventcore-processor as a provided dependency, or list it under"
-                            + " <annotationProcessorPaths> of maven-compiler-plugin. (It may also be written by hand: a public"
-                            + " class extending StreamDeclarations<" + type.getSimpleName()
-                            + "> with a public no-argument constructor.)",
-                    e);
+                    ApiMessages.streamDeclarationsNotFound(type.getName(), name, type.getSimpleName()), e);
         }
         if (!StreamDeclarations.class.isAssignableFrom(found)) {
-            throw new CommandDefinitionException("EC1102 " + name + " is meant to declare the streams of command "
-                    + type.getName() + " but does not extend org.eventcore.StreamDeclarations");
+            throw new CommandDefinitionException(ApiMessages.invalidStreamDeclarations(name
+                    + " is meant to declare the streams of command " + type.getName()
+                    + " but does not extend org.eventcore.StreamDeclarations"));
         }
         StreamDeclarations<?> instance;
         try {
@@ -115,16 +105,19 @@ final class CommandModel<C> {
             instance = (StreamDeclarations<?>) constructor.newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
             throw new CommandDefinitionException(
-                    "EC1102 Cannot create the stream declarations " + name + " of command " + type.getName()
-                            + ": it needs to be a public class with a public no-argument constructor",
+                    ApiMessages.invalidStreamDeclarations("Cannot create the stream declarations " + name
+                            + " of command " + type.getName()
+                            + ": it needs to be a public class with a public no-argument constructor"),
                     e);
         } catch (InvocationTargetException e) {
             throw new CommandDefinitionException(
-                    "EC1102 The constructor of stream declarations " + name + " failed", e.getCause());
+                    ApiMessages.invalidStreamDeclarations("The constructor of stream declarations " + name + " failed"),
+                    e.getCause());
         }
         if (instance.commandType() != type) {
-            throw new CommandDefinitionException("EC1102 " + name + " declares the streams of "
-                    + instance.commandType().getName() + ", not of " + type.getName());
+            throw new CommandDefinitionException(ApiMessages.invalidStreamDeclarations(name
+                    + " declares the streams of " + instance.commandType().getName() + ", not of "
+                    + type.getName()));
         }
         @SuppressWarnings("unchecked")
         StreamDeclarations<C> typed = (StreamDeclarations<C>) instance;

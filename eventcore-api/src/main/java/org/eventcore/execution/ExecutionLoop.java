@@ -13,6 +13,7 @@ import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.StreamConflictException;
+import org.eventcore.messages.ApiMessages;
 import org.eventcore.spi.EventStore;
 
 /** The one retry loop: every attempt in its own boundary, backoff between attempts. */
@@ -168,10 +169,7 @@ final class ExecutionLoop {
         }
         EventCoreException last = failure instanceof EventCoreException e
                 ? e
-                : new StoreFailureException(
-                        "EC1302 Attempt " + number + " failed: "
-                                + failure.getClass().getName() + ": " + failure.getMessage(),
-                        failure);
+                : new StoreFailureException(ApiMessages.attemptFailed(number, failure), failure);
         return new RetriesExhaustedException(typeName, commandId, number, last, true);
     }
 
@@ -200,7 +198,7 @@ final class ExecutionLoop {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "EC1901 An ExecutionListener failed; ignored", e);
+            LOG.log(Level.WARNING, ApiMessages.listenerFailed(), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.eventcore.execution;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.eventcore.messages.ApiMessages;
 import org.eventcore.spi.AttemptBoundary;
 
 /**
@@ -58,12 +59,10 @@ public record ExecutorSettings(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(appendListener, "appendListener");
         if (maxDiscoveryRounds < 1) {
-            throw new IllegalArgumentException(
-                    "EC1021 maxDiscoveryRounds must be at least 1, was " + maxDiscoveryRounds);
+            throw new IllegalArgumentException(ApiMessages.invalidMaxDiscoveryRounds(maxDiscoveryRounds));
         }
         if (maxStreamsPerCommand < 1) {
-            throw new IllegalArgumentException(
-                    "EC1022 maxStreamsPerCommand must be at least 1, was " + maxStreamsPerCommand);
+            throw new IllegalArgumentException(ApiMessages.invalidMaxStreamsPerCommand(maxStreamsPerCommand));
         }
     }
 

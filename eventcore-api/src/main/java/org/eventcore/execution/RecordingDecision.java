@@ -9,6 +9,7 @@ import org.eventcore.Decision;
 import org.eventcore.ExecutionContext;
 import org.eventcore.StreamHandle;
 import org.eventcore.StreamId;
+import org.eventcore.messages.ApiMessages;
 import org.eventcore.spi.StreamRead;
 
 /** The executor's {@link Decision}: checks every write against the streams read, and records it. */
@@ -38,17 +39,17 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
 
     @Override
     public void emit(StreamHandle<C> stream, E event) {
-        Objects.requireNonNull(stream, "EC1106 emit needs a stream handle, got null");
-        Objects.requireNonNull(event, "EC1106 emit needs an event, got null");
+        Objects.requireNonNull(stream, () -> ApiMessages.nullFromCommand("emit needs a stream handle, got null"));
+        Objects.requireNonNull(event, () -> ApiMessages.nullFromCommand("emit needs an event, got null"));
         if (stream.commandType() != commandType) {
-            throw new CommandDefinitionException("EC1104 Command " + commandType.getName() + " emitted to "
-                    + stream.id()
-                    + " with a handle of command " + stream.commandType().getName()
-                    + "; use the handles of its own declarations class");
+            throw new CommandDefinitionException(ApiMessages.streamNotWritable(
+                    commandType.getName(),
+                    "emitted to " + stream.id() + " with a handle of command "
+                            + stream.commandType().getName() + "; use the handles of its own declarations class"));
         }
         if (!eventType.isInstance(event)) {
-            throw new CommandDefinitionException("EC1107 Command " + commandType.getName() + " emitted a "
-                    + event.getClass().getName() + ", which is not one of its events (" + eventType.getName() + ")");
+            throw new CommandDefinitionException(ApiMessages.foreignEvent(
+                    commandType.getName(), event.getClass().getName(), eventType.getName()));
         }
         requireRead(stream.id());
         emitted.add(new Emitted(stream.id(), event));
@@ -63,10 +64,11 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
 
     private void requireRead(StreamId stream) {
         if (!reads.containsKey(stream)) {
-            throw new CommandDefinitionException(
-                    "EC1104 Command " + commandType.getName() + " wrote to stream " + stream
-                            + ", which it neither declared nor discovered (it read " + reads.keySet()
-                            + "). Declare it with @Stream, or add it with StreamResolver.add in discover()");
+            throw new CommandDefinitionException(ApiMessages.streamNotWritable(
+                    commandType.getName(),
+                    "wrote to stream " + stream + ", which it neither declared nor discovered (it read "
+                            + reads.keySet()
+                            + "). Declare it with @Stream, or add it with StreamResolver.add in discover()"));
         }
     }
 

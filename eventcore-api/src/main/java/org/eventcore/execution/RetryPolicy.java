@@ -3,6 +3,7 @@ package org.eventcore.execution;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * How the executor retries a command after a conflict or a transient store failure: at most
@@ -51,23 +52,28 @@ public record RetryPolicy(
         Objects.requireNonNull(maxDelay, "maxDelay");
         Objects.requireNonNull(timeLimit, "timeLimit");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.timeLimit must be more than zero, was " + timeLimit);
+            throw new IllegalArgumentException(
+                    ApiMessages.invalidRetryPolicy("timeLimit", "must be more than zero, was " + timeLimit));
         }
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.maxAttempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException(
+                    ApiMessages.invalidRetryPolicy("maxAttempts", "must be at least 1, was " + maxAttempts));
         }
         if (baseDelay.isNegative()) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.baseDelay must not be negative, was " + baseDelay);
+            throw new IllegalArgumentException(
+                    ApiMessages.invalidRetryPolicy("baseDelay", "must not be negative, was " + baseDelay));
         }
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.multiplier must be at least 1, was " + multiplier);
+            throw new IllegalArgumentException(
+                    ApiMessages.invalidRetryPolicy("multiplier", "must be at least 1, was " + multiplier));
         }
         if (maxDelay.compareTo(baseDelay) < 0) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.maxDelay (" + maxDelay
-                    + ") must not be less than baseDelay (" + baseDelay + ")");
+            throw new IllegalArgumentException(ApiMessages.invalidRetryPolicy(
+                    "maxDelay", "(" + maxDelay + ") must not be less than baseDelay (" + baseDelay + ")"));
         }
         if (!(jitter >= 0.0 && jitter <= 1.0)) {
-            throw new IllegalArgumentException("EC1020 RetryPolicy.jitter must be between 0 and 1, was " + jitter);
+            throw new IllegalArgumentException(
+                    ApiMessages.invalidRetryPolicy("jitter", "must be between 0 and 1, was " + jitter));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The explicit mapping between event classes and their stable stored names and revisions. Built once,
@@ -47,9 +48,7 @@ public final class EventTypeRegistry {
     public Entry entryOf(Class<?> type) {
         Entry e = byClass.get(type);
         if (e == null) {
-            throw new UnknownEventTypeException(
-                    "EC1501 Event class " + type.getName()
-                            + " is not registered: add it to the EventTypeRegistry (with an @EventType name) before writing it");
+            throw new UnknownEventTypeException(ApiMessages.unregisteredEventClass(type.getName()));
         }
         return e;
     }
@@ -62,9 +61,7 @@ public final class EventTypeRegistry {
     public Entry entryOf(String name) {
         Entry e = byName.get(name);
         if (e == null) {
-            throw new UnknownEventTypeException("EC1502 Unknown event type \"" + name
-                    + "\" in storage: no class is registered under this name. Register the class that"
-                    + " carries @EventType(name = \"" + name + "\") in the EventTypeRegistry");
+            throw new UnknownEventTypeException(ApiMessages.unknownEventType(name));
         }
         return e;
     }
@@ -89,9 +86,10 @@ public final class EventTypeRegistry {
         public Builder register(Class<?> type) {
             EventType annotation = type.getAnnotation(EventType.class);
             if (annotation == null) {
-                throw new IllegalArgumentException(
-                        "EC1503 Event class " + type.getName()
-                                + " has no @EventType(name = ...): give it a stable name, or register it with register(name, revision, class)");
+                throw new IllegalArgumentException(ApiMessages.invalidEventTypeRegistration("Event class "
+                        + type.getName()
+                        + " has no @EventType(name = ...): give it a stable name, or register it with"
+                        + " register(name, revision, class)"));
             }
             return register(annotation.name(), annotation.revision(), type);
         }
@@ -104,26 +102,26 @@ public final class EventTypeRegistry {
         public Builder register(String name, int revision, Class<?> type) {
             Objects.requireNonNull(type, "type");
             if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("EC1503 Invalid event type name \"" + name + "\" for "
-                        + type.getName() + ": use 1 to 200 letters, digits, '.', '_', '-' or ':'");
+                throw new IllegalArgumentException(ApiMessages.invalidEventTypeRegistration("Invalid event type name \""
+                        + name + "\" for " + type.getName() + ": use 1 to 200 letters, digits, '.', '_', '-' or ':'"));
             }
             if (revision < 1) {
-                throw new IllegalArgumentException(
-                        "EC1503 Revision of event type " + name + " must be 1 or more, was " + revision);
+                throw new IllegalArgumentException(ApiMessages.invalidEventTypeRegistration(
+                        "Revision of event type " + name + " must be 1 or more, was " + revision));
             }
             if (type.isInterface() || java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
-                throw new IllegalArgumentException(
-                        "EC1503 " + type.getName()
-                                + " is abstract: register the concrete event classes (registerSealed does that for a sealed family)");
+                throw new IllegalArgumentException(ApiMessages.invalidEventTypeRegistration(type.getName()
+                        + " is abstract: register the concrete event classes (registerSealed does that for a"
+                        + " sealed family)"));
             }
             Entry previous = byName.get(name);
             if (previous != null && previous.type() != type) {
-                throw new IllegalArgumentException("EC1504 Event type name \"" + name + "\" is used by both "
-                        + previous.type().getName() + " and " + type.getName());
+                throw new IllegalArgumentException(ApiMessages.eventTypeRegisteredTwice(
+                        name, type.getName(), previous.type().getName(), null));
             }
             if (byClass.containsKey(type) && !byClass.get(type).name().equals(name)) {
-                throw new IllegalArgumentException("EC1504 " + type.getName() + " is registered twice, as \""
-                        + byClass.get(type).name() + "\" and \"" + name + "\"");
+                throw new IllegalArgumentException(ApiMessages.eventTypeRegisteredTwice(
+                        name, type.getName(), null, byClass.get(type).name()));
             }
             Entry entry = new Entry(type, name, revision);
             byClass.put(type, entry);
@@ -137,8 +135,8 @@ public final class EventTypeRegistry {
          */
         public Builder registerSealed(Class<?> root) {
             if (!root.isSealed()) {
-                throw new IllegalArgumentException(
-                        "EC1503 " + root.getName() + " is not sealed; register its classes one by one");
+                throw new IllegalArgumentException(ApiMessages.invalidEventTypeRegistration(
+                        root.getName() + " is not sealed; register its classes one by one"));
             }
             Deque<Class<?>> todo = new ArrayDeque<>();
             todo.add(root);

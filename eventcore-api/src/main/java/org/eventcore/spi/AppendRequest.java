@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.eventcore.CommandId;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The events of one command execution, with the version of every stream the command read.
@@ -28,12 +29,12 @@ public record AppendRequest(
         expectedVersions = Collections.unmodifiableMap(new LinkedHashMap<>(expectedVersions));
         events = List.copyOf(events);
         if (events.isEmpty()) {
-            throw new IllegalArgumentException("EC1010 An append request needs at least one event");
+            throw new IllegalArgumentException(ApiMessages.invalidAppendRequest(null, null));
         }
         for (PendingEvent e : events) {
             if (!expectedVersions.containsKey(e.streamId())) {
-                throw new IllegalArgumentException("EC1010 Event " + e.id() + " is for stream " + e.streamId()
-                        + ", which has no expected version in the request; every written stream must have been read");
+                throw new IllegalArgumentException(
+                        ApiMessages.invalidAppendRequest(String.valueOf(e.id()), String.valueOf(e.streamId())));
             }
         }
     }

@@ -3,6 +3,7 @@ package org.eventcore.spi;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The hooks of one attempt, for implementers of {@link AttemptBoundary}: hand it to the work as its
@@ -70,7 +71,7 @@ public final class AttemptHooks implements AttemptBoundary.Attempt {
             try {
                 hooks.get(i).run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "EC1900 An " + phase + " hook failed; the attempt's outcome stands", e);
+                LOG.log(Level.WARNING, ApiMessages.hookFailed(phase), e);
             }
         }
     }

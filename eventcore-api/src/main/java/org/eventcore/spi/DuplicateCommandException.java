@@ -2,6 +2,7 @@ package org.eventcore.spi;
 
 import org.eventcore.CommandId;
 import org.eventcore.EventCoreException;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * An append carried a command id that the store already holds: the command was applied before.
@@ -12,7 +13,7 @@ public final class DuplicateCommandException extends EventCoreException {
     private final CommandId commandId;
 
     public DuplicateCommandException(CommandId commandId) {
-        super("EC1400 Command " + commandId + " was already applied; its events are stored");
+        super(ApiMessages.duplicateCommand(String.valueOf(commandId)));
         this.commandId = commandId;
     }
 

@@ -14,6 +14,7 @@ import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.messages.ApiMessages;
 
 /**
  * The library's one classification of failures: whether trying the same work again may succeed. It
@@ -165,42 +166,26 @@ public final class Failures {
         }
         String why = describe(failure);
         if (isConnectionLoss(failure)) {
-            return new CommitOutcomeUnknownException(
-                    "EC1320 The connection was lost while committing; the command may or may not be stored: " + why,
-                    failure);
+            return new CommitOutcomeUnknownException(ApiMessages.commitConnectionLost(why), failure);
         }
         List<Throwable> chain = chain(failure);
         if (chain.stream().anyMatch(t -> isType(t.getClass(), Set.of("jakarta.transaction.HeuristicMixedException")))) {
-            return new CommitOutcomeUnknownException(
-                    "EC1321 The transaction ended with a heuristic mixed outcome; the command may or may not be"
-                            + " stored: " + why,
-                    failure);
+            return new CommitOutcomeUnknownException(ApiMessages.commitHeuristicMixed(why), failure);
         }
         if (sqlState(chain).isPresent()) {
             return classify(failure) == Kind.DATA
-                    ? new StoreFailureException("EC1322 The database refused the commit: " + why, failure)
-                    : new StoreUnavailableException(
-                            "EC1323 The commit failed and was rolled back; the command runs again if attempts"
-                                    + " remain: " + why,
-                            failure);
+                    ? new StoreFailureException(ApiMessages.commitRefused(why), failure)
+                    : new StoreUnavailableException(ApiMessages.commitRolledBack(false, why), failure);
         }
         if (chain.stream().anyMatch(t -> isType(t.getClass(), ROLLED_BACK_TYPES))) {
-            return new StoreUnavailableException(
-                    "EC1323 The transaction was rolled back instead of committed (it timed out or was marked for"
-                            + " rollback); the command runs again if attempts remain: " + why,
-                    failure);
+            return new StoreUnavailableException(ApiMessages.commitRolledBack(true, why), failure);
         }
-        return new CommitOutcomeUnknownException(
-                "EC1324 The transaction manager failed while committing; the command may or may not be stored: " + why,
-                failure);
+        return new CommitOutcomeUnknownException(ApiMessages.commitFailedInTransactionManager(why), failure);
     }
 
     /** A transaction that could not begin: the infrastructure failed, a retriable {@link StoreUnavailableException}. */
     public static StoreUnavailableException beginFailure(Throwable failure) {
-        return new StoreUnavailableException(
-                "EC1325 The transaction of an attempt could not begin; the command runs again if attempts remain: "
-                        + describe(failure),
-                failure);
+        return new StoreUnavailableException(ApiMessages.beginFailed(describe(failure)), failure);
     }
 
     /**

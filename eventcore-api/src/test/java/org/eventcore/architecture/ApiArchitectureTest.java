@@ -1,5 +1,7 @@
 package org.eventcore.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -12,9 +14,10 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of eventcore-api, as the manual's Design page draws them: the model at the bottom, the
- * serializer SPI and the store SPI on it, the executor on top; every dependency points down, and the
- * module knows no container.
+ * The layers of eventcore-api, as the manual's Design page draws them: the messages (the module's
+ * message catalogue and the quoting of values) at the very bottom, then the model, the serializer SPI
+ * and the store SPI on it, the executor on top; every dependency points down, and the module knows no
+ * container.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ApiArchitectureTest {
@@ -27,6 +30,8 @@ class ApiArchitectureTest {
     void the_layers_depend_only_downwards() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("Messages")
+                .definedBy("org.eventcore.messages..")
                 .layer("Model")
                 .definedBy("org.eventcore")
                 .layer("Serialization SPI")
@@ -35,14 +40,29 @@ class ApiArchitectureTest {
                 .definedBy("org.eventcore.spi..")
                 .layer("Executor")
                 .definedBy("org.eventcore.execution..")
-                .whereLayer("Model")
+                .whereLayer("Messages")
                 .mayNotAccessAnyLayer()
+                .whereLayer("Model")
+                .mayOnlyAccessLayers("Messages")
                 .whereLayer("Serialization SPI")
-                .mayOnlyAccessLayers("Model")
+                .mayOnlyAccessLayers("Messages", "Model")
                 .whereLayer("Store SPI")
-                .mayOnlyAccessLayers("Model", "Serialization SPI")
+                .mayOnlyAccessLayers("Messages", "Model", "Serialization SPI")
                 .whereLayer("Executor")
                 .mayNotBeAccessedByAnyLayer()
+                .check(API);
+    }
+
+    @Test
+    void the_messages_depend_on_nothing_else_of_eventcore() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.eventcore.messages..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("org.eventcore..").and(not(resideInAPackage("org.eventcore.messages.."))))
+                .because("the message catalogues of every module use the messages package, so it is the lowest"
+                        + " layer")
                 .check(API);
     }
 
@@ -51,9 +71,14 @@ class ApiArchitectureTest {
         classes()
                 .should()
                 .resideInAnyPackage(
-                        "org.eventcore", "org.eventcore.serialization", "org.eventcore.spi", "org.eventcore.execution")
+                        "org.eventcore",
+                        "org.eventcore.messages",
+                        "org.eventcore.serialization",
+                        "org.eventcore.spi",
+                        "org.eventcore.execution")
                 .because("the executor's engine is package-private in org.eventcore.execution, so that no public"
-                        + " type depends on an internal one")
+                        + " type depends on an internal one; org.eventcore.messages holds the message catalogue,"
+                        + " which the manual, not the API, documents")
                 .check(API);
     }
 

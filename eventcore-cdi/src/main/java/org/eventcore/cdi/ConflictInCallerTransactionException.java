@@ -3,6 +3,7 @@ package org.eventcore.cdi;
 import java.util.List;
 import org.eventcore.EventCoreException;
 import org.eventcore.StreamConflict;
+import org.eventcore.cdi.messages.CdiMessages;
 
 /**
  * A command executed inside the caller's transaction met a conflict. The bus cannot retry it there
@@ -15,12 +16,7 @@ public final class ConflictInCallerTransactionException extends EventCoreExcepti
     private final List<StreamConflict> conflicts;
 
     public ConflictInCallerTransactionException(String commandType, List<StreamConflict> conflicts, Throwable cause) {
-        super(
-                "EC2010 Command " + commandType + " met a conflict on " + conflicts
-                        + " inside the caller's transaction, where it cannot be retried: the caller's transaction is"
-                        + " marked for rollback. Execute the command outside a transaction (not from a @Transactional"
-                        + " method or a container-managed EJB) to let the bus retry it in a fresh transaction",
-                cause);
+        super(CdiMessages.conflictInCallerTransaction(commandType, conflicts), cause);
         this.conflicts = List.copyOf(conflicts);
     }
 

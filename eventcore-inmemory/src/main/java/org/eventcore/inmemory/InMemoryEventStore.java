@@ -19,6 +19,7 @@ import org.eventcore.StreamConflict;
 import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
+import org.eventcore.inmemory.messages.InMemoryMessages;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
@@ -228,7 +229,9 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
             return serializer.get().deserialize(serializer.get().serialize(e.payload()));
         } catch (EventSerializationException ex) {
             throw new EventSerializationException(
-                    "EC1509 Event " + e.id() + " for stream " + e.streamId() + ": " + ex.getMessage(), ex);
+                    InMemoryMessages.roundTripFailed(
+                            e.id().toString(), e.streamId().toString(), ex.getMessage()),
+                    ex);
         }
     }
 
@@ -240,10 +243,10 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
     @Override
     public List<StoredEvent<Object>> readLog(GlobalPosition after, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("EC1011 limit must be at least 1, was " + limit);
+            throw new IllegalArgumentException(InMemoryMessages.invalidLogLimit(limit));
         }
         if (after.epoch() != 0) {
-            throw new IllegalArgumentException("EC1012 " + after + " is not a position of an in-memory store");
+            throw new IllegalArgumentException(InMemoryMessages.foreignPosition(after.toString()));
         }
         int size = log.size();
         long from = Math.min(after.offset(), size);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.eventcore.jpa.messages.JpaMessages;
 
 /**
  * The schema scripts shipped in this jar, versioned, for Flyway, Liquibase, psql or JPA schema
@@ -151,8 +152,7 @@ public enum EventCoreSchema {
     private static String read(String resource) {
         try (InputStream in = EventCoreSchema.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(
-                        "EC3030 The schema script " + resource + " is missing from the class path");
+                throw new IllegalStateException(JpaMessages.schemaScriptMissing(resource));
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventcore.GlobalPosition;
 import org.eventcore.jpa.entity.CheckpointRecord;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 
 /**
@@ -68,9 +69,7 @@ public final class JpaCheckpointStore implements CheckpointStore {
             return GlobalPosition.decode(r.logPosition());
         } catch (IllegalArgumentException e) {
             throw new org.eventcore.StoreFailureException(
-                    "EC3020 The checkpoint of projection " + r.projectionName() + " holds \"" + r.logPosition()
-                            + "\", which is not a position",
-                    e);
+                    JpaMessages.invalidCheckpointPosition(r.projectionName(), r.logPosition()), e);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.eventcore.jpa.entity.CommandRecord;
 import org.eventcore.jpa.entity.EventRecord;
 import org.eventcore.jpa.entity.StreamRecord;
 import org.eventcore.jpa.internal.Records;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.serialization.SerializedEvent;
 import org.eventcore.spi.AppendRequest;
@@ -255,10 +256,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
                 .setParameter("ids", ids)
                 .getSingleResult();
         if (newest != null && newest > txId) {
-            throw new org.eventcore.StoreUnavailableException("EC3305 This transaction (id " + txId + ") began writing"
-                    + " before the transaction (id " + newest + ") that last appended to one of the streams " + ids
-                    + " committed; appending now would put the streams' events out of order in the global log. Run"
-                    + " the command in a fresh transaction (outside the caller's) or retry the caller's unit of work");
+            throw new org.eventcore.StoreUnavailableException(JpaMessages.appendOutOfOrder(txId, newest, ids));
         }
     }
 
@@ -295,7 +293,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     @Override
     public List<StoredEvent<Object>> readLog(GlobalPosition after, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("EC3005 limit must be at least 1, was " + limit);
+            throw new IllegalArgumentException(JpaMessages.invalidLogReadLimit(limit));
         }
         List<EventRecord> rows = run("log read", em -> {
             long horizon = Dialects.logHorizon(em, settings.dialect(), timeoutMillis);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.eventcore.EventId;
 import org.eventcore.GlobalPosition;
 import org.eventcore.jpa.entity.CheckpointRecord;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.LeaseLostException;
 import org.eventcore.projection.spi.ProjectionLeases;
@@ -203,11 +204,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
 
     @Override
     public List<SkippedEvent> recent(String projection, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException(
-                    "EC1621 The number of skipped events to read must not be negative: " + limit);
-        }
-        if (limit == 0) {
+        if (SkippedEventLog.requireValidLimit(limit) == 0) {
             return List.of();
         }
         return run("skipped events read", em -> {
@@ -261,7 +258,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
             try {
                 return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
             } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("EC3033 The error text of a skipped event cannot be read", e);
+                throw new IllegalStateException(JpaMessages.skippedEventErrorUnreadable(), e);
             }
         }
         return String.valueOf(value);

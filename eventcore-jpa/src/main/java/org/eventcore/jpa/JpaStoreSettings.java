@@ -2,6 +2,7 @@ package org.eventcore.jpa;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.eventcore.jpa.messages.JpaMessages;
 
 /**
  * Settings of a {@link JpaEventStore}.
@@ -45,8 +46,7 @@ public record JpaStoreSettings(JpaDialect dialect, Duration statementTimeout, bo
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         if (statementTimeout.toMillis() < 1) {
-            throw new IllegalArgumentException(
-                    "EC3001 statementTimeout must be at least 1 ms, was " + statementTimeout);
+            throw new IllegalArgumentException(JpaMessages.statementTimeoutTooShort(statementTimeout));
         }
     }
 

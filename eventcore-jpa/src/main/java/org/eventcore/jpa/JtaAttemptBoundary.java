@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.eventcore.CommitOutcomeUnknownException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.spi.AttemptBoundary;
 import org.eventcore.spi.AttemptBoundaryTemplate;
 import org.eventcore.spi.Failures;
@@ -97,10 +98,7 @@ public final class JtaAttemptBoundary extends AttemptBoundaryTemplate {
             throw cannotBegin(e);
         }
         if (status != Status.STATUS_NO_TRANSACTION) {
-            throw new IllegalStateException("EC3011 A JTA transaction is already "
-                    + JtaJpa.statusName(status) + " on this thread: JtaAttemptBoundary begins a new transaction"
-                    + " for each attempt and does not join the caller's. Execute the command outside the"
-                    + " transaction, or let the CDI layer (eventcore-cdi) run it in the caller's transaction");
+            throw new IllegalStateException(JpaMessages.jtaTransactionAlreadyPresent(JtaJpa.statusName(status)));
         }
         try {
             transactionManager.begin();
@@ -118,7 +116,7 @@ public final class JtaAttemptBoundary extends AttemptBoundaryTemplate {
         try {
             transactionManager.rollback();
         } catch (SystemException | RuntimeException e) {
-            LOG.log(Level.WARNING, "EC3015 Rolling back the JTA transaction of an attempt failed", e);
+            LOG.log(Level.WARNING, JpaMessages.jtaRollbackFailed(false), e);
         }
         leaveTransaction();
     }
@@ -130,7 +128,7 @@ public final class JtaAttemptBoundary extends AttemptBoundaryTemplate {
                 transactionManager.suspend();
             }
         } catch (SystemException | RuntimeException e) {
-            LOG.log(Level.WARNING, "EC3015 The thread could not leave the JTA transaction of a failed attempt", e);
+            LOG.log(Level.WARNING, JpaMessages.jtaRollbackFailed(true), e);
         }
     }
 }

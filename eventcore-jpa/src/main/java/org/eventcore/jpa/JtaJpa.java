@@ -8,6 +8,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.function.Function;
+import org.eventcore.jpa.messages.JpaMessages;
 
 /**
  * The store's {@link EntityManagerAccess} for a JTA persistence unit used outside a container-managed
@@ -90,9 +91,7 @@ public final class JtaJpa implements EntityManagerAccess {
         }
         if (status != Status.STATUS_ACTIVE) {
             // the transaction timed out or was marked for rollback: a fresh attempt may succeed
-            throw new org.eventcore.StoreUnavailableException("EC3017 The JTA transaction of this attempt is "
-                    + statusName(status) + " (it timed out or was marked for rollback); the command runs again in a"
-                    + " new transaction if attempts remain");
+            throw new org.eventcore.StoreUnavailableException(JpaMessages.jtaTransactionNotActive(statusName(status)));
         }
         EntityManager em = (EntityManager) registry.getResource(resourceKey);
         if (em == null) {
@@ -116,9 +115,7 @@ public final class JtaJpa implements EntityManagerAccess {
     }
 
     static IllegalStateException noActiveTransaction() {
-        return new IllegalStateException("EC3010 The JPA event store needs an active JTA transaction, but there is"
-                + " none on this thread: call it inside a transaction (an attempt of JtaAttemptBoundary, a"
-                + " @Transactional method or UserTransaction.begin())");
+        return new IllegalStateException(JpaMessages.noActiveJtaTransaction());
     }
 
     /** The name of a {@link Status} code, for messages. */
@@ -151,7 +148,7 @@ public final class JtaJpa implements EntityManagerAccess {
                     em.close();
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "EC3016 Closing the entity manager of a completed transaction failed", e);
+                LOG.log(Level.WARNING, JpaMessages.entityManagerCloseFailed(), e);
             }
         }
     }

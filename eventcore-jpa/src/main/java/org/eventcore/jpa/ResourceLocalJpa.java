@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eventcore.jpa.internal.SqlFailures;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.spi.AttemptBoundaryTemplate;
 
 /**
@@ -46,8 +47,7 @@ public final class ResourceLocalJpa extends AttemptBoundaryTemplate implements E
     @Override
     protected <T> T inTransaction(Supplier<T> body) {
         if (current.get() != null) {
-            throw new IllegalStateException(
-                    "EC3002 An attempt is already running on this thread; attempts do not nest");
+            throw new IllegalStateException(JpaMessages.nestedAttempt());
         }
         EntityManager em = factory.createEntityManager();
         try {
@@ -94,7 +94,7 @@ public final class ResourceLocalJpa extends AttemptBoundaryTemplate implements E
                 tx.rollback();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "EC3003 Rolling back an attempt failed; the connection is discarded", e);
+            LOG.log(Level.WARNING, JpaMessages.rollbackFailed(), e);
         }
     }
 }

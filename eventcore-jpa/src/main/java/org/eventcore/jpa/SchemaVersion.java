@@ -3,6 +3,7 @@ package org.eventcore.jpa;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.eventcore.StoreFailureException;
+import org.eventcore.jpa.messages.JpaMessages;
 
 /**
  * Reads which version of the EventCore schema a database holds, and refuses one older than a
@@ -45,13 +46,9 @@ final class SchemaVersion {
         for (EventCoreSchema.Script s : missing) {
             scripts.append(scripts.length() == 0 ? "" : ", then ").append(s.fileName());
         }
-        String what = found == 0
-                ? "EC3032 This database has no EventCore schema in its current schema (search path)"
-                : "EC3031 The EventCore schema in this database is at version " + found;
-        return what + "; " + component + " of this EventCore needs version " + needed + ". Run " + scripts
-                + " from META-INF/eventcore/schema/postgresql/ in the eventcore-jpa jar (h2/ for H2), as"
-                + " eventcore_owner, in that order; nodes of the earlier version keep working on the"
-                + " upgraded schema (see the manual's page on PostgreSQL and JPA, Upgrading the schema)";
+        return found == 0
+                ? JpaMessages.schemaMissing(needed, component, scripts.toString())
+                : JpaMessages.schemaTooOld(found, needed, component, scripts.toString());
     }
 
     private static boolean tableExists(EntityManager em, String table) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,15 @@ class EventCoreSchemaTest {
                 .last()
                 .isEqualTo("grant usage on sequence ec_event_position_seq to eventcore_app");
         assertThat(statements).last().isEqualTo("grant select, insert, delete on ec_skipped_events to eventcore_app");
+    }
+
+    @Test
+    void the_trigger_raises_the_catalogues_text_of_EC3100_with_the_operation_in_place() {
+        assertThat(EventCoreSchema.POSTGRESQL.statements())
+                .filteredOn(s -> s.startsWith("create function ec_reject_event_change()"))
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .contains("raise exception '" + JpaMessages.storedEventImmutable("%") + "', tg_op"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventcore.EventSerializationException;
 import org.eventcore.Identifiers;
+import org.eventcore.jsonb.messages.JsonbMessages;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.serialization.EventTypeRegistry;
 import org.eventcore.serialization.SerializedEvent;
@@ -40,7 +41,7 @@ public final class JsonbEventSerializer implements EventSerializer {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.jsonb = Objects.requireNonNull(jsonb, "jsonb");
         if (maxPayloadBytes < 1) {
-            throw new IllegalArgumentException("EC1510 maxPayloadBytes must be at least 1, was " + maxPayloadBytes);
+            throw new IllegalArgumentException(JsonbMessages.invalidMaxPayloadBytes(maxPayloadBytes));
         }
         this.maxPayloadBytes = maxPayloadBytes;
     }
@@ -73,21 +74,19 @@ public final class JsonbEventSerializer implements EventSerializer {
             json = jsonb.toJson(payload);
         } catch (JsonbException | IllegalArgumentException e) {
             throw new EventSerializationException(
-                    "EC1505 Cannot serialize event of type " + entry.name() + " ("
-                            + payload.getClass().getName() + "): " + e.getMessage(),
+                    JsonbMessages.cannotSerialize(
+                            entry.name(), payload.getClass().getName(), e.getMessage()),
                     e);
         }
         Optional<String> unpaired = Identifiers.unpairedSurrogate(json);
         if (unpaired.isPresent()) {
             // getBytes would silently store '?' in its place
-            throw new EventSerializationException("EC1511 Event of type " + entry.name() + " contains text that is not"
-                    + " valid Unicode (" + unpaired.get() + " of its JSON): it could not be stored unchanged");
+            throw new EventSerializationException(JsonbMessages.invalidUnicode(entry.name(), unpaired.get()));
         }
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxPayloadBytes) {
-            throw new EventSerializationException("EC1506 Event of type " + entry.name() + " is " + bytes.length
-                    + " bytes as JSON, more than the limit of " + maxPayloadBytes
-                    + " bytes; keep large content outside the event and store a reference");
+            throw new EventSerializationException(
+                    JsonbMessages.payloadTooLarge(entry.name(), bytes.length, maxPayloadBytes));
         }
         return SerializedEvent.of(entry.name(), entry.revision(), bytes);
     }
@@ -96,9 +95,11 @@ public final class JsonbEventSerializer implements EventSerializer {
     public Object deserialize(SerializedEvent event) {
         EventTypeRegistry.Entry entry = registry.entryOf(event.type());
         if (event.revision() > entry.revision()) {
-            throw new EventSerializationException("EC1507 Stored event of type " + event.type() + " has revision "
-                    + event.revision() + ", newer than the registered revision " + entry.revision() + " of "
-                    + entry.type().getName() + "; deploy the newer event class");
+            throw new EventSerializationException(JsonbMessages.revisionTooNew(
+                    event.type(),
+                    event.revision(),
+                    entry.revision(),
+                    entry.type().getName()));
         }
         String json;
         try {
@@ -108,21 +109,25 @@ public final class JsonbEventSerializer implements EventSerializer {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new EventSerializationException(
-                    "EC1508 Stored event of type " + event.type() + " (revision " + event.revision()
-                            + ") is not valid UTF-8 JSON (" + e + "); the stored bytes were changed outside EventCore",
+                    JsonbMessages.unreadableStoredEvent(
+                            event.type(),
+                            "(revision " + event.revision() + ") is not valid UTF-8 JSON (" + e
+                                    + "); the stored bytes were changed outside EventCore"),
                     e);
         }
         try {
             Object value = jsonb.fromJson(json, entry.type());
             if (value == null) {
                 throw new EventSerializationException(
-                        "EC1508 Stored event of type " + event.type() + " is JSON null, not an event");
+                        JsonbMessages.unreadableStoredEvent(event.type(), "is JSON null, not an event"));
             }
             return value;
         } catch (JsonbException | IllegalArgumentException | ClassCastException e) {
             throw new EventSerializationException(
-                    "EC1508 Stored event of type " + event.type() + " (revision " + event.revision()
-                            + ") cannot be read back as " + entry.type().getName() + ": " + e.getMessage(),
+                    JsonbMessages.unreadableStoredEvent(
+                            event.type(),
+                            "(revision " + event.revision() + ") cannot be read back as "
+                                    + entry.type().getName() + ": " + e.getMessage()),
                     e);
         }
     }

@@ -20,6 +20,7 @@ import org.eventcore.processor.internal.CommandAnalyzer;
 import org.eventcore.processor.internal.CommandDeclaration;
 import org.eventcore.processor.internal.DeclarationsWriter;
 import org.eventcore.processor.internal.EmitChecker;
+import org.eventcore.processor.messages.ProcessorMessages;
 
 /**
  * Generates, for every EventCore command in the compilation, its stream declarations class
@@ -95,12 +96,17 @@ public final class StreamDeclarationsProcessor extends AbstractProcessor {
                 out.write(DeclarationsWriter.render(declaration));
             }
         } catch (FilerException e) {
-            problem = Optional.of("EC4011 Cannot generate " + declaration.qualifiedGeneratedName() + " for "
-                    + command.getSimpleName() + ": " + e.getMessage()
-                    + ". Is there already a class of that name? Rename one of them");
+            problem = Optional.of(ProcessorMessages.declarationsNotWritten(
+                    declaration.qualifiedGeneratedName(),
+                    command.getSimpleName().toString(),
+                    e.getMessage(),
+                    true));
         } catch (IOException e) {
-            problem =
-                    Optional.of("EC4011 Cannot write " + declaration.qualifiedGeneratedName() + ": " + e.getMessage());
+            problem = Optional.of(ProcessorMessages.declarationsNotWritten(
+                    declaration.qualifiedGeneratedName(),
+                    command.getSimpleName().toString(),
+                    e.getMessage(),
+                    false));
         }
         problem.ifPresent(p -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, p, command));
     }

@@ -1,7 +1,7 @@
 package org.eventcore.projection;
 
-import org.eventcore.Identifiers;
 import org.eventcore.StoredEvent;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /** Carries a handler's failure and its event out of the batch's unit of work, which it rolls back. */
 final class HandlerFailure extends RuntimeException {
@@ -19,8 +19,11 @@ final class HandlerFailure extends RuntimeException {
 
     /** The failure, as the status shows it while retrying. */
     static String describe(String projection, StoredEvent<Object> event, Throwable cause) {
-        return "EC1612 Projection " + Identifiers.quote(projection) + ": handler failed on event "
-                + event.id() + " (" + event.payload().getClass().getName() + ") at position " + event.position()
-                + ": " + cause.getClass().getName() + ": " + cause.getMessage();
+        return ProjectionMessages.handlerFailed(
+                projection,
+                event.id().toString(),
+                event.payload().getClass().getName(),
+                event.position().toString(),
+                cause.getClass().getName() + ": " + cause.getMessage());
     }
 }

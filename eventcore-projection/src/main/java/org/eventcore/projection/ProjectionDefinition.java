@@ -2,6 +2,7 @@ package org.eventcore.projection;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.eventcore.projection.messages.ProjectionMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.ProjectionLeases;
 
@@ -49,16 +50,17 @@ public record ProjectionDefinition(
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(errorPolicy, "errorPolicy");
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException(
-                    "EC1620 ProjectionDefinition.batchSize must be 1 to " + MAX_BATCH_SIZE + ", was " + batchSize);
+            throw new IllegalArgumentException(ProjectionMessages.invalidDefinition(
+                    "batchSize", "must be 1 to " + MAX_BATCH_SIZE + ", was " + batchSize));
         }
         positive("pollInterval", pollInterval);
         positive("retryBaseDelay", retryBaseDelay);
         positive("retryMaxDelay", retryMaxDelay);
         ProjectionLeases.requirePositive(leaseDuration);
         if (retryMaxDelay.compareTo(retryBaseDelay) < 0) {
-            throw new IllegalArgumentException("EC1620 ProjectionDefinition.retryMaxDelay (" + retryMaxDelay
-                    + ") must not be less than retryBaseDelay (" + retryBaseDelay + ")");
+            throw new IllegalArgumentException(ProjectionMessages.invalidDefinition(
+                    "retryMaxDelay",
+                    "(" + retryMaxDelay + ") must not be less than retryBaseDelay (" + retryBaseDelay + ")"));
         }
     }
 
@@ -116,7 +118,7 @@ public record ProjectionDefinition(
         Objects.requireNonNull(value, component);
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(
-                    "EC1620 ProjectionDefinition." + component + " must be positive, was " + value);
+                    ProjectionMessages.invalidDefinition(component, "must be positive, was " + value));
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.eventcore.projection;
 
 import org.eventcore.EventCoreException;
-import org.eventcore.Identifiers;
 import org.eventcore.StoredEvent;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /**
  * A durable projection stopped: its handler failed under {@link ErrorPolicy#STOP}, or the store
@@ -20,19 +20,19 @@ public final class ProjectionFailedException extends EventCoreException {
     /** The standard error for {@code handler} failing on {@code event} in {@code projection}. */
     public static ProjectionFailedException handlerFailed(String projection, StoredEvent<?> event, Throwable cause) {
         return new ProjectionFailedException(
-                "EC1610 Projection " + Identifiers.quote(projection)
-                        + " stopped: its handler failed on event "
-                        + event.id() + " (" + event.payload().getClass().getName() + ") at position "
-                        + event.position() + " of stream " + event.streamId() + ": " + describe(cause),
+                ProjectionMessages.handlerFailedProjectionStopped(
+                        projection,
+                        event.id().toString(),
+                        event.payload().getClass().getName(),
+                        event.position().toString(),
+                        event.streamId().toString(),
+                        describe(cause)),
                 cause);
     }
 
     /** The standard error for {@code projection} stopping on a permanent failure outside its handler. */
     public static ProjectionFailedException storeFailed(String projection, Throwable cause) {
-        return new ProjectionFailedException(
-                "EC1611 Projection " + Identifiers.quote(projection) + " stopped on a failure that a retry"
-                        + " cannot fix: " + describe(cause),
-                cause);
+        return new ProjectionFailedException(ProjectionMessages.projectionStopped(projection, describe(cause)), cause);
     }
 
     /** {@code ExceptionClass: message}, as the status and the messages show a failure. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
+import org.eventcore.projection.messages.ProjectionMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.LeaseLostException;
 import org.eventcore.projection.spi.ProjectionLeases;
@@ -94,7 +95,7 @@ final class ProjectionLoop implements Runnable {
         } catch (Throwable e) { // an Error of the handler: stop with it rather than vanish
             state.failed(
                     ProjectionFailedException.storeFailed(definition.name(), e).getMessage());
-            LOG.log(Level.ERROR, "EC1611 Projection " + definition.name() + " stopped", e);
+            LOG.log(Level.ERROR, ProjectionMessages.projectionStopped(definition.name(), null), e);
         } finally {
             release();
             state.stopped();
@@ -180,20 +181,24 @@ final class ProjectionLoop implements Runnable {
         // skips at or before the checkpoint this batch started from were recorded by an earlier batch
         // whose commit outcome was unknown to this runner (it committed: the checkpoint passed them)
         java.util.Map<GlobalPosition, Skip> earlier = pendingSkips.headMap(batch.from(), true);
-        earlier.values().forEach(skip -> logSkip(skip.event(), skip.error(), " (recorded by an earlier batch)"));
+        earlier.values().forEach(skip -> logSkip(skip.event(), skip.error(), true));
         earlier.clear();
         for (SkippedEvent skipped : batch.recorded()) {
             Skip skip = pendingSkips.remove(skipped.position());
-            logSkip(skip.event(), skip.error(), "");
+            logSkip(skip.event(), skip.error(), false);
         }
         return batch;
     }
 
-    private void logSkip(StoredEvent<Object> event, String error, String how) {
+    private void logSkip(StoredEvent<Object> event, String error, boolean earlier) {
         LOG.log(
                 Level.WARNING,
-                "EC1613 Projection " + definition.name() + " skipped event " + event.id() + " at position "
-                        + event.position() + how + ": " + error);
+                ProjectionMessages.eventSkipped(
+                        definition.name(),
+                        event.id().toString(),
+                        event.position().toString(),
+                        earlier,
+                        error));
     }
 
     private void runRebuild(RunnerState.RebuildRequest request) {
@@ -210,7 +215,8 @@ final class ProjectionLoop implements Runnable {
         pendingSkips.clear();
         LOG.log(
                 Level.INFO,
-                "EC1615 Projection " + definition.name() + " rebuilds from " + request.from() + " to " + target);
+                ProjectionMessages.rebuildStarted(
+                        definition.name(), request.from().toString(), target.toString()));
     }
 
     private Duration onFailure(RuntimeException e) {
@@ -242,12 +248,14 @@ final class ProjectionLoop implements Runnable {
                     state.error(described);
                     return Duration.ZERO;
                 default:
-                    throw new IllegalStateException("EC1619 Error policy " + definition.errorPolicy()
-                            + " has no handling in the projection runner");
+                    throw new IllegalStateException(ProjectionMessages.unhandledErrorPolicy(
+                            definition.errorPolicy().toString()));
             }
         }
         if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
-            return retry("EC1614 Projection " + definition.name() + ": " + ProjectionFailedException.describe(e), e);
+            return retry(
+                    ProjectionMessages.transientFailure(definition.name(), "", ProjectionFailedException.describe(e)),
+                    e);
         }
         return fail(ProjectionFailedException.storeFailed(definition.name(), e));
     }
@@ -277,16 +285,15 @@ final class ProjectionLoop implements Runnable {
                         parts.boundary().execute(a -> parts.leases().renew(held));
                 if (renewed.isEmpty()) {
                     lease = null;
-                    state.standby(Optional.of("EC1616 Projection " + definition.name()
-                            + ": the lease could not be renewed, another node took over"));
+                    state.standby(Optional.of(ProjectionMessages.leaseNotRenewed(definition.name())));
                     return false;
                 }
                 lease = renewed.get();
                 renewedAt = now;
                 state.leaseHeld(lease);
             } catch (RuntimeException e) {
-                state.error("EC1614 Projection " + definition.name() + ": renewing the lease failed: "
-                        + ProjectionFailedException.describe(e));
+                state.error(ProjectionMessages.transientFailure(
+                        definition.name(), "renewing the lease", ProjectionFailedException.describe(e)));
             }
         }
         if (lease != null) {
@@ -302,8 +309,8 @@ final class ProjectionLoop implements Runnable {
                 fail(ProjectionFailedException.storeFailed(definition.name(), e));
                 return false;
             }
-            state.standby(Optional.of("EC1614 Projection " + definition.name() + ": acquiring the lease failed: "
-                    + ProjectionFailedException.describe(e)));
+            state.standby(Optional.of(ProjectionMessages.transientFailure(
+                    definition.name(), "acquiring the lease", ProjectionFailedException.describe(e))));
             return false;
         }
         if (lease == null) {
@@ -324,11 +331,7 @@ final class ProjectionLoop implements Runnable {
                     return null;
                 });
             } catch (RuntimeException e) {
-                LOG.log(
-                        Level.WARNING,
-                        "EC1617 Projection " + definition.name() + ": releasing the lease failed;"
-                                + " it expires by itself",
-                        e);
+                LOG.log(Level.WARNING, ProjectionMessages.leaseReleaseFailed(definition.name()), e);
             }
             lease = null;
         }

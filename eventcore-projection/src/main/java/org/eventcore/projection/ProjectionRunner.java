@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.eventcore.GlobalPosition;
+import org.eventcore.projection.messages.ProjectionMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.projection.spi.SkippedEvent;
@@ -165,17 +166,12 @@ public final class ProjectionRunner {
                 missing.add("executor(...)");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("EC1623 The runner of projection " + definition.name()
-                        + " is missing parts: call " + String.join(", ", missing) + " before build()");
+                throw new IllegalStateException(ProjectionMessages.runnerMissingParts(definition.name(), missing));
             }
             if (definition.errorPolicy() == ErrorPolicy.SKIP_AND_RECORD
                     && leases.skippedEventLog().isEmpty()) {
-                throw new IllegalArgumentException("EC1622 Projection " + definition.name()
-                        + " skips and records poison events, but its leases ("
-                        + leases.getClass().getName()
-                        + ") keep no durable record of skipped events (ProjectionLeases.skippedEventLog() is"
-                        + " empty): give it JpaProjectionLeases or InMemoryProjectionLeases, or another error"
-                        + " policy");
+                throw new IllegalArgumentException(ProjectionMessages.noSkippedEventLog(
+                        definition.name(), leases.getClass().getName()));
             }
             return new ProjectionRunner(
                     new ProjectionLoop.Parts(definition, log, checkpoints, boundary, leases, owner), executor);
@@ -218,7 +214,7 @@ public final class ProjectionRunner {
             ending.done().await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("EC1618 Interrupted while the previous run of the projection ended", e);
+            throw new IllegalStateException(ProjectionMessages.interruptedAwaitingPreviousRun(), e);
         }
     }
 
@@ -315,8 +311,7 @@ public final class ProjectionRunner {
         }
         LOG.log(
                 warn ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                "EC1624 The status of projection " + name() + " could not read " + what
-                        + " and shows what was read before: " + e,
+                ProjectionMessages.statusReadFailed(name(), what, e),
                 e);
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.execution.ExecutionOptions;
 
 /**
@@ -50,10 +51,7 @@ final class CallerIdentity {
             Principal caller = principal.get(); // a container's proxy: it asks the security layer only here
             name = caller == null ? null : caller.getName();
         } catch (RuntimeException e) {
-            warn(
-                    principalWarned,
-                    "EC2013 The caller principal could not be read (" + e
-                            + "): commands run without a user, and those that need one reject");
+            warn(principalWarned, CdiMessages.callerPrincipalUnreadable(e));
             return Optional.empty();
         }
         return name == null || name.isBlank() ? Optional.empty() : Optional.of(name);
@@ -66,10 +64,7 @@ final class CallerIdentity {
         try {
             return SecurityRoles.of(declaredRoles);
         } catch (RuntimeException | LinkageError e) {
-            warn(
-                    rolesWarned,
-                    "EC2014 The caller's roles " + declaredRoles + " could not be checked (" + e
-                            + "): commands see the user in no role. Jakarta Security's SecurityContext is needed");
+            warn(rolesWarned, CdiMessages.callerRolesUnreadable(declaredRoles, e));
             return Set.of();
         }
     }

@@ -14,6 +14,7 @@ import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.cdi.CommandBus;
 import org.eventcore.cdi.ConflictInCallerTransactionException;
+import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
@@ -43,7 +44,7 @@ public class CdiCommandBus implements CommandBus {
             } catch (IllegalArgumentException e) {
                 // a command outside the bean archives, which the deployment check did not see
                 throw new org.eventcore.CommandDefinitionException(
-                        "EC2011 @CommandRetry on " + type.getName() + " is invalid: " + e.getMessage(), e);
+                        CdiMessages.invalidCommandRetry(type.getName(), e.getMessage()), e);
             }
         }
     };
@@ -63,8 +64,7 @@ public class CdiCommandBus implements CommandBus {
         TransactionSynchronizationRegistry registry = JtaRegistry.resolve(registryBean);
         this.registry = registry;
         if (retryPolicy.isAmbiguous()) {
-            throw new IllegalStateException("EC2012 The application produces several RetryPolicy beans; keep one, the"
-                    + " policy of every command without @CommandRetry");
+            throw new IllegalStateException(CdiMessages.severalRetryPolicies());
         }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
         this.caller = new CallerIdentity(principal, extension.declaredRoles());

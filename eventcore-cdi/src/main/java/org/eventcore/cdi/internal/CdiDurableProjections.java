@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eventcore.GlobalPosition;
 import org.eventcore.cdi.DurableProjections;
+import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.ProjectionState;
 import org.eventcore.projection.ProjectionStatus;
@@ -80,8 +81,7 @@ public class CdiDurableProjections implements DurableProjections {
         Optional<ProjectionRunner> runner = starter.runner(name);
         if (runner.isEmpty() && !extension.projections().containsKey(name)) {
             throw new IllegalArgumentException(
-                    "EC2041 There is no durable projection \"" + name + "\"; the projections are "
-                            + new java.util.TreeSet<>(extension.projections().keySet()));
+                    CdiMessages.noSuchProjection(name, extension.projections().keySet()));
         }
         return runner;
     }
@@ -120,7 +120,8 @@ public class CdiDurableProjections implements DurableProjections {
                 GlobalPosition.start(),
                 false,
                 0,
-                Optional.of(starter.notStarted().orElse("EC2054 not started yet")),
+                Optional.of(starter.notStarted()
+                        .orElseGet(() -> CdiMessages.projectionsNotStartedYet(Set.of(), null, null, false))),
                 0,
                 Optional.empty(),
                 List.of(),
@@ -152,9 +153,8 @@ public class CdiDurableProjections implements DurableProjections {
     @Override
     public void rebuild(String name, GlobalPosition from, Runnable reset) {
         ProjectionRunner runner = awaitRunner(name, Duration.ofSeconds(30))
-                .orElseThrow(() -> new IllegalStateException(
-                        "EC2055 Durable projection \"" + name + "\" is not running, so it cannot rebuild: "
-                                + starter.notStarted().orElse("not started")));
+                .orElseThrow(() -> new IllegalStateException(CdiMessages.projectionsNotRunning(
+                        name, Set.of(), starter.notStarted().orElse("not started"))));
         runner.rebuild(from, reset);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import org.eventcore.StoredEvent;
 import org.eventcore.cdi.EventContext;
+import org.eventcore.cdi.messages.CdiMessages;
 
 /** The event being dispatched on this thread, and the producer of {@link EventContext}. */
 @Dependent
@@ -33,8 +34,7 @@ public class CurrentEvent {
     EventContext eventContext() {
         StoredEvent<?> event = CURRENT.get();
         if (event == null) {
-            throw new IllegalStateException("EC2003 EventContext can only be injected into observers called while"
-                    + " EventCore dispatches an event inside the command's transaction (an inline projection)");
+            throw new IllegalStateException(CdiMessages.eventContextOutsideDispatch());
         }
         return () -> event;
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.concurrent.Executor;
 import org.eventcore.cdi.EventCoreExecutor;
+import org.eventcore.cdi.messages.CdiMessages;
 
 /**
  * The executor EventCore runs asynchronous commands and durable projections on: the application's
@@ -47,10 +48,7 @@ public class EventCoreExecutors {
             found = JndiNames.lookUpFirst(
                     NAMES,
                     failure -> new IllegalStateException(
-                            "EC2047 " + purpose + " a managed executor: the server's default (" + SERVER_DEFAULT
-                                    + ") is not available here (" + failure + "), so produce one: @Produces"
-                                    + " @EventCoreExecutor Executor",
-                            failure));
+                            CdiMessages.noManagedExecutor(purpose, SERVER_DEFAULT, failure), failure));
             serverDefault = found;
         }
         return found;

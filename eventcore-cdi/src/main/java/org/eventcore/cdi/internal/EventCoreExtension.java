@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.eventcore.StreamDeclarations;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionHandler;
@@ -99,9 +99,8 @@ public class EventCoreExtension implements Extension {
         for (ProjectionOptions o : type.getAnnotationsByType(ProjectionOptions.class)) {
             Class<?> earlier = optionsDeclaredBy.putIfAbsent(o.projection(), type);
             if (earlier != null) {
-                optionProblems.add("EC2051 Both " + earlier.getName() + " and "
-                        + type.getName() + " give @ProjectionOptions for durable projection \"" + o.projection()
-                        + "\": keep them on one class");
+                optionProblems.add(
+                        CdiMessages.projectionOptionsTwice(earlier.getName(), type.getName(), o.projection()));
             } else {
                 options.put(o.projection(), o);
             }
@@ -146,8 +145,8 @@ public class EventCoreExtension implements Extension {
         if (EnvelopeTypes.isEnvelope(observer.getObservedType())) {
             String never = EnvelopeTypes.neverHeard(observer.getObservedType());
             if (never != null) {
-                event.addDefinitionError(new DefinitionException(
-                        "EC2048 An observer in " + observer.getBeanClass().getName() + " " + never));
+                event.addDefinitionError(new DefinitionException(CdiMessages.envelopeObserverHearsNothing(
+                        observer.getBeanClass().getName(), never)));
             }
             if (observer.getObservedQualifiers().stream().noneMatch(Projection.class::isInstance)) {
                 envelopeObservers.add(observer.getBeanClass().getName());
@@ -159,14 +158,13 @@ public class EventCoreExtension implements Extension {
             }
             String where = observer.getBeanClass().getName();
             if (observer.isAsync()) {
-                event.addDefinitionError(new DefinitionException("EC2042 The handler of durable projection \""
-                        + projection.value() + "\" in " + where + " uses @ObservesAsync; the projection's runner calls"
-                        + " its handlers in log order inside its transaction: use @Observes"));
+                event.addDefinitionError(
+                        new DefinitionException(CdiMessages.asyncProjectionHandler(projection.value(), where)));
             } else if (observer.getTransactionPhase() != TransactionPhase.IN_PROGRESS) {
-                event.addDefinitionError(new DefinitionException("EC2043 The handler of durable projection \""
-                        + projection.value() + "\" in " + where + " names a transaction phase ("
-                        + observer.getTransactionPhase()
-                        + "); it runs inside the runner's transaction: remove during"));
+                event.addDefinitionError(new DefinitionException(CdiMessages.projectionHandlerWithTransactionPhase(
+                        projection.value(),
+                        where,
+                        observer.getTransactionPhase().toString())));
             } else {
                 try {
                     CheckpointStore.requireValidName(projection.value());
@@ -174,8 +172,8 @@ public class EventCoreExtension implements Extension {
                             .computeIfAbsent(projection.value(), k -> new CopyOnWriteArrayList<>())
                             .add(observer);
                 } catch (IllegalArgumentException e) {
-                    event.addDefinitionError(new DefinitionException(
-                            "EC2044 Invalid durable projection name in " + where + ": " + e.getMessage(), e));
+                    event.addDefinitionError(
+                            new DefinitionException(CdiMessages.invalidProjectionName(where, e.getMessage()), e));
                 }
             }
         }
@@ -196,8 +194,8 @@ public class EventCoreExtension implements Extension {
         try {
             CommandRetries.declaredBy(command);
         } catch (IllegalArgumentException e) {
-            validation.addDeploymentProblem(new DeploymentException(
-                    "EC2011 @CommandRetry on " + command.getName() + " is invalid: " + e.getMessage(), e));
+            validation.addDeploymentProblem(
+                    new DeploymentException(CdiMessages.invalidCommandRetry(command.getName(), e.getMessage()), e));
         }
     }
 
@@ -208,19 +206,15 @@ public class EventCoreExtension implements Extension {
         for (Map.Entry<String, ProjectionOptions> o : options.entrySet()) {
             String where = optionsDeclaredBy.get(o.getKey()).getName();
             if (!projections.containsKey(o.getKey())) {
-                validation.addDeploymentProblem(new DeploymentException("EC2052 " + where
-                        + " gives @ProjectionOptions for durable projection \"" + o.getKey()
-                        + "\", which has no handler;"
-                        + " the projections are " + new java.util.TreeSet<>(projections.keySet())));
+                validation.addDeploymentProblem(new DeploymentException(
+                        CdiMessages.projectionOptionsWithoutHandler(where, o.getKey(), projections.keySet())));
                 continue;
             }
             try {
                 definition(o.getKey(), event -> {});
             } catch (IllegalArgumentException e) {
                 validation.addDeploymentProblem(new DeploymentException(
-                        "EC2053 The @ProjectionOptions of durable projection \"" + o.getKey() + "\" on " + where
-                                + " are invalid: " + e.getMessage(),
-                        e));
+                        CdiMessages.invalidProjectionOptions(o.getKey(), where, e.getMessage()), e));
             }
         }
         for (Class<?> d : declarations) {
@@ -229,37 +223,28 @@ public class EventCoreExtension implements Extension {
                 CommandExecutor.checkDefinition(command);
                 checkRetry(command, validation);
             } catch (ReflectiveOperationException e) {
-                validation.addDeploymentProblem(new DeploymentException(
-                        "EC2050 The stream declarations " + d.getName()
-                                + " cannot be created: they need a public no-argument constructor",
-                        e));
+                validation.addDeploymentProblem(
+                        new DeploymentException(CdiMessages.unusableStreamDeclarations(d.getName(), e), e));
             } catch (RuntimeException e) {
-                validation.addDeploymentProblem(new DeploymentException(
-                        "EC2050 The command declared by " + d.getName() + " cannot be executed: " + e.getMessage(), e));
+                validation.addDeploymentProblem(
+                        new DeploymentException(CdiMessages.unusableStreamDeclarations(d.getName(), e), e));
             }
         }
         if (observesEnvelopes() && !Envelopes.supported(beans.getEvent())) {
-            validation.addDeploymentProblem(new DeploymentException("EC2049 " + envelopeObservers
-                    + " observe StoredEvent envelopes, which EventCore can fire only in a Weld container (WildFly,"
-                    + " Payara, Weld SE): this container is not. Observe the payload type and inject EventContext"
-                    + " instead, or make the observer a durable projection's handler"));
+            validation.addDeploymentProblem(
+                    new DeploymentException(CdiMessages.envelopeObserversOutsideWeld(envelopeObservers)));
         }
         List<Bean<?>> candidates = stores.stream().filter(Bean::isAlternative).toList();
         if (candidates.isEmpty()) {
             candidates = List.copyOf(stores);
         }
         if (stores.isEmpty()) {
-            validation.addDeploymentProblem(new DeploymentException("EC2001 EventCore needs an EventStore bean, and the"
-                    + " application has none. Produce one, for example: @Produces @ApplicationScoped EventStore"
-                    + " store(EntityManager em) { return JpaEventStore.create(JtaJpa.containerManaged(em), serializer,"
-                    + " JpaStoreSettings.DEFAULT); }"));
+            validation.addDeploymentProblem(new DeploymentException(CdiMessages.noEventStore()));
         } else if (candidates.size() > 1) {
-            validation.addDeploymentProblem(new DeploymentException("EC2002 EventCore found several EventStore beans: "
-                    + candidates.stream()
-                            .map(Bean::getBeanClass)
-                            .map(Class::getName)
-                            .collect(Collectors.joining(", "))
-                    + ". Keep one, or mark the one to use @Alternative with a priority"));
+            validation.addDeploymentProblem(new DeploymentException(CdiMessages.severalEventStores(candidates.stream()
+                    .map(Bean::getBeanClass)
+                    .map(Class::getName)
+                    .toList())));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.eventcore.cdi.internal;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import org.eventcore.cdi.messages.CdiMessages;
 
 /**
  * Finds the server's {@link TransactionSynchronizationRegistry}: the CDI bean where the container
@@ -25,11 +26,6 @@ final class JtaRegistry {
         }
         return JndiNames.lookUpFirst(
                 NAMES,
-                failure -> new IllegalStateException(
-                        "EC2004 EventCore needs the server's JTA TransactionSynchronizationRegistry, and there is"
-                                + " neither a CDI bean of that type nor an entry " + NAMES + " in JNDI (" + failure
-                                + "): run on a Jakarta EE server, or in Java SE add a JTA implementation with its CDI"
-                                + " extension",
-                        failure));
+                failure -> new IllegalStateException(CdiMessages.noTransactionRegistry(NAMES, failure), failure));
     }
 }

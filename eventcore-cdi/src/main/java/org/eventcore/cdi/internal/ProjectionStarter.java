@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionRunner;
 import org.eventcore.projection.spi.CheckpointStore;
@@ -70,10 +71,7 @@ final class ProjectionStarter {
             return;
         }
         if (!checkpoints.isResolvable() || !leases.isResolvable()) {
-            throw new ProjectionSetupException(
-                    "EC2046 Durable projections " + found.keySet() + " need a CheckpointStore"
-                            + " bean and a ProjectionLeases bean, for example JpaCheckpointStore and JpaProjectionLeases over"
-                            + " the application's entity manager");
+            throw new ProjectionSetupException(CdiMessages.noCheckpointStoreOrLeases(found.keySet()));
         }
         Executor runOn = executors.require("Durable projections " + found.keySet() + " need");
         starting = true;
@@ -83,7 +81,7 @@ final class ProjectionStarter {
             if (isConfigurationError(e)) {
                 throw e;
             }
-            notStarted = "EC2054 not started yet: " + e;
+            notStarted = CdiMessages.projectionsNotStartedYet(Set.of(), e, START_PATIENCE, false);
             reportStartFailure(found.keySet(), e);
             runOn.execute(() -> startLater(found, runOn));
         }
@@ -118,9 +116,7 @@ final class ProjectionStarter {
                 database ? System.Logger.Level.ERROR : lasting ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
         LOG.log(
                 level,
-                "EC2054 Durable projections " + names + " could not start (" + e + "); trying again for up to "
-                        + START_PATIENCE.toMinutes() + " minutes"
-                        + (database ? ": the database refused, see the cause" : ""),
+                CdiMessages.projectionsNotStartedYet(names, e, START_PATIENCE, database),
                 database || lasting ? e : null);
     }
 
@@ -149,15 +145,17 @@ final class ProjectionStarter {
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                notStarted = "EC2055 not started: interrupted while waiting for the application";
+                notStarted = CdiMessages.projectionsNotRunning(null, found.keySet(), e);
                 return;
             } catch (RuntimeException e) {
-                notStarted = (isConfigurationError(e) ? "" : "EC2054 not started yet: ") + e;
+                notStarted = isConfigurationError(e)
+                        ? e.toString()
+                        : CdiMessages.projectionsNotStartedYet(Set.of(), e, START_PATIENCE, false);
                 if (!isConfigurationError(e)) {
                     reportStartFailure(found.keySet(), e);
                 }
                 if (isConfigurationError(e) || System.nanoTime() > deadline) {
-                    notStarted = "EC2055 Durable projections " + found.keySet() + " could not start: " + e;
+                    notStarted = CdiMessages.projectionsNotRunning(null, found.keySet(), e);
                     LOG.log(System.Logger.Level.ERROR, notStarted, e);
                     return;
                 }
@@ -205,9 +203,8 @@ final class ProjectionStarter {
         if (events instanceof GlobalLogReader reader) {
             return reader;
         }
-        throw new ProjectionSetupException("EC2045 Durable projections " + names + " need the global log, and the"
-                + " EventStore bean (" + events.getClass().getName() + ") does not offer it: produce the store"
-                + " @Singleton (no client proxy) or also produce it as a GlobalLogReader bean");
+        throw new ProjectionSetupException(
+                CdiMessages.noGlobalLog(names, events.getClass().getName()));
     }
 
     /** The runner of {@code name} once the runners started. */

@@ -91,8 +91,12 @@ class ModulesIT {
                 ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getSystemClassLoader());
         assertThat(layer.modules().stream().map(Module::getName)).containsExactlyInAnyOrderElementsOf(names);
         assertThat(layer.findModule("org.eventcore.api").orElseThrow().getPackages())
-                .as("the api's packages: its layers, and nothing internal")
+                .as("the api's packages: its layers and its messages, and nothing internal")
                 .containsExactlyInAnyOrder(
-                        "org.eventcore", "org.eventcore.spi", "org.eventcore.serialization", "org.eventcore.execution");
+                        "org.eventcore",
+                        "org.eventcore.messages",
+                        "org.eventcore.spi",
+                        "org.eventcore.serialization",
+                        "org.eventcore.execution");
     }
 }

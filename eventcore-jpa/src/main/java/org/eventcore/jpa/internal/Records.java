@@ -12,6 +12,7 @@ import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
 import org.eventcore.jpa.entity.EventRecord;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.serialization.EventSerializer;
 import org.eventcore.serialization.SerializedEvent;
 import org.eventcore.spi.PendingEvent;
@@ -47,8 +48,8 @@ public final class Records {
             return serializer.serialize(event.payload());
         } catch (EventSerializationException e) {
             throw new EventSerializationException(
-                    "EC3201 Event " + event.id() + " for stream " + event.streamId() + " cannot be stored: "
-                            + e.getMessage(),
+                    JpaMessages.eventNotStorable(
+                            event.id().toString(), event.streamId().value(), e.getMessage()),
                     e);
         }
     }
@@ -60,8 +61,8 @@ public final class Records {
             payload = serializer.deserialize(SerializedEvent.of(r.eventType(), r.typeRevision(), r.payload()));
         } catch (EventSerializationException e) {
             throw new EventSerializationException(
-                    "EC3202 Stored event " + r.eventId() + " (type " + r.eventType() + ", stream " + r.streamId()
-                            + ", version " + r.streamVersion() + ") cannot be read: " + e.getMessage(),
+                    JpaMessages.storedEventUnreadable(
+                            r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
                     e);
         }
         EventMetadata metadata;
@@ -74,9 +75,7 @@ public final class Records {
                     MetadataJson.decode(r.customMetadata()));
         } catch (IllegalArgumentException e) {
             throw new EventSerializationException(
-                    "EC3203 Stored event " + r.eventId() + " (type " + r.eventType()
-                            + ") has metadata that cannot be read: " + e.getMessage(),
-                    e);
+                    JpaMessages.storedMetadataUnreadable(r.eventId(), r.eventType(), e.getMessage()), e);
         }
         return new StoredEvent<>(
                 EventId.parse(r.eventId()),

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.eventcore.EventCoreException;
 import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.spi.Failures;
 
 /**
@@ -22,24 +23,20 @@ public final class SqlFailures {
             return e;
         }
         Optional<String> state = Failures.sqlState(failure);
-        String detail = state.map(s -> " (SQLState " + s + ")").orElse("") + ": " + rootMessage(failure);
+        String sqlState = state.orElse(null);
+        String cause = rootMessage(failure);
         if (state.filter(s -> s.equals("40001") || s.equals("40P01")).isPresent()) {
             return new StoreUnavailableException(
-                    "EC3301 The database aborted the " + operation + " to resolve concurrent access" + detail, failure);
+                    JpaMessages.concurrentAccessAborted(operation, sqlState, cause), failure);
         }
         if (state.filter("23505"::equals).isPresent()) {
             return new StoreUnavailableException(
-                    "EC3302 A concurrent " + operation + " was detected by a unique constraint; the command runs again"
-                            + detail,
-                    failure);
+                    JpaMessages.concurrentWriteDetected(operation, sqlState, cause), failure);
         }
         if (Failures.classify(failure) == Failures.Kind.TRANSIENT) {
-            return new StoreUnavailableException(
-                    "EC3303 The database is unavailable or timed out during the " + operation
-                            + "; the command runs again if attempts remain" + detail,
-                    failure);
+            return new StoreUnavailableException(JpaMessages.databaseUnavailable(operation, sqlState, cause), failure);
         }
-        return new StoreFailureException("EC3399 The database refused the " + operation + detail, failure);
+        return new StoreFailureException(JpaMessages.databaseRefused(operation, sqlState, cause), failure);
     }
 
     /** The message of the root cause. */

@@ -22,6 +22,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import org.eventcore.StreamDeclarations;
+import org.eventcore.processor.messages.ProcessorMessages;
 
 /**
  * Checks one type that is a command or has {@code @Stream} members, and describes its declarations.
@@ -91,26 +92,16 @@ public final class CommandAnalyzer {
         List<Element> annotated = annotatedMembers(type);
         boolean isCommand = implementsCommand(type);
         if (!isCommand) {
-            error(
-                    type,
-                    "EC4003 " + type.getSimpleName() + " has @Stream members but is not a command: implement"
-                            + " org.eventcore.Command<" + type.getSimpleName() + ", State, Event>, or remove @Stream");
+            error(type, ProcessorMessages.streamMembersOutsideCommand(simpleName(type)));
             return Optional.empty();
         }
         if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
-            error(
-                    type,
-                    "EC4010 @Stream members belong on the concrete command, not on the abstract type "
-                            + type.getSimpleName() + ": move them to the record or class that implements it");
+            error(type, ProcessorMessages.streamMembersOnAbstractType(simpleName(type)));
             return Optional.empty();
         }
         boolean ok = checkNesting(type) & checkGenerics(type) & checkSelfType(type);
         if (annotated.isEmpty()) {
-            error(
-                    type,
-                    "EC4002 Command " + type.getSimpleName() + " declares no stream: mark the StreamId member(s)"
-                            + " it reads and writes with @Stream, for example record " + type.getSimpleName()
-                            + "(@Stream StreamId account, ...)");
+            error(type, ProcessorMessages.noStreamDeclared(simpleName(type)));
             return Optional.empty();
         }
         List<StreamMember> members = new ArrayList<>();
@@ -171,36 +162,23 @@ public final class CommandAnalyzer {
         TypeMirror memberType = member.asType();
         Boolean isCollection = streamShape(memberType);
         if (isCollection == null) {
-            error(
-                    member,
-                    "EC4001 @Stream member '" + name + "' of " + type.getSimpleName() + " has type " + memberType
-                            + ": a stream member must be org.eventcore.StreamId or a collection of StreamId"
-                            + " (for example List<StreamId> or Set<StreamId>)");
+            error(member, ProcessorMessages.streamMemberNotStreamId(name, simpleName(type), memberType.toString()));
             return Optional.empty();
         }
         if (member.getModifiers().contains(Modifier.STATIC)) {
-            error(
-                    member,
-                    "EC4006 @Stream field '" + name + "' of " + type.getSimpleName()
-                            + " is static: a command's streams are instance members; remove static");
+            error(member, ProcessorMessages.streamFieldStatic(name, simpleName(type)));
             return Optional.empty();
         }
         if (RESERVED.contains(name)) {
-            error(
-                    member,
-                    "EC4009 @Stream member '" + name + "' of " + type.getSimpleName() + " would clash with the method "
-                            + name + " of the generated declarations class: rename it");
+            error(member, ProcessorMessages.streamMemberClashes(name, simpleName(type)));
             return Optional.empty();
         }
         Optional<String> access = access(type, member, name);
         if (access.isEmpty()) {
             error(
                     member,
-                    "EC4004 @Stream field '" + name + "' of " + type.getSimpleName()
-                            + " cannot be read by the generated "
-                            + StreamDeclarations.simpleNameFor(relativeName(type)) + ": it is private"
-                            + " and has no non-private accessor " + name + "() or get" + capitalize(name)
-                            + "(); make the field package-private or add such an accessor");
+                    ProcessorMessages.streamFieldUnreadable(
+                            name, simpleName(type), StreamDeclarations.simpleNameFor(relativeName(type))));
             return Optional.empty();
         }
         return Optional.of(new StreamMember(name, access.get(), isCollection));
@@ -273,24 +251,30 @@ public final class CommandAnalyzer {
             if (!(e instanceof TypeElement t)) {
                 error(
                         type,
-                        "EC4005 Command " + type.getSimpleName() + " is declared inside a method: the generated"
-                                + " declarations class cannot name it; declare it at top level or as a static nested type");
+                        ProcessorMessages.commandNotNameable(
+                                simpleName(type),
+                                "is declared inside a method: the generated declarations class cannot name it;"
+                                        + " declare it at top level or as a static nested type"));
                 return false;
             }
             if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
                 error(
                         type,
-                        "EC4005 Command " + type.getSimpleName() + " is a local class: the generated declarations"
-                                + " class cannot name it; declare it at top level or as a static nested type");
+                        ProcessorMessages.commandNotNameable(
+                                simpleName(type),
+                                "is a local class: the generated declarations class cannot name it;"
+                                        + " declare it at top level or as a static nested type"));
                 return false;
             }
             if (t.getModifiers().contains(Modifier.PRIVATE)) {
                 error(
                         type,
-                        "EC4005 Command " + type.getSimpleName() + " is not visible in its package because "
-                                + (t == type ? "it is" : t.getSimpleName() + " is")
-                                + " private; the generated declarations"
-                                + " class lives in the same package: make it package-private or public");
+                        ProcessorMessages.commandNotNameable(
+                                simpleName(type),
+                                "is not visible in its package because "
+                                        + (t == type ? "it is" : t.getSimpleName() + " is")
+                                        + " private; the generated declarations class lives in the same package:"
+                                        + " make it package-private or public"));
                 return false;
             }
             if (t.getNestingKind() == NestingKind.MEMBER
@@ -298,8 +282,11 @@ public final class CommandAnalyzer {
                     && !t.getModifiers().contains(Modifier.STATIC)) {
                 error(
                         type,
-                        "EC4005 Command " + type.getSimpleName() + " is an inner class of "
-                                + t.getEnclosingElement().getSimpleName() + ": make " + t.getSimpleName() + " static");
+                        ProcessorMessages.commandNotNameable(
+                                simpleName(type),
+                                "is an inner class of "
+                                        + t.getEnclosingElement().getSimpleName() + ": make " + t.getSimpleName()
+                                        + " static"));
                 return false;
             }
         }
@@ -308,10 +295,7 @@ public final class CommandAnalyzer {
 
     private boolean checkGenerics(TypeElement type) {
         if (!type.getTypeParameters().isEmpty()) {
-            error(
-                    type,
-                    "EC4007 Command " + type.getSimpleName() + " has type parameters: a command type must be"
-                            + " concrete; make a non-generic command per case");
+            error(type, ProcessorMessages.commandGeneric(simpleName(type)));
             return false;
         }
         return true;
@@ -325,11 +309,7 @@ public final class CommandAnalyzer {
                     && d.getTypeArguments().size() == 3) {
                 TypeMirror self = d.getTypeArguments().get(0);
                 if (self.getKind() != TypeKind.ERROR && !types.isSameType(self, type.asType())) {
-                    error(
-                            type,
-                            "EC4008 " + type.getSimpleName() + " implements Command<" + self + ", ...>: the first"
-                                    + " type argument must be the command itself, Command<" + type.getSimpleName()
-                                    + ", ...>");
+                    error(type, ProcessorMessages.wrongSelfType(simpleName(type), self.toString()));
                     return false;
                 }
             }
@@ -343,6 +323,10 @@ public final class CommandAnalyzer {
             name = t.getSimpleName() + "." + name;
         }
         return name;
+    }
+
+    private static String simpleName(TypeElement type) {
+        return type.getSimpleName().toString();
     }
 
     private static String capitalize(String name) {

@@ -21,6 +21,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
+import org.eventcore.processor.messages.ProcessorMessages;
 
 /**
  * Finds, in a command's {@code handle}, the writes that pass a stream id where a stream handle
@@ -148,15 +149,9 @@ public final class EmitChecker {
             String command = type.getSimpleName().toString();
             String message;
             if (idMembers.get(name)) {
-                message = "EC4012 decision." + method + " takes the stream's handle, not its StreamId: write "
-                        + declarationsClass + "." + name + "(this) instead of " + name
-                        + " (the handle the annotation processor generates for the @Stream member '" + name
-                        + "' of " + command + ")";
+                message = ProcessorMessages.streamIdInsteadOfHandle(method, declarationsClass, name, command);
             } else {
-                message = "EC4013 '" + name + "' is not a declared stream of " + command + ", so " + command
-                        + " may not write to it: mark the member with @Stream and write " + declarationsClass + "."
-                        + name + "(this), or add it to the boundary in discover() (streams.add(" + name
-                        + ")) and write decision.stream(" + name + ")";
+                message = ProcessorMessages.undeclaredStream(name, command, declarationsClass);
             }
             trees.printMessage(Diagnostic.Kind.ERROR, message, at, unit);
             reported = true;

@@ -119,10 +119,7 @@ public final class InMemoryProjectionLeases implements ProjectionLeases, Skipped
 
     @Override
     public synchronized List<SkippedEvent> recent(String projection, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException(
-                    "EC1621 The number of skipped events to read must not be negative: " + limit);
-        }
+        SkippedEventLog.requireValidLimit(limit);
         NavigableMap<GlobalPosition, SkippedEvent> events = skipped.get(projection);
         return events == null
                 ? List.of()

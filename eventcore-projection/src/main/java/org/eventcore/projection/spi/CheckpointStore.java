@@ -3,6 +3,7 @@ package org.eventcore.projection.spi;
 import java.util.Optional;
 import org.eventcore.GlobalPosition;
 import org.eventcore.Identifiers;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /**
  * Keeps how far each durable projection has followed the global log. A projection saves its
@@ -40,12 +41,11 @@ public interface CheckpointStore {
      */
     static String requireValidName(String projection) {
         if (projection == null) {
-            throw new IllegalArgumentException("EC1013 Invalid projection name: null");
+            throw new IllegalArgumentException(ProjectionMessages.invalidProjectionName(null, null));
         }
         Optional<String> problem = Identifiers.problem(projection, MAX_NAME_LENGTH);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(
-                    "EC1013 Invalid projection name " + Identifiers.quote(projection) + ": " + problem.get());
+            throw new IllegalArgumentException(ProjectionMessages.invalidProjectionName(projection, problem.get()));
         }
         return projection;
     }

@@ -1,7 +1,7 @@
 package org.eventcore.projection.spi;
 
 import org.eventcore.EventCoreException;
-import org.eventcore.Identifiers;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /**
  * A node tried to save the progress of a projection with a lease whose fencing epoch is no longer
@@ -17,9 +17,7 @@ public final class LeaseLostException extends EventCoreException {
     private final long currentEpoch;
 
     private LeaseLostException(String projection, long heldEpoch, long currentEpoch) {
-        super("EC1600 Projection " + Identifiers.quote(projection) + ": the lease of fencing epoch "
-                + heldEpoch + " was lost, epoch " + currentEpoch
-                + " is current (another node took over); this node's progress is not saved");
+        super(ProjectionMessages.leaseLost(projection, heldEpoch, currentEpoch));
         this.projection = projection;
         this.heldEpoch = heldEpoch;
         this.currentEpoch = currentEpoch;

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.eventcore.GlobalPosition;
 import org.eventcore.Identifiers;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /**
  * Coordinates which node may commit the progress of a durable projection: a lease per projection
@@ -95,7 +96,8 @@ public interface ProjectionLeases {
             Objects.requireNonNull(until, "until");
             requirePositive(duration);
             if (epoch < 1) {
-                throw new IllegalArgumentException("EC1602 A lease's fencing epoch starts at 1, was " + epoch);
+                throw new IllegalArgumentException(
+                        ProjectionMessages.invalidLease("A lease's fencing epoch starts at 1", epoch));
             }
         }
     }
@@ -107,12 +109,11 @@ public interface ProjectionLeases {
      */
     static String requireValidOwner(String owner) {
         if (owner == null) {
-            throw new IllegalArgumentException("EC1601 Invalid lease owner: null");
+            throw new IllegalArgumentException(ProjectionMessages.invalidLeaseOwner(null, null));
         }
         Optional<String> problem = Identifiers.problem(owner, CheckpointStore.MAX_NAME_LENGTH);
         if (problem.isPresent()) {
-            throw new IllegalArgumentException(
-                    "EC1601 Invalid lease owner " + Identifiers.quote(owner) + ": " + problem.get());
+            throw new IllegalArgumentException(ProjectionMessages.invalidLeaseOwner(owner, problem.get()));
         }
         return owner;
     }
@@ -125,7 +126,8 @@ public interface ProjectionLeases {
     static Duration requirePositive(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("EC1602 A lease duration must be positive, was " + duration);
+            throw new IllegalArgumentException(
+                    ProjectionMessages.invalidLease("A lease duration must be positive", duration));
         }
         return duration;
     }

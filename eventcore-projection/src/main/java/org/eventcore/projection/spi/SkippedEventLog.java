@@ -2,6 +2,7 @@ package org.eventcore.projection.spi;
 
 import java.util.List;
 import org.eventcore.GlobalPosition;
+import org.eventcore.projection.messages.ProjectionMessages;
 
 /**
  * Keeps, durably, the events a durable projection skipped under
@@ -31,4 +32,16 @@ public interface SkippedEventLog {
 
     /** Removes the records of {@code projection} whose position is after {@code position}, in the caller's unit of work. */
     void forgetAfter(String projection, GlobalPosition position);
+
+    /**
+     * Checks the {@code limit} of a {@link #recent} call; returns it. Implementations call it first.
+     *
+     * @throws IllegalArgumentException (EC1621) if {@code limit} is negative
+     */
+    static int requireValidLimit(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException(ProjectionMessages.negativeSkippedLimit(limit));
+        }
+        return limit;
+    }
 }

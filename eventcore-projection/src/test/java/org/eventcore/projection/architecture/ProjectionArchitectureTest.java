@@ -1,5 +1,7 @@
 package org.eventcore.projection.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of eventcore-projection: its SPI at the bottom (on the api's model and store SPI), the
+ * The layers of eventcore-projection: its message catalogue at the bottom, its SPI on it (on the api's model and store SPI), the
  * runner on it, the in-memory implementations of the SPI beside the runner; no container, and of the
  * api only the model and the SPI (never the executor).
  */
@@ -26,18 +28,22 @@ class ProjectionArchitectureTest {
     void the_layers_depend_only_downwards() {
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("Messages")
+                .definedBy("org.eventcore.projection.messages..")
                 .layer("Projection SPI")
                 .definedBy("org.eventcore.projection.spi..")
                 .layer("Runner")
                 .definedBy("org.eventcore.projection")
                 .layer("In-memory SPI implementations")
                 .definedBy("org.eventcore.projection.inmemory..")
-                .whereLayer("Projection SPI")
+                .whereLayer("Messages")
                 .mayNotAccessAnyLayer()
+                .whereLayer("Projection SPI")
+                .mayOnlyAccessLayers("Messages")
                 .whereLayer("Runner")
-                .mayOnlyAccessLayers("Projection SPI")
+                .mayOnlyAccessLayers("Projection SPI", "Messages")
                 .whereLayer("In-memory SPI implementations")
-                .mayOnlyAccessLayers("Projection SPI")
+                .mayOnlyAccessLayers("Projection SPI", "Messages")
                 .check(PROJECTION);
     }
 
@@ -46,7 +52,24 @@ class ProjectionArchitectureTest {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("org.eventcore", "org.eventcore.spi", "org.eventcore.projection..", "java..")
+                .resideInAnyPackage(
+                        "org.eventcore",
+                        "org.eventcore.spi",
+                        "org.eventcore.messages",
+                        "org.eventcore.projection..",
+                        "java..")
+                .check(PROJECTION);
+    }
+
+    @Test
+    void of_eventcore_the_messages_use_only_message_ids_and_the_quoting_of_identifiers() {
+        classes()
+                .that()
+                .resideInAPackage("org.eventcore.projection.messages..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideInAnyPackage("org.eventcore.projection.messages..", "org.eventcore.messages", "java..")
+                                .or(name("org.eventcore.Identifiers")))
                 .check(PROJECTION);
     }
 }

@@ -20,6 +20,7 @@ import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.StreamRead;
+import org.eventcore.testkit.messages.TestkitMessages;
 
 /**
  * A decorator over any {@link EventStore} that injects failures, conflicts and latency, drawn from a
@@ -108,7 +109,7 @@ public final class ChaosEventStore implements EventStore {
         delay();
         if (draw() < settings.readFailureRate()) {
             readFailures.incrementAndGet();
-            throw new StoreUnavailableException("EC1950 Injected read failure (ChaosEventStore)");
+            throw new StoreUnavailableException(TestkitMessages.injectedReadFailure());
         }
     }
 
@@ -118,7 +119,7 @@ public final class ChaosEventStore implements EventStore {
         double d = draw();
         if (d < settings.appendFailureRate()) {
             appendFailures.incrementAndGet();
-            throw new StoreUnavailableException("EC1951 Injected append failure before the store (ChaosEventStore)");
+            throw new StoreUnavailableException(TestkitMessages.injectedAppendFailure());
         }
         d -= settings.appendFailureRate();
         if (d < settings.conflictRate()) {
@@ -132,8 +133,7 @@ public final class ChaosEventStore implements EventStore {
         AppendResult result = delegate.append(request);
         if (d < settings.unknownOutcomeRate()) {
             unknownOutcomes.incrementAndGet();
-            throw new CommitOutcomeUnknownException(
-                    "EC1952 Injected unknown commit outcome (ChaosEventStore): the append was stored", null);
+            throw new CommitOutcomeUnknownException(TestkitMessages.injectedUnknownOutcome(), null);
         }
         return result;
     }

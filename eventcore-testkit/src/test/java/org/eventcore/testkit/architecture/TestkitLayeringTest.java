@@ -1,5 +1,7 @@
 package org.eventcore.testkit.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -11,7 +13,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The test kit's three parts (store contract suites, command scenarios, chaos store) stand apart, and
+ * The test kit's three parts (store contract suites, command scenarios, chaos store) stand apart on
+ * its message catalogue, and
  * use of EventCore only what any user may: public packages and SPIs, never an internal package.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -26,6 +29,19 @@ class TestkitLayeringTest {
         slices().matching("org.eventcore.testkit.(*)..")
                 .should()
                 .notDependOnEachOther()
+                .ignoreDependency(alwaysTrue(), resideInAPackage("org.eventcore.testkit.messages.."))
+                .because("the message catalogue is the one part every other part may use")
+                .check(TESTKIT);
+    }
+
+    @Test
+    void the_messages_are_the_lowest_layer_and_use_only_message_ids() {
+        classes()
+                .that()
+                .resideInAPackage("org.eventcore.testkit.messages..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.eventcore.testkit.messages..", "org.eventcore.messages", "java..")
                 .check(TESTKIT);
     }
 
@@ -36,6 +52,7 @@ class TestkitLayeringTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
                         "org.eventcore",
+                        "org.eventcore.messages",
                         "org.eventcore.spi",
                         "org.eventcore.serialization",
                         "org.eventcore.execution",
