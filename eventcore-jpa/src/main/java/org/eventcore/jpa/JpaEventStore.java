@@ -3,7 +3,6 @@ package org.eventcore.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -205,7 +204,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
                     e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
             rows.add(Records.toRecord(e, payloads.get(i), places.get(i)[0], places.get(i)[1], version));
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(pending.get(0).metadata().time(), ZoneOffset.UTC);
+        OffsetDateTime now = Records.storedTime(pending.get(0).metadata().time());
         em.persist(new CommandRecord(request.commandId().value(), now));
         if (!Dialects.insertEvents(em, settings.dialect(), rows, timeoutMillis)) {
             for (EventRecord row : rows) {

@@ -1,7 +1,9 @@
 package org.eventcore.jpa.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eventcore.CommandId;
 import org.eventcore.EventId;
@@ -38,8 +40,17 @@ public final class Records {
                 m.correlationId(),
                 m.causationId().value(),
                 m.user().orElse(null),
-                OffsetDateTime.ofInstant(m.time(), ZoneOffset.UTC),
+                storedTime(m.time()),
                 MetadataJson.encode(m.custom()));
+    }
+
+    /**
+     * {@code time} as the store keeps it: truncated to the microsecond, the precision of a PostgreSQL
+     * and H2 {@code timestamp}. Truncated, not rounded by the database, so a time never moves into the
+     * next millisecond (or second) on its way through the store.
+     */
+    public static OffsetDateTime storedTime(Instant time) {
+        return OffsetDateTime.ofInstant(time.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     /** Serializes the payload of {@code event}; errors name the event. */
