@@ -216,7 +216,8 @@ public final class Bench {
                 p[2],
                 conflicts.get(),
                 retries.get(),
-                m.errors());
+                m.errors(),
+                m.cpuNanos() < 0 || m.ops() == 0 ? Double.NaN : m.cpuNanos() / 1e6 / m.ops());
         String problem = null;
         if (workload.equals("W4")) {
             long gained = sum(balances(target, hot)) - sum(before);
@@ -241,7 +242,16 @@ public final class Bench {
         return new Outcome(result, problem);
     }
 
-    private record Measured(long ops, long events, long errors, long nanos, List<Latencies> latencies) {}
+    private record Measured(long ops, long events, long errors, long nanos, long cpuNanos, List<Latencies> latencies) {}
+
+    /** The CPU time this JVM has used so far, all threads (garbage collection included), or -1 if unknown. */
+    private static long processCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(java.time.Duration::toNanos)
+                .orElse(-1L);
+    }
 
     private Measured drive(String workload, int clients, Operation operation, int seconds, boolean warmup)
             throws InterruptedException {
@@ -292,6 +302,7 @@ public final class Bench {
                     },
                     "bench-client-" + c);
         }
+        long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         for (Thread t : threads) {
             t.start();
@@ -331,11 +342,13 @@ public final class Bench {
             t.join();
         }
         long nanos = System.nanoTime() - start;
+        long cpuAtEnd = processCpuNanos();
+        long cpuNanos = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
         firstErrors.forEach(e -> out.println("  error: " + e));
         if (rejected.get() > 0) {
             out.println("  rejected by a rule: " + rejected.get());
         }
-        return new Measured(ops.get(), events.get(), errors.get(), nanos, latencies);
+        return new Measured(ops.get(), events.get(), errors.get(), nanos, cpuNanos, latencies);
     }
 
     private static Map<StreamId, Long> balances(Target target, List<StreamId> accounts) {

@@ -31,7 +31,7 @@ record Options(
                                           hot accounts (default all)
               --clients 1,4,16            concurrent clients, each run in turn (default 1,4,16)
               --duration SECONDS          measured time per (workload, clients) (default 10)
-              --warmup SECONDS            unmeasured time before each (default 5)
+              --warmup SECONDS            unmeasured time before each (default 10)
               --accounts N                accounts pre-loaded with 10 events each (default 10000)
               --operations N              at most N commands per run, warm-up runs included: a run ends after N
                                           commands or --duration seconds, whichever comes first (default: no
@@ -52,7 +52,7 @@ record Options(
         List<String> workloads = List.of("W1", "W2", "W3", "W4");
         List<Integer> clients = List.of(1, 4, 16);
         int duration = 10;
-        int warmup = 5;
+        int warmup = 10;
         int accounts = 10_000;
         long operations = 0;
         Path json = null;

@@ -14,13 +14,14 @@ record Result(
         double p99Millis,
         long conflicts,
         long retries,
-        long errors) {
+        long errors,
+        double cpuMillisPerOp) {
 
     String line() {
         return String.format(
                 Locale.ROOT,
                 "RESULT %-2s clients=%-3d ops/s=%-10.1f events/s=%-10.1f p50=%.2f ms p95=%.2f ms p99=%.2f ms"
-                        + " conflicts=%d retries=%d errors=%d",
+                        + " conflicts=%d retries=%d errors=%d cpu=%s ms/op",
                 workload,
                 clients,
                 opsPerSecond,
@@ -30,14 +31,16 @@ record Result(
                 p99Millis,
                 conflicts,
                 retries,
-                errors);
+                errors,
+                Double.isNaN(cpuMillisPerOp) ? "n/a" : String.format(Locale.ROOT, "%.3f", cpuMillisPerOp));
     }
 
     String json() {
         return String.format(
                 Locale.ROOT,
                 "{\"workload\":\"%s\",\"clients\":%d,\"ops_per_s\":%.1f,\"events_per_s\":%.1f,\"p50_ms\":%s,"
-                        + "\"p95_ms\":%s,\"p99_ms\":%s,\"conflicts\":%d,\"retries\":%d,\"errors\":%d}",
+                        + "\"p95_ms\":%s,\"p99_ms\":%s,\"conflicts\":%d,\"retries\":%d,\"errors\":%d,"
+                        + "\"cpu_ms_per_op\":%s}",
                 workload,
                 clients,
                 opsPerSecond,
@@ -47,7 +50,8 @@ record Result(
                 number(p99Millis),
                 conflicts,
                 retries,
-                errors);
+                errors,
+                number(cpuMillisPerOp));
     }
 
     private static String number(double value) {

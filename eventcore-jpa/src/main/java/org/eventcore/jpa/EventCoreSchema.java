@@ -20,8 +20,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *       immutability triggers and the grants, run as {@code eventcore_owner};
  *   <li>{@code META-INF/eventcore/schema/postgresql/V2__eventcore_skipped_events.sql}: the events
  *       projections skipped and the schema's version table, run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...}: the same
- *       tables for H2 (development only);
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V3__eventcore_append_function.sql}: the function
+ *       {@code ec_append}, the append of one command in one statement, run as {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...}, {@code V3__...}:
+ *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
  *       script ({@link #resource()}).
@@ -34,16 +36,26 @@ import org.eventcore.jpa.messages.JpaMessages;
 public enum EventCoreSchema {
 
     /** The PostgreSQL schema (run {@link #POSTGRESQL_ROLES} first). */
-    POSTGRESQL("postgresql", "postgresql-create.sql", "V1__eventcore_schema.sql", "V2__eventcore_skipped_events.sql"),
+    POSTGRESQL(
+            "postgresql",
+            "postgresql-create.sql",
+            "V1__eventcore_schema.sql",
+            "V2__eventcore_skipped_events.sql",
+            "V3__eventcore_append_function.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
 
     /** The H2 schema, for development. */
-    H2("h2", "h2-create.sql", "V1__eventcore_schema.sql", "V2__eventcore_skipped_events.sql");
+    H2(
+            "h2",
+            "h2-create.sql",
+            "V1__eventcore_schema.sql",
+            "V2__eventcore_skipped_events.sql",
+            "V3__eventcore_append_function.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

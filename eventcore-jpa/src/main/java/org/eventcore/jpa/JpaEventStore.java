@@ -65,6 +65,9 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     private final JpaStoreSettings settings;
     private final int timeoutMillis;
 
+    /** Whether the schema was found to have {@code ec_append} (PostgreSQL): checked once per store. */
+    private volatile boolean appendFunctionChecked;
+
     private JpaEventStore(EntityManagerAccess access, EventSerializer serializer, JpaStoreSettings settings) {
         this.access = Objects.requireNonNull(access, "access");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
@@ -166,6 +169,56 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     }
 
     private AppendResult appendIn(EntityManager em, AppendRequest request, List<SerializedEvent> payloads) {
+        List<PendingEvent> pending = request.events();
+        Map<StreamId, Long> versions = new LinkedHashMap<>();
+        List<EventRecord> rows = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            PendingEvent e = pending.get(i);
+            long version = versions.merge(
+                    e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
+            rows.add(Records.toRecord(e, payloads.get(i), 0, 0, version));
+        }
+        OffsetDateTime now = Records.storedTime(pending.get(0).metadata().time());
+        List<long[]> places = settings.dialect() == JpaDialect.POSTGRESQL
+                ? appendOnPostgres(em, request, rows, now)
+                : appendPortably(em, request, rows, versions, now);
+        List<StoredEvent<Object>> stored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PendingEvent e = pending.get(i);
+            stored.add(new StoredEvent<>(
+                    e.id(),
+                    e.streamId(),
+                    StreamVersion.of(rows.get(i).streamVersion()),
+                    GlobalPosition.of(places.get(i)[0], places.get(i)[1]),
+                    e.payload(),
+                    e.metadata()));
+        }
+        return AppendResult.of(stored);
+    }
+
+    /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (version 3). */
+    private List<long[]> appendOnPostgres(
+            EntityManager em, AppendRequest request, List<EventRecord> rows, OffsetDateTime now) {
+        if (!appendFunctionChecked) {
+            SchemaVersion.require(
+                    em, OneStatementAppend.SCHEMA_NEEDED, "JpaEventStore (the append in one statement, ec_append)");
+            appendFunctionChecked = true;
+        }
+        return OneStatementAppend.append(
+                em, request.commandId(), now.toString(), request.expectedVersions(), rows, timeoutMillis);
+    }
+
+    /**
+     * H2 (development): the append in statements of its own, serialized by the lock row: the command
+     * id, the versions read, positions after the highest, then the command, the events and the new
+     * versions as entities.
+     */
+    private List<long[]> appendPortably(
+            EntityManager em,
+            AppendRequest request,
+            List<EventRecord> rows,
+            Map<StreamId, Long> versions,
+            OffsetDateTime now) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(request.expectedVersions().keySet().stream()
                 .map(StreamId::value)
                 .toList()));
@@ -193,23 +246,12 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         if (!conflicts.isEmpty()) {
             throw new StreamConflictException(conflicts);
         }
-        List<PendingEvent> pending = request.events();
-        List<long[]> places = Dialects.allocatePositions(em, settings.dialect(), pending.size(), timeoutMillis);
-        requireLogOrder(em, places.get(0)[0], current.values());
-        Map<StreamId, Long> versions = new LinkedHashMap<>();
-        List<EventRecord> rows = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            PendingEvent e = pending.get(i);
-            long version = versions.merge(
-                    e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
-            rows.add(Records.toRecord(e, payloads.get(i), places.get(i)[0], places.get(i)[1], version));
-        }
-        OffsetDateTime now = Records.storedTime(pending.get(0).metadata().time());
+        List<long[]> places = Dialects.allocatePositionsOnH2(em, rows.size(), timeoutMillis);
         em.persist(new CommandRecord(request.commandId().value(), now));
-        if (!Dialects.insertEvents(em, settings.dialect(), rows, timeoutMillis)) {
-            for (EventRecord row : rows) {
-                em.persist(row);
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            EventRecord r = rows.get(i);
+            rows.set(i, Records.withPlace(r, places.get(i)[0], places.get(i)[1]));
+            em.persist(rows.get(i));
         }
         for (Map.Entry<StreamId, Long> v : versions.entrySet()) {
             StreamRecord s = current.get(v.getKey().value());
@@ -220,43 +262,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
             }
         }
         em.flush();
-        List<StoredEvent<Object>> stored = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            EventRecord r = rows.get(i);
-            PendingEvent e = pending.get(i);
-            stored.add(new StoredEvent<>(
-                    e.id(),
-                    e.streamId(),
-                    StreamVersion.of(r.streamVersion()),
-                    GlobalPosition.of(r.txId(), r.globalPosition()),
-                    e.payload(),
-                    e.metadata()));
-        }
-        return AppendResult.of(stored);
-    }
-
-    /**
-     * Refuses an append whose transaction id is older than that of the last event of a stream it
-     * writes: this happens only when the transaction wrote something (and so got its id) before it
-     * locked the streams, for example in a caller's transaction. Its events would then come before
-     * that stream's earlier events in the global log.
-     */
-    private void requireLogOrder(EntityManager em, long txId, java.util.Collection<StreamRecord> existing) {
-        if (settings.dialect() != JpaDialect.POSTGRESQL || existing.isEmpty()) {
-            return;
-        }
-        List<String> ids = existing.stream().map(StreamRecord::streamId).toList();
-        Long newest = Dialects.timed(
-                        em.createQuery(
-                                "select max(e.txId) from EventRecord e, StreamRecord s where e.streamId = s.streamId"
-                                        + " and e.streamVersion = s.streamVersion and s.streamId in :ids",
-                                Long.class),
-                        timeoutMillis)
-                .setParameter("ids", ids)
-                .getSingleResult();
-        if (newest != null && newest > txId) {
-            throw new org.eventcore.StoreUnavailableException(JpaMessages.appendOutOfOrder(txId, newest, ids));
-        }
+        return places;
     }
 
     private boolean commandExists(EntityManager em, CommandId id) {

@@ -70,7 +70,20 @@ public final class ResourceLocalJpa extends AttemptBoundaryTemplate implements E
             return result;
         } finally {
             current.remove();
+            close(em);
+        }
+    }
+
+    /**
+     * Closes {@code em} once its attempt has ended. A failure here (the pool could not take back a
+     * broken connection, say) says nothing about the attempt, which has committed or rolled back
+     * already: it is logged, never thrown, so that a committed attempt is never reported as failed.
+     */
+    private static void close(EntityManager em) {
+        try {
             em.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, JpaMessages.closeFailed(), e);
         }
     }
 

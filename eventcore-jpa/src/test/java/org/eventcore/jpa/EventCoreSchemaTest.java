@@ -32,7 +32,18 @@ class EventCoreSchemaTest {
         assertThat(EventCoreSchema.POSTGRESQL.scripts().get(0).statements())
                 .last()
                 .isEqualTo("grant usage on sequence ec_event_position_seq to eventcore_app");
-        assertThat(statements).last().isEqualTo("grant select, insert, delete on ec_skipped_events to eventcore_app");
+        assertThat(EventCoreSchema.POSTGRESQL.scripts().get(1).statements())
+                .last()
+                .isEqualTo("grant select, insert, delete on ec_skipped_events to eventcore_app");
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("create function ec_append("))
+                .singleElement()
+                .satisfies(f -> assertThat(f).contains("security invoker").endsWith("end\n$$"));
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("do $$"))
+                .singleElement()
+                .satisfies(d -> assertThat(d).contains("set search_path = pg_catalog, %I, pg_temp"));
+        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (3)");
     }
 
     @Test
@@ -99,7 +110,10 @@ class EventCoreSchemaTest {
     void the_scripts_after_a_version_are_the_upgrade_from_it() {
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(1))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V2__eventcore_skipped_events.sql");
+                .containsExactly("V2__eventcore_skipped_events.sql", "V3__eventcore_append_function.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V3__eventcore_append_function.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

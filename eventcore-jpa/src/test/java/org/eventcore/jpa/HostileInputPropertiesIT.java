@@ -3,6 +3,7 @@ package org.eventcore.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eventcore.testkit.contract.StoreFixture.request;
 
+import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -19,7 +20,8 @@ import org.eventcore.testkit.contract.ContractEvent;
 /**
  * Hostile text as stream ids and payloads, through the JPA store on PostgreSQL: each input is either
  * refused as a stream id with EC1001, or stored and read back exactly, id and payload. No SQL is built
- * from input, so SQL metacharacters are plain characters.
+ * from input, so SQL metacharacters are plain characters; the append's array parameters quote every
+ * element, so array syntax ({@code {}}, commas, {@code NULL}, quotes, backslashes) is plain text too.
  */
 class HostileInputPropertiesIT {
 
@@ -30,13 +32,20 @@ class HostileInputPropertiesIT {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMinLength(0).ofMaxLength(300),
                 Arbitraries.strings()
-                        .withChars("'\";\\-%_*/()$:?")
+                        .withChars("'\";\\-%_*/()$:?{},")
                         .ofMinLength(1)
                         .ofMaxLength(40),
                 Arbitraries.of(
                         "'; drop table ec_events; --",
                         "account-1' or '1'='1",
                         "$$; select pg_sleep(10); $$",
+                        // the array literals the append's parameters are sent in
+                        "NULL",
+                        "\"NULL\"",
+                        "{a,b}",
+                        "a\",\"b",
+                        "}\\\"{",
+                        "\\x41",
                         "\\x00\\u0000",
                         "k\u00f6ln-\u6f22\u5b57-\ud83d\ude42",
                         "tab\there",
@@ -96,6 +105,37 @@ class HostileInputPropertiesIT {
 
         StoredEvent<Object> stored = STORE.read(Set.of(id)).get(id).events().get(0);
         assertThat(stored.metadata().custom()).containsExactly(java.util.Map.entry(key, value));
+        assertThat(stored.metadata().correlationId()).isEqualTo("hostile-metadata");
+        Statistics.collect("stored and read back exactly");
+    }
+
+    @Property(tries = 200)
+    void a_hostile_user_is_refused_with_EC1006_or_stored_and_read_back_exactly(@ForAll("hostile") String user) {
+        org.eventcore.EventMetadata metadata;
+        try {
+            metadata = org.eventcore.EventMetadata.of(
+                            "hostile-user", org.eventcore.CommandId.generate(), java.time.Instant.now())
+                    .withUser(user);
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).startsWith("EC1006 ");
+            Statistics.collect("refused with EC1006");
+            return;
+        }
+        StreamId id = StreamId.of("hostile-user-" + java.util.UUID.randomUUID());
+        org.eventcore.EventMetadata without =
+                org.eventcore.EventMetadata.of("hostile-user", metadata.causationId(), java.time.Instant.now());
+        STORE.append(new org.eventcore.spi.AppendRequest(
+                metadata.causationId(),
+                java.util.Map.of(id, org.eventcore.StreamVersion.of(0)),
+                java.util.List.of(
+                        new org.eventcore.spi.PendingEvent(
+                                org.eventcore.EventId.generate(), id, new ContractEvent("u", 1), metadata),
+                        new org.eventcore.spi.PendingEvent(
+                                org.eventcore.EventId.generate(), id, new ContractEvent("none", 2), without))));
+
+        List<StoredEvent<Object>> stored = STORE.read(Set.of(id)).get(id).events();
+        assertThat(stored.get(0).metadata().user()).contains(user);
+        assertThat(stored.get(1).metadata().user()).as("no user stays no user").isEmpty();
         Statistics.collect("stored and read back exactly");
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.eventcore.EventId;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoreFailureException;
@@ -102,17 +103,18 @@ class SchemaUpgradeIT {
         String url = TestDatabases.createDatabase(1);
         EntityManagerFactory emf = factory(url);
         ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
-        try (Connection admin = TestDatabases.adminConnection(url)) {
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
             JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
             JpaCheckpointStore checkpoints = JpaCheckpointStore.create(jpa);
             StreamId a = StreamId.of("upgrade-a");
             StreamId b = StreamId.of("upgrade-b");
-            // this EventCore's event store needs version 1 only: it works before the upgrade
-            jpa.execute(x ->
-                    request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store));
-            GlobalPosition written = jpa.execute(
-                            x -> request().expect(b, 0).write(b, event(3)).appendTo(store))
-                    .lastPosition();
+            // data written by a node of the earlier EventCore
+            EarlierNode.append(earlier, a.value(), 0, event(1), event(2));
+            GlobalPosition written = EarlierNode.append(earlier, b.value(), 0, event(3));
+            earlier.commit();
             jpa.execute(x -> {
                 checkpoints.save("balances", written);
                 return null;
@@ -120,7 +122,14 @@ class SchemaUpgradeIT {
             assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(1);
             List<String> before = versionOneShape(admin);
 
-            // what needs version 2 refuses, naming the script
+            // this EventCore reads, but refuses to append and to lease before the upgrade, naming the scripts
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2));
+            assertThatThrownBy(() -> jpa.execute(
+                            x -> request().expect(a, 2).write(a, event(9)).appendTo(store)))
+                    .isInstanceOf(StoreFailureException.class)
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 1;")
+                    .hasMessageContaining("needs version 3. Run V2__eventcore_skipped_events.sql, then"
+                            + " V3__eventcore_append_function.sql from META-INF/eventcore/schema/postgresql/");
             JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
             assertThatThrownBy(() -> jpa.execute(x -> leases.acquire("balances", "n1", Duration.ofSeconds(30))))
                     .isInstanceOf(StoreFailureException.class)
@@ -143,31 +152,19 @@ class SchemaUpgradeIT {
             refused.stop(Duration.ofSeconds(5));
             pool.shutdownNow();
 
-            // the upgrade runs while an append holds its locks, uncommitted
-            jpa.execute(x -> {
-                request().expect(a, 2).write(a, event(4)).appendTo(store);
-                CompletableFuture<Void> upgraded = CompletableFuture.runAsync(() -> {
-                    try {
-                        upgrade(admin, 1);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                try {
-                    upgraded.get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new AssertionError("the upgrade waited for the append in flight or failed", e);
-                }
-                return null;
-            });
+            // the upgrade runs while an append of the earlier node holds its locks, uncommitted
+            EarlierNode.append(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 1, Duration.ofSeconds(30));
+            earlier.commit();
 
-            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(2);
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
             assertThat(versionOneShape(admin))
                     .as("the tables of version 1 are as they were: nodes of the earlier EventCore keep working")
                     .isEqualTo(before);
             assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
             assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3));
             assertThat(checkpoints.load("balances")).contains(written);
+            bothNodesAppendBesideEachOther(jpa, store, earlier, a, 3, b, 1);
 
             // and what needed version 2 works, on the same instance that refused
             assertThat(leases.acquire("balances", "n1", Duration.ofSeconds(30))).isPresent();
@@ -181,6 +178,94 @@ class SchemaUpgradeIT {
             assertThat(leases.count("balances")).isEqualTo(1);
         } finally {
             emf.close();
+        }
+    }
+
+    @Test
+    void a_version_2_database_holding_data_is_upgraded_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(2);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
+            StreamId a = StreamId.of("upgrade-2-a");
+            StreamId b = StreamId.of("upgrade-2-b");
+            GlobalPosition written = EarlierNode.append(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.append(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            SkippedEvent skipped = new SkippedEvent(EventId.generate(), written, "x.Y", "boom");
+            jpa.execute(x -> {
+                leases.record("balances", skipped);
+                return null;
+            });
+            List<String> before = versionOneShape(admin);
+
+            assertThatThrownBy(() -> jpa.execute(
+                            x -> request().expect(a, 2).write(a, event(9)).appendTo(store)))
+                    .isInstanceOf(StoreFailureException.class)
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 2;")
+                    .hasMessageContaining(
+                            "needs version 3. Run V3__eventcore_append_function.sql from META-INF/eventcore/schema/postgresql/");
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2));
+
+            EarlierNode.append(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 2, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(3);
+            assertThat(versionOneShape(admin)).isEqualTo(before);
+            assertThat(leases.recent("balances", 10)).containsExactly(skipped);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            bothNodesAppendBesideEachOther(jpa, store, earlier, a, 3, b, 1);
+        } finally {
+            emf.close();
+        }
+    }
+
+    /**
+     * After the upgrade, the earlier node and this one append to the same streams in turn, then at once
+     * from two threads: every append lands once, the versions have no gap, and the global log holds
+     * every event once, in order.
+     */
+    private static void bothNodesAppendBesideEachOther(
+            ResourceLocalJpa jpa, JpaEventStore store, Connection earlier, StreamId a, long aAt, StreamId b, long bAt)
+            throws Exception {
+        EarlierNode.append(earlier, b.value(), bAt, event(5));
+        earlier.commit();
+        jpa.execute(x -> request().expect(a, aAt).write(a, event(6)).appendTo(store));
+        jpa.execute(x -> request().expect(b, bAt + 1).write(b, event(7)).appendTo(store));
+        EarlierNode.append(earlier, a.value(), aAt + 1, event(8));
+        earlier.commit();
+        assertThat(StoreFixture.read(store, a).events())
+                .extracting(e -> e.version().value())
+                .containsExactly(LongStream.rangeClosed(1, aAt + 2).boxed().toArray(Long[]::new));
+        assertThat(StoreFixture.read(store, b).events())
+                .extracting(e -> e.version().value())
+                .containsExactly(LongStream.rangeClosed(1, bAt + 2).boxed().toArray(Long[]::new));
+        List<GlobalPosition> log = jpa.execute(x -> store.readLog(GlobalPosition.start(), 1000)).stream()
+                .filter(e -> e.streamId().equals(a) || e.streamId().equals(b))
+                .map(e -> e.position())
+                .toList();
+        assertThat(log).hasSize((int) (aAt + 2 + bAt + 2)).isSorted().doesNotHaveDuplicates();
+    }
+
+    private static void upgradeWithin(Connection admin, int from, Duration limit) throws Exception {
+        CompletableFuture<Void> upgraded = CompletableFuture.runAsync(() -> {
+            try {
+                upgrade(admin, from);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            upgraded.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the upgrade waited for the append in flight or failed", e);
         }
     }
 

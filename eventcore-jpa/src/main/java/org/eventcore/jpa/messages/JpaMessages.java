@@ -31,6 +31,12 @@ public final class JpaMessages {
         return "EC3003 Rolling back an attempt failed; the connection is discarded";
     }
 
+    /** Closing the entity manager of a resource-local attempt failed after the attempt ended; its outcome stands. */
+    @MessageId(3004)
+    public static String closeFailed() {
+        return "EC3004 Closing the entity manager of an attempt failed after the attempt ended; its outcome stands";
+    }
+
     /** The global log was asked for fewer than one event. */
     @MessageId(3005)
     public static String invalidLogReadLimit(int limit) {
@@ -175,6 +181,14 @@ public final class JpaMessages {
                 + " before the transaction (id " + newest + ") that last appended to one of the streams " + streams
                 + " committed; appending now would put the streams' events out of order in the global log. Run"
                 + " the command in a fresh transaction (outside the caller's) or retry the caller's unit of work";
+    }
+
+    /** The database's {@code ec_append} gave an answer this EventCore does not know, so its schema function does not match this version. */
+    @MessageId(3306)
+    public static String appendFunctionMismatch(String commandId, String answer) {
+        return "EC3306 The database's ec_append answered the append of command " + commandId + " with " + answer
+                + ": the schema's function is not the one this EventCore was built for. Run the schema scripts"
+                + " of this EventCore version (META-INF/eventcore/schema/postgresql) and restart";
     }
 
     /**

@@ -47,8 +47,11 @@ public final class JavaSeEventStore implements AutoCloseable {
                         // a connection that failed with a connection error (SQLState 08..., 57P01...) is
                         // closed, not handed out again
                         .exceptionSorter(new PostgreSQLExceptionSorter())
-                        // a connection the server closed while it sat in the pool is found before use
-                        .validateOnBorrow(true)
+                        // a connection that sat in the pool for more than a second is checked before use
+                        // (the server may have closed it); one in steady use is not, which would cost
+                        // every command a round trip: if it was closed, the attempt that meets it fails
+                        // and the executor runs it again on another connection
+                        .idleValidationTimeout(Duration.ofSeconds(1))
                         .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(2))
                         .connectionFactoryConfiguration(c -> c.jdbcUrl(jdbcUrl)
                                 // one try to open a connection ends after this, also on a silent network

@@ -36,16 +36,27 @@ class JavaSeEventStoreIT {
             CommandResult<ContractEvent> first = events.executor().execute(new WriteBoth(a, b, 1));
             assertThat(first.events()).hasSize(2);
 
-            int closed = terminateApplicationConnections(url);
-            assertThat(closed)
+            // closed while it sat idle: idle validation finds it before use
+            Thread.sleep(1_500);
+            assertThat(terminateApplicationConnections(url))
                     .as("the pool held a connection, which the server closed")
                     .isPositive();
-
             CommandResult<ContractEvent> second = events.executor().execute(new WriteBoth(a, b, 2));
             assertThat(second.attempts())
-                    .as("validation on borrow found the dead connection: no attempt met it")
+                    .as("idle validation found the dead connection: no attempt met it")
                     .isEqualTo(1);
-            assertThat(events.store().readLog(GlobalPosition.start(), 10)).hasSize(4);
+
+            // closed while in steady use: one attempt meets it, the pool drops it, the next attempt succeeds
+            assertThat(terminateApplicationConnections(url)).isPositive();
+            CommandResult<ContractEvent> third = events.executor().execute(new WriteBoth(a, b, 3));
+            assertThat(third.attempts())
+                    .as("the attempt that met the dead connection failed and ran again")
+                    .isEqualTo(2);
+            CommandResult<ContractEvent> fourth = events.executor().execute(new WriteBoth(a, b, 4));
+            assertThat(fourth.attempts())
+                    .as("the exception sorter closed the dead connection: it is not handed out again")
+                    .isEqualTo(1);
+            assertThat(events.store().readLog(GlobalPosition.start(), 10)).hasSize(8);
         }
     }
 

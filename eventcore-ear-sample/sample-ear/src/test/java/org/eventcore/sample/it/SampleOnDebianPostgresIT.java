@@ -82,11 +82,12 @@ class SampleOnDebianPostgresIT {
         assertThat(upgrade.output())
                 .contains("an upgrade from version 1")
                 .contains("V2__eventcore_skipped_events.sql")
+                .contains("V3__eventcore_append_function.sql")
                 .doesNotContain("   V1__eventcore_schema.sql");
         Ran again = run(Map.of(), "bash", script);
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.output()).contains("EventCore's schema is installed and up to date (version 2)");
-        assertThat(psql("select max(version) from ec_schema_version")).isEqualTo("2");
+        assertThat(again.output()).contains("EventCore's schema is installed and up to date (version 3)");
+        assertThat(psql("select max(version) from ec_schema_version")).isEqualTo("3");
         assertThat(psql("select count(*) from ec_commands where command_id = 'kept-across-the-upgrade'"))
                 .isEqualTo("1");
         assertThat(psql("select tableowner from pg_tables where tablename = 'ec_skipped_events'"))

@@ -1,0 +1,86 @@
+package org.eventcore.jpa;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.eventcore.EventId;
+import org.eventcore.GlobalPosition;
+import org.eventcore.serialization.SerializedEvent;
+
+/**
+ * A node of EventCore 0.1 before schema version 3, on PostgreSQL: it appends with the statements of
+ * that version, one by one (the stream's advisory lock, the command id, the version, the transaction
+ * id and positions, the command, the events, the version moved). The upgrade tests write data with
+ * it, and run it beside this version's store on an upgraded database.
+ */
+final class EarlierNode {
+
+    private EarlierNode() {}
+
+    /**
+     * Appends {@code payloads} to {@code stream} at {@code expectedVersion} in the caller's transaction
+     * on {@code app} (auto-commit off; the caller commits); returns the last event's position.
+     */
+    static GlobalPosition append(Connection app, String stream, long expectedVersion, Object... payloads)
+            throws Exception {
+        String command = "earlier-" + EventId.generate();
+        try (PreparedStatement lock = app.prepareStatement("select count(pg_advisory_xact_lock(k)) from"
+                + " (select hashtextextended(s, 0) as k from (values (cast(? as text))) as v(s) order by 1) as l")) {
+            lock.setString(1, stream);
+            lock.executeQuery().close();
+        }
+        long version;
+        try (PreparedStatement read =
+                app.prepareStatement("select stream_version from ec_streams where stream_id = ?")) {
+            read.setString(1, stream);
+            try (ResultSet r = read.executeQuery()) {
+                version = r.next() ? r.getLong(1) : 0;
+            }
+        }
+        if (version != expectedVersion) {
+            throw new IllegalStateException("stream " + stream + " is at " + version + ", not " + expectedVersion);
+        }
+        try (PreparedStatement insert =
+                app.prepareStatement("insert into ec_commands (command_id, recorded_at) values (?, now())")) {
+            insert.setString(1, command);
+            insert.executeUpdate();
+        }
+        GlobalPosition last = null;
+        for (Object payload : payloads) {
+            long tx;
+            long position;
+            try (PreparedStatement place = app.prepareStatement(
+                            "select cast(cast(pg_current_xact_id() as text) as bigint), nextval('ec_event_position_seq')");
+                    ResultSet r = place.executeQuery()) {
+                r.next();
+                tx = r.getLong(1);
+                position = r.getLong(2);
+            }
+            SerializedEvent serialized = TestDatabases.serializer().serialize(payload);
+            try (PreparedStatement insert = app.prepareStatement("insert into ec_events (global_position, tx_id,"
+                    + " event_id, stream_id, stream_version, event_type, type_revision, payload, correlation_id,"
+                    + " causation_id, user_name, recorded_at, custom_metadata)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, now(), '{}')")) {
+                insert.setLong(1, position);
+                insert.setLong(2, tx);
+                insert.setString(3, EventId.generate().toString());
+                insert.setString(4, stream);
+                insert.setLong(5, ++version);
+                insert.setString(6, serialized.type());
+                insert.setInt(7, serialized.revision());
+                insert.setBytes(8, serialized.data());
+                insert.setString(9, command);
+                insert.setString(10, command);
+                insert.executeUpdate();
+            }
+            last = GlobalPosition.of(tx, position);
+        }
+        try (PreparedStatement move = app.prepareStatement("insert into ec_streams (stream_id, stream_version)"
+                + " values (?, ?) on conflict (stream_id) do update set stream_version = excluded.stream_version")) {
+            move.setString(1, stream);
+            move.setLong(2, version);
+            move.executeUpdate();
+        }
+        return last;
+    }
+}
