@@ -67,6 +67,7 @@ script_of() { # baseline workload
         minimal,W3 | guarantees,W3) echo "$work/$1-w3.sql" ;;
         minimal,W4 | guarantees,W4) echo "$here/$1/w1.sql" ;;
         minimal,* | guarantees,*) echo "$here/$1/$(echo "$2" | tr 'W' 'w').sql" ;;
+        replay,W3) echo "$work/replay-w3.sql" ;;
         replay,W4) echo "$here/w1.sql" ;;
         replay,*) echo "$here/$(echo "$2" | tr 'W' 'w').sql" ;;
     esac
@@ -76,14 +77,12 @@ per_op() { case "$1" in W2) echo 2 ;; W3) echo 1000 ;; *) echo 1 ;; esac; }
 
 # pgbench BASELINE WORKLOAD CLIENTS RUN: prints "ops/s p95" of successful operations (events added / events per operation)
 pgbench_case() {
-    local base=$1 w=$2 c=$3 run=$4 accounts=10000 mode=prepared table before after raw processed tps
+    local base=$1 w=$2 c=$3 run=$4 accounts=10000 table before after raw processed tps
     [[ $w == W4 ]] && accounts=10
-    # the replay keeps the store's literal statements (simple mode), as the JPA store sends them today
-    [[ $base == replay ]] && mode=simple
     table=$(events_table "$base")
     before=$("${psql[@]}" -d "$base" -At -c "select count(*) from $table")
     raw="$out/run$run-$w-c$c-$base.txt"
-    pgbench -n -M "$mode" -h localhost -p "$port" -U postgres -c "$c" -j "$c" -T "$seconds" -r \
+    pgbench -n -M prepared -h localhost -p "$port" -U postgres -c "$c" -j "$c" -T "$seconds" -r \
         --max-tries=20 -D accounts=$accounts -f "$(script_of "$base" "$w")" "$base" > "$raw" 2>&1
     after=$("${psql[@]}" -d "$base" -At -c "select count(*) from $table")
     processed=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$raw")
