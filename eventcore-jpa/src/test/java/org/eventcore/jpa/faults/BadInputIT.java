@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +19,7 @@ import org.eventcore.testkit.contract.StoreFixture;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Bad input that is not a stream id (see HostileInputPropertiesIT for those and for metadata): huge
@@ -81,10 +81,10 @@ class BadInputIT {
     }
 
     @Test
-    void a_stored_row_naming_a_jdk_class_as_its_type_is_refused_as_unknown_and_nothing_is_instantiated()
-            throws Exception {
+    void a_stored_row_naming_a_jdk_class_as_its_type_is_refused_as_unknown_and_nothing_is_instantiated(
+            @TempDir Path folder) throws Exception {
         StreamId s = streams.stream("class-name");
-        Path marker = Files.createTempDirectory("bad-input").resolve("created-by-a-forged-row");
+        Path marker = folder.resolve("created-by-a-forged-row");
         String forged = "{\"command\":[\"touch\",\"" + marker + "\"],\"directory\":null}";
         insertRaw(s, "java.lang.ProcessBuilder", forged.getBytes(StandardCharsets.UTF_8));
 
