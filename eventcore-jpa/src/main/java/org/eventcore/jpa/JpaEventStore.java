@@ -65,8 +65,9 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     private final JpaStoreSettings settings;
     private final int timeoutMillis;
 
-    /** Whether the schema was found to have {@code ec_append} (PostgreSQL): checked once per store. */
-    private volatile boolean appendFunctionChecked;
+    /** PostgreSQL's append needs {@code ec_append} (schema version 3). */
+    private final SchemaVersion.Requirement appendFunction = new SchemaVersion.Requirement(
+            OneStatementAppend.SCHEMA_NEEDED, "JpaEventStore (the append in one statement, ec_append)");
 
     private JpaEventStore(EntityManagerAccess access, EventSerializer serializer, JpaStoreSettings settings) {
         this.access = Objects.requireNonNull(access, "access");
@@ -199,11 +200,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (version 3). */
     private List<long[]> appendOnPostgres(
             EntityManager em, AppendRequest request, List<EventRecord> rows, OffsetDateTime now) {
-        if (!appendFunctionChecked) {
-            SchemaVersion.require(
-                    em, OneStatementAppend.SCHEMA_NEEDED, "JpaEventStore (the append in one statement, ec_append)");
-            appendFunctionChecked = true;
-        }
+        appendFunction.check(em);
         return OneStatementAppend.append(
                 em, request.commandId(), now.toString(), request.expectedVersions(), rows, timeoutMillis);
     }

@@ -65,7 +65,8 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
 
     private final EntityManagerAccess access;
     private final Clock clock;
-    private volatile boolean schemaChecked;
+    private final SchemaVersion.Requirement schema =
+            new SchemaVersion.Requirement(SCHEMA_NEEDED, "JpaProjectionLeases (projection leases and skipped events)");
 
     private JpaProjectionLeases(EntityManagerAccess access, Clock clock) {
         this.access = Objects.requireNonNull(access, "access");
@@ -85,7 +86,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
         Instant now = clock.instant();
         Instant until = now.plus(duration);
         return run("lease acquire", em -> {
-            requireSchema(em);
+            schema.check(em);
             int updated = em.createQuery("""
                             update CheckpointRecord c
                                set c.fencingEpoch = c.fencingEpoch + 1, c.leaseOwner = :owner,
@@ -186,7 +187,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
                 ? event.payloadType()
                 : event.payloadType().substring(0, 500);
         run("skipped event record", em -> {
-            requireSchema(em);
+            schema.check(em);
             // a second record of the same event changes nothing
             return em.createNativeQuery("insert into ec_skipped_events (projection_name, log_epoch, log_offset,"
                             + " event_id, payload_type, error) select ?1, cast(?2 as bigint), cast(?3 as bigint), ?4,"
@@ -208,7 +209,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
             return List.of();
         }
         return run("skipped events read", em -> {
-            requireSchema(em);
+            schema.check(em);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select log_epoch, log_offset, event_id, payload_type, error"
                             + " from ec_skipped_events where projection_name = ?1"
@@ -229,7 +230,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
     @Override
     public long count(String projection) {
         return run("skipped events count", em -> {
-            requireSchema(em);
+            schema.check(em);
             return ((Number) em.createNativeQuery("select count(*) from ec_skipped_events where projection_name = ?1")
                             .setParameter(1, projection)
                             .getSingleResult())
@@ -241,7 +242,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
     public void forgetAfter(String projection, GlobalPosition position) {
         Objects.requireNonNull(position, "position");
         run("skipped events reset", em -> {
-            requireSchema(em);
+            schema.check(em);
             return em.createNativeQuery("delete from ec_skipped_events where projection_name = ?1"
                             + " and (log_epoch > cast(?2 as bigint)"
                             + " or (log_epoch = cast(?2 as bigint) and log_offset > cast(?3 as bigint)))")
@@ -262,13 +263,6 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
             }
         }
         return String.valueOf(value);
-    }
-
-    private void requireSchema(EntityManager em) {
-        if (!schemaChecked) {
-            SchemaVersion.require(em, SCHEMA_NEEDED, "JpaProjectionLeases (projection leases and skipped events)");
-            schemaChecked = true;
-        }
     }
 
     private <T> T run(String operation, Function<EntityManager, T> work) {

@@ -30,10 +30,36 @@ final class SchemaVersion {
      * Throws when the schema is older than {@code needed}, naming {@code component}, the version
      * found and the scripts to run.
      */
-    public static void require(EntityManager em, int needed, String component) {
+    private static void require(EntityManager em, int needed, String component) {
         int found = read(em);
         if (found < needed) {
             throw new StoreFailureException(tooOld(found, needed, component));
+        }
+    }
+
+    /**
+     * What {@code component} needs of the schema, checked the first time it is used: once the schema
+     * was found recent enough, later calls read nothing (a schema is never downgraded under a running
+     * application); while it is too old, every call checks again, so an upgrade takes effect without a
+     * restart. Thread-safe.
+     */
+    static final class Requirement {
+
+        private final int needed;
+        private final String component;
+        private volatile boolean met;
+
+        Requirement(int needed, String component) {
+            this.needed = needed;
+            this.component = component;
+        }
+
+        /** Throws (EC3031, EC3032) when the schema is older than needed; reads it only until it was not. */
+        void check(EntityManager em) {
+            if (!met) {
+                require(em, needed, component);
+                met = true;
+            }
         }
     }
 
