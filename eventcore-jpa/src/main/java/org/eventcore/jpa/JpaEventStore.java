@@ -172,24 +172,25 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     private AppendResult appendIn(EntityManager em, AppendRequest request, List<SerializedEvent> payloads) {
         List<PendingEvent> pending = request.events();
         Map<StreamId, Long> versions = new LinkedHashMap<>();
-        List<EventRecord> rows = new ArrayList<>(pending.size());
+        long[] eventVersions = new long[pending.size()];
         for (int i = 0; i < pending.size(); i++) {
             PendingEvent e = pending.get(i);
-            long version = versions.merge(
+            eventVersions[i] = versions.merge(
                     e.streamId(), request.expectedVersions().get(e.streamId()).value() + 1, (a, b) -> a + 1);
-            rows.add(Records.toRecord(e, payloads.get(i), 0, 0, version));
         }
+        RowAt rowAt = (i, txId, position) ->
+                Records.toRecord(pending.get(i), payloads.get(i), txId, position, eventVersions[i]);
         OffsetDateTime now = Records.storedTime(pending.get(0).metadata().time());
         List<long[]> places = settings.dialect() == JpaDialect.POSTGRESQL
-                ? appendOnPostgres(em, request, rows, now)
-                : appendPortably(em, request, rows, versions, now);
-        List<StoredEvent<Object>> stored = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
+                ? appendOnPostgres(em, request, rowAt, now)
+                : appendPortably(em, request, rowAt, versions, now);
+        List<StoredEvent<Object>> stored = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
             PendingEvent e = pending.get(i);
             stored.add(new StoredEvent<>(
                     e.id(),
                     e.streamId(),
-                    StreamVersion.of(rows.get(i).streamVersion()),
+                    StreamVersion.of(eventVersions[i]),
                     GlobalPosition.of(places.get(i)[0], places.get(i)[1]),
                     e.payload(),
                     e.metadata()));
@@ -197,10 +198,20 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         return AppendResult.of(stored);
     }
 
+    /** The row of the append's event {@code i}, at a place in the global log. */
+    @FunctionalInterface
+    private interface RowAt {
+        EventRecord row(int i, long txId, long position);
+    }
+
     /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (version 3). */
-    private List<long[]> appendOnPostgres(
-            EntityManager em, AppendRequest request, List<EventRecord> rows, OffsetDateTime now) {
+    private List<long[]> appendOnPostgres(EntityManager em, AppendRequest request, RowAt rowAt, OffsetDateTime now) {
         appendFunction.check(em);
+        // the rows carry the values only: ec_append gives them their places
+        List<EventRecord> rows = new ArrayList<>(request.events().size());
+        for (int i = 0; i < request.events().size(); i++) {
+            rows.add(rowAt.row(i, 0, 0));
+        }
         return OneStatementAppend.append(
                 em, request.commandId(), now.toString(), request.expectedVersions(), rows, timeoutMillis);
     }
@@ -211,11 +222,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
      * versions as entities.
      */
     private List<long[]> appendPortably(
-            EntityManager em,
-            AppendRequest request,
-            List<EventRecord> rows,
-            Map<StreamId, Long> versions,
-            OffsetDateTime now) {
+            EntityManager em, AppendRequest request, RowAt rowAt, Map<StreamId, Long> versions, OffsetDateTime now) {
         List<String> sorted = new ArrayList<>(new TreeSet<>(request.expectedVersions().keySet().stream()
                 .map(StreamId::value)
                 .toList()));
@@ -243,12 +250,11 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         if (!conflicts.isEmpty()) {
             throw new StreamConflictException(conflicts);
         }
-        List<long[]> places = Dialects.allocatePositionsOnH2(em, rows.size(), timeoutMillis);
+        List<long[]> places =
+                Dialects.allocatePositionsOnH2(em, request.events().size(), timeoutMillis);
         em.persist(new CommandRecord(request.commandId().value(), now));
-        for (int i = 0; i < rows.size(); i++) {
-            EventRecord r = rows.get(i);
-            rows.set(i, Records.withPlace(r, places.get(i)[0], places.get(i)[1]));
-            em.persist(rows.get(i));
+        for (int i = 0; i < places.size(); i++) {
+            em.persist(rowAt.row(i, places.get(i)[0], places.get(i)[1]));
         }
         for (Map.Entry<StreamId, Long> v : versions.entrySet()) {
             StreamRecord s = current.get(v.getKey().value());

@@ -44,24 +44,6 @@ public final class Records {
                 MetadataJson.encode(m.custom()));
     }
 
-    /** {@code row} at another place in the global log: the same values with {@code txId} and {@code position}. */
-    public static EventRecord withPlace(EventRecord row, long txId, long position) {
-        return new EventRecord(
-                position,
-                txId,
-                row.eventId(),
-                row.streamId(),
-                row.streamVersion(),
-                row.eventType(),
-                row.typeRevision(),
-                row.payload(),
-                row.correlationId(),
-                row.causationId(),
-                row.userName(),
-                row.recordedAt(),
-                row.customMetadata());
-    }
-
     /**
      * {@code time} as the store keeps it: truncated to the microsecond, the precision of a PostgreSQL
      * and H2 {@code timestamp}. Truncated, not rounded by the database, so a time never moves into the
