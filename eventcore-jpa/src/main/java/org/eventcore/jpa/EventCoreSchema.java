@@ -22,7 +22,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *       projections skipped and the schema's version table, run as {@code eventcore_owner};
  *   <li>{@code META-INF/eventcore/schema/postgresql/V3__eventcore_append_function.sql}: the function
  *       {@code ec_append}, the append of one command in one statement, run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...}, {@code V3__...}:
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V4__eventcore_append_generic_plans.sql}: has
+ *       {@code ec_append} plan its statements once per session rather than per call, run as
+ *       {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V4__...}:
  *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
@@ -41,7 +44,8 @@ public enum EventCoreSchema {
             "postgresql-create.sql",
             "V1__eventcore_schema.sql",
             "V2__eventcore_skipped_events.sql",
-            "V3__eventcore_append_function.sql"),
+            "V3__eventcore_append_function.sql",
+            "V4__eventcore_append_generic_plans.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
@@ -52,10 +56,11 @@ public enum EventCoreSchema {
             "h2-create.sql",
             "V1__eventcore_schema.sql",
             "V2__eventcore_skipped_events.sql",
-            "V3__eventcore_append_function.sql");
+            "V3__eventcore_append_function.sql",
+            "V4__eventcore_append_generic_plans.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

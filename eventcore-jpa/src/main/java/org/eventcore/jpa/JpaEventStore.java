@@ -23,6 +23,7 @@ import org.eventcore.StreamVersion;
 import org.eventcore.jpa.entity.CommandRecord;
 import org.eventcore.jpa.entity.EventRecord;
 import org.eventcore.jpa.entity.StreamRecord;
+import org.eventcore.jpa.internal.EventRow;
 import org.eventcore.jpa.internal.Records;
 import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.serialization.EventSerializer;
@@ -56,8 +57,6 @@ import org.eventcore.spi.StreamRead;
  */
 public final class JpaEventStore implements EventStore, GlobalLogReader {
 
-    private static final String READ_ONLY_HIBERNATE = "org.hibernate.readOnly";
-    private static final String READ_ONLY_ECLIPSELINK = "eclipselink.read-only";
     private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
     private final EntityManagerAccess access;
@@ -65,7 +64,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     private final JpaStoreSettings settings;
     private final int timeoutMillis;
 
-    /** PostgreSQL's append needs {@code ec_append} (schema version 3). */
+    /** PostgreSQL's append needs {@code ec_append} (schema version 3), planned once per session (version 4). */
     private final SchemaVersion.Requirement appendFunction = new SchemaVersion.Requirement(
             OneStatementAppend.SCHEMA_NEEDED, "JpaEventStore (the append in one statement, ec_append)");
 
@@ -93,18 +92,12 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
     }
 
     /**
-     * Marks a query read-only for the provider at hand (each provider warns about the other's
-     * hints), so that its results are not checked for changes at flush.
+     * A read of event rows ({@code EventRecord e}, then {@code whereAndOrder}) into {@link EventRow}s
+     * made by a constructor expression: no entity enters the persistence context.
      */
-    private <T> TypedQuery<T> readOnly(EntityManager em, TypedQuery<T> query) {
-        Object delegate = em.getDelegate();
-        String provider = (delegate == null ? em : delegate).getClass().getName();
-        if (provider.startsWith("org.hibernate")) {
-            query.setHint(READ_ONLY_HIBERNATE, true);
-        } else if (provider.startsWith("org.eclipse.persistence")) {
-            query.setHint(READ_ONLY_ECLIPSELINK, "true");
-        }
-        return Dialects.timed(query, timeoutMillis);
+    private TypedQuery<EventRow> rows(EntityManager em, String whereAndOrder) {
+        return Dialects.timed(
+                em.createQuery(EventRow.SELECT + " from EventRecord e" + whereAndOrder, EventRow.class), timeoutMillis);
     }
 
     @Override
@@ -128,20 +121,16 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
         List<String> ids = streams.stream().map(StreamId::value).toList();
         boolean lock = lockStreams && settings.dialect() == JpaDialect.POSTGRESQL;
-        List<EventRecord> rows = run("read", em -> {
+        List<EventRow> rows = run("read", em -> {
             if (lock) {
                 Dialects.lockStreams(em, settings.dialect(), new ArrayList<>(new TreeSet<>(ids)), timeoutMillis);
             }
-            return readOnly(
-                            em,
-                            em.createQuery(
-                                    "select e from EventRecord e where e.streamId in :ids order by e.streamId, e.streamVersion",
-                                    EventRecord.class))
+            return rows(em, " where e.streamId in :ids order by e.streamId, e.streamVersion")
                     .setParameter("ids", ids)
                     .getResultList();
         });
         Map<StreamId, List<StoredEvent<Object>>> byStream = new HashMap<>();
-        for (EventRecord r : rows) {
+        for (EventRow r : rows) {
             StoredEvent<Object> e = Records.toStored(r, serializer);
             byStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
         }
@@ -204,7 +193,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         EventRecord row(int i, long txId, long position);
     }
 
-    /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (version 3). */
+    /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (versions 3 and 4). */
     private List<long[]> appendOnPostgres(EntityManager em, AppendRequest request, RowAt rowAt, OffsetDateTime now) {
         appendFunction.check(em);
         // the rows carry the values only: ec_append gives them their places
@@ -279,20 +268,16 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
 
     @Override
     public Optional<List<StoredEvent<Object>>> eventsOf(CommandId commandId) {
-        List<EventRecord> rows = run(
+        List<EventRow> rows = run(
                 "look-up",
-                em -> readOnly(
-                                em,
-                                em.createQuery(
-                                        "select e from EventRecord e where e.causationId = :id order by e.txId, e.globalPosition",
-                                        EventRecord.class))
+                em -> rows(em, " where e.causationId = :id order by e.txId, e.globalPosition")
                         .setParameter("id", commandId.value())
                         .getResultList());
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         List<StoredEvent<Object>> events = new ArrayList<>(rows.size());
-        for (EventRecord r : rows) {
+        for (EventRow r : rows) {
             events.add(Records.toStored(r, serializer));
         }
         return Optional.of(events);
@@ -303,16 +288,14 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         if (limit < 1) {
             throw new IllegalArgumentException(JpaMessages.invalidLogReadLimit(limit));
         }
-        List<EventRecord> rows = run("log read", em -> {
+        List<EventRow> rows = run("log read", em -> {
             long horizon = Dialects.logHorizon(em, settings.dialect(), timeoutMillis);
-            return readOnly(
+            return rows(
                             em,
-                            em.createQuery(
-                                    // "txId >= :tx" lets the index range start at the reader's position
-                                    "select e from EventRecord e where e.txId >= :tx and e.txId < :horizon"
-                                            + " and (e.txId > :tx or e.globalPosition > :pos)"
-                                            + " order by e.txId, e.globalPosition",
-                                    EventRecord.class))
+                            // "txId >= :tx" lets the index range start at the reader's position
+                            " where e.txId >= :tx and e.txId < :horizon"
+                                    + " and (e.txId > :tx or e.globalPosition > :pos)"
+                                    + " order by e.txId, e.globalPosition")
                     .setParameter("horizon", horizon)
                     .setParameter("tx", after.epoch())
                     .setParameter("pos", after.offset())
@@ -320,7 +303,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
                     .getResultList();
         });
         List<StoredEvent<Object>> events = new ArrayList<>(rows.size());
-        for (EventRecord r : rows) {
+        for (EventRow r : rows) {
             events.add(Records.toStored(r, serializer));
         }
         return events;

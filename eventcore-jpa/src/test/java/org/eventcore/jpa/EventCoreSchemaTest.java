@@ -43,7 +43,11 @@ class EventCoreSchemaTest {
                 .filteredOn(s -> s.startsWith("do $$"))
                 .singleElement()
                 .satisfies(d -> assertThat(d).contains("set search_path = pg_catalog, %I, pg_temp"));
-        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (3)");
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("alter function ec_append("))
+                .singleElement()
+                .satisfies(a -> assertThat(a).endsWith("set plan_cache_mode = force_generic_plan"));
+        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (4)");
     }
 
     @Test
@@ -110,10 +114,16 @@ class EventCoreSchemaTest {
     void the_scripts_after_a_version_are_the_upgrade_from_it() {
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(1))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V2__eventcore_skipped_events.sql", "V3__eventcore_append_function.sql");
+                .containsExactly(
+                        "V2__eventcore_skipped_events.sql",
+                        "V3__eventcore_append_function.sql",
+                        "V4__eventcore_append_generic_plans.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V3__eventcore_append_function.sql");
+                .containsExactly("V3__eventcore_append_function.sql", "V4__eventcore_append_generic_plans.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(3))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V4__eventcore_append_generic_plans.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

@@ -128,8 +128,9 @@ class SchemaUpgradeIT {
                             x -> request().expect(a, 2).write(a, event(9)).appendTo(store)))
                     .isInstanceOf(StoreFailureException.class)
                     .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 1;")
-                    .hasMessageContaining("needs version 3. Run V2__eventcore_skipped_events.sql, then"
-                            + " V3__eventcore_append_function.sql from META-INF/eventcore/schema/postgresql/");
+                    .hasMessageContaining("needs version 4. Run V2__eventcore_skipped_events.sql, then"
+                            + " V3__eventcore_append_function.sql, then V4__eventcore_append_generic_plans.sql from"
+                            + " META-INF/eventcore/schema/postgresql/");
             JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
             assertThatThrownBy(() -> jpa.execute(x -> leases.acquire("balances", "n1", Duration.ofSeconds(30))))
                     .isInstanceOf(StoreFailureException.class)
@@ -209,21 +210,104 @@ class SchemaUpgradeIT {
                             x -> request().expect(a, 2).write(a, event(9)).appendTo(store)))
                     .isInstanceOf(StoreFailureException.class)
                     .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 2;")
-                    .hasMessageContaining(
-                            "needs version 3. Run V3__eventcore_append_function.sql from META-INF/eventcore/schema/postgresql/");
+                    .hasMessageContaining("needs version 4. Run V3__eventcore_append_function.sql, then"
+                            + " V4__eventcore_append_generic_plans.sql from META-INF/eventcore/schema/postgresql/");
             assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2));
 
             EarlierNode.append(earlier, a.value(), 2, event(4));
             upgradeWithin(admin, 2, Duration.ofSeconds(30));
             earlier.commit();
 
-            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(3);
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
             assertThat(versionOneShape(admin)).isEqualTo(before);
             assertThat(leases.recent("balances", 10)).containsExactly(skipped);
             assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
             bothNodesAppendBesideEachOther(jpa, store, earlier, a, 3, b, 1);
         } finally {
             emf.close();
+        }
+    }
+
+    @Test
+    void a_version_3_database_holding_data_is_upgraded_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(3);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            StreamId a = StreamId.of("upgrade-3-a");
+            StreamId b = StreamId.of("upgrade-3-b");
+            EarlierNode.appendThroughFunction(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.appendThroughFunction(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+            String privileges = functionPrivileges(admin);
+
+            assertThatThrownBy(() -> jpa.execute(
+                            x -> request().expect(a, 2).write(a, event(9)).appendTo(store)))
+                    .isInstanceOf(StoreFailureException.class)
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 3;")
+                    .hasMessageContaining("needs version 4. Run V4__eventcore_append_generic_plans.sql from"
+                            + " META-INF/eventcore/schema/postgresql/");
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2));
+            assertThat(functionSettings(admin)).containsExactly("search_path=pg_catalog, public, pg_temp");
+
+            // a version-3 node's call of ec_append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendThroughFunction(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 3, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
+            assertThat(versionOneShape(admin)).isEqualTo(before);
+            assertThat(functionSettings(admin))
+                    .as("the search path of version 3 stays; the plans are kept per session")
+                    .containsExactly("search_path=pg_catalog, public, pg_temp", "plan_cache_mode=force_generic_plan");
+            assertThat(functionPrivileges(admin))
+                    .as("who may call ec_append is unchanged")
+                    .isEqualTo(privileges);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            // version-3 and version-4 nodes append to the same streams in turn
+            EarlierNode.appendThroughFunction(earlier, b.value(), 1, event(5));
+            earlier.commit();
+            jpa.execute(x -> request().expect(a, 3).write(a, event(6)).appendTo(store));
+            jpa.execute(x -> request().expect(b, 2).write(b, event(7)).appendTo(store));
+            EarlierNode.appendThroughFunction(earlier, a.value(), 4, event(8));
+            earlier.commit();
+            assertThat(StoreFixture.payloads(store, a))
+                    .containsExactly(event(1), event(2), event(4), event(6), event(8));
+            assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3), event(5), event(7));
+            List<GlobalPosition> log = jpa.execute(x -> store.readLog(GlobalPosition.start(), 1000)).stream()
+                    .map(e -> e.position())
+                    .toList();
+            assertThat(log).hasSize(8).isSorted().doesNotHaveDuplicates();
+        } finally {
+            emf.close();
+        }
+    }
+
+    /** The settings ec_append runs with (pg_proc.proconfig). */
+    private static List<String> functionSettings(Connection admin) throws Exception {
+        List<String> settings = new ArrayList<>();
+        try (Statement s = admin.createStatement();
+                ResultSet r = s.executeQuery("select unnest(proconfig) from pg_proc where proname = 'ec_append'")) {
+            while (r.next()) {
+                settings.add(r.getString(1));
+            }
+        }
+        return settings;
+    }
+
+    /** Who may run ec_append and who owns it. */
+    private static String functionPrivileges(Connection admin) throws Exception {
+        try (Statement s = admin.createStatement();
+                ResultSet r = s.executeQuery("select proacl::text || ' ' || proowner::regrole::text || ' '"
+                        + " || prosecdef::text from pg_proc where proname = 'ec_append'")) {
+            assertThat(r.next()).isTrue();
+            return r.getString(1);
         }
     }
 

@@ -66,7 +66,7 @@ public final class Records {
     }
 
     /** The stored event of a row; a payload or metadata that cannot be read names the event and its type. */
-    public static StoredEvent<Object> toStored(EventRecord r, EventSerializer serializer) {
+    public static StoredEvent<Object> toStored(EventRow r, EventSerializer serializer) {
         Object payload;
         try {
             payload = serializer.deserialize(SerializedEvent.of(r.eventType(), r.typeRevision(), r.payload()));
