@@ -125,6 +125,18 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
             if (lock) {
                 Dialects.lockStreams(em, settings.dialect(), new ArrayList<>(new TreeSet<>(ids)), timeoutMillis);
             }
+            if (settings.dialect() == JpaDialect.POSTGRESQL) {
+                // one statement text for any number of streams: a JPQL "in" list would be translated
+                // again on every read (Hibernate caches no plan for a list parameter)
+                List<?> cells = Dialects.timed(em.createNativeQuery(EventRow.STREAMS_SQL), timeoutMillis)
+                        .setParameter(1, OneStatementAppend.array(ids, true))
+                        .getResultList();
+                List<EventRow> read = new ArrayList<>(cells.size());
+                for (Object c : cells) {
+                    read.add(EventRow.of((Object[]) c));
+                }
+                return read;
+            }
             return rows(em, " where e.streamId in :ids order by e.streamId, e.streamVersion")
                     .setParameter("ids", ids)
                     .getResultList();

@@ -1,10 +1,13 @@
 package org.eventcore.jpa.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * One row of {@code ec_events} as the store's reads select it: a JPQL constructor expression
- * ({@link #SELECT}) makes these straight from the result set, so a read puts no entity in the
+ * ({@link #SELECT}) or, for a command's streams on PostgreSQL, a native query ({@link #STREAMS_SQL})
+ * makes these straight from the result set, so a read puts no entity in the
  * persistence context (nothing to track, snapshot or check at flush) and copies no row it does not
  * need. The numbers are boxed because both providers pass the selected values as objects when they
  * look up the constructor.
@@ -37,6 +40,40 @@ public record EventRow(
         String userName,
         OffsetDateTime recordedAt,
         String customMetadata) {
+
+    /**
+     * PostgreSQL's read of the events of several streams, in stream and version order: one native
+     * statement whose text never changes (the stream ids arrive as one array parameter), so the
+     * driver keeps it prepared and the provider translates nothing. Its columns are those of
+     * {@link #of(Object[])}; the time comes as microseconds since the epoch, one type on both
+     * providers.
+     */
+    public static final String STREAMS_SQL = "select global_position, tx_id, event_id, stream_id, stream_version,"
+            + " event_type, type_revision, payload, correlation_id, causation_id, user_name,"
+            + " cast(extract(epoch from recorded_at) * 1000000 as bigint), custom_metadata"
+            + " from ec_events where stream_id = any (cast(?1 as text[])) order by stream_id, stream_version";
+
+    /** A row of {@link #STREAMS_SQL}'s result, as the provider hands it over. */
+    public static EventRow of(Object[] cells) {
+        long micros = ((Number) cells[11]).longValue();
+        return new EventRow(
+                ((Number) cells[0]).longValue(),
+                ((Number) cells[1]).longValue(),
+                (String) cells[2],
+                (String) cells[3],
+                ((Number) cells[4]).longValue(),
+                (String) cells[5],
+                ((Number) cells[6]).intValue(),
+                (byte[]) cells[7],
+                (String) cells[8],
+                (String) cells[9],
+                (String) cells[10],
+                OffsetDateTime.ofInstant(
+                        Instant.ofEpochSecond(
+                                Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
+                        ZoneOffset.UTC),
+                (String) cells[12]);
+    }
 
     /** The select clause of a JPQL read of {@code EventRecord e} into rows of this type. */
     public static final String SELECT = "select new " + EventRow.class.getName()
