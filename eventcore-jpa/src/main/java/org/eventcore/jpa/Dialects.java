@@ -74,9 +74,20 @@ final class Dialects {
         return xmin.longValue();
     }
 
-    /** Sets the statement timeout of a query (portable hint, in milliseconds). */
+    /**
+     * The timeout that {@link #timed} leaves unset: the database bounds the statement itself
+     * (PostgreSQL's {@code statement_timeout} on the connection).
+     */
+    public static final int SERVER_BOUNDS = 0;
+
+    /**
+     * Sets the statement timeout of a query (portable hint, in milliseconds), unless it is
+     * {@link #SERVER_BOUNDS}.
+     */
     public static <Q extends Query> Q timed(Q query, int timeoutMillis) {
-        query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+        if (timeoutMillis != SERVER_BOUNDS) {
+            query.setHint("jakarta.persistence.query.timeout", timeoutMillis);
+        }
         return query;
     }
 }

@@ -13,7 +13,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *
  * <p>The statement timeout bounds every statement of the store, including the wait for the locks of
  * contended streams, so nothing waits forever on the database; a timed-out statement is a transient
- * failure that the executor retries. Connecting is bounded by the connection pool and the JDBC
+ * failure that the executor retries. On PostgreSQL, when the connections carry a
+ * {@code statement_timeout} of their own no longer than this one (checked once, on the store's
+ * first statement), the store leaves the bound to the server and sets no JDBC query timeout, which
+ * the driver would enforce with a timer task per statement. Connecting is bounded by the connection pool and the JDBC
  * driver (for PostgreSQL the URL parameters {@code connectTimeout} and {@code socketTimeout}), see
  * the manual page "PostgreSQL and JPA". Immutable and thread-safe.
  *

@@ -23,13 +23,17 @@ import java.util.logging.Logger;
  * every call that makes the real driver talk to the database and wait for its answer: each execution
  * of a statement, each commit and roll-back, each validation ({@code isValid}). PostgreSQL's driver
  * sends nothing for {@code setAutoCommit} outside a transaction or for preparing a statement, so
- * these are not counted. Registered with {@link DriverManager} when the class loads.
+ * these are not counted. It also records the JDBC query timeouts set on statements, which PgJDBC
+ * enforces with a timer task per execution. Registered with {@link DriverManager} when the class loads.
  */
 final class CountingDriver implements Driver {
 
     static final String PREFIX = "jdbc:counting:";
 
     private static final ThreadLocal<List<String>> TRIPS = ThreadLocal.withInitial(ArrayList::new);
+
+    /** The JDBC query timeouts set on statements, per thread: each arms a timer task in PgJDBC. */
+    private static final ThreadLocal<List<Integer>> QUERY_TIMEOUTS = ThreadLocal.withInitial(ArrayList::new);
 
     static {
         try {
@@ -49,6 +53,13 @@ final class CountingDriver implements Driver {
         List<String> trips = List.copyOf(TRIPS.get());
         TRIPS.get().clear();
         return trips;
+    }
+
+    /** The JDBC query timeouts (seconds) this thread set since the last call, and starts counting again. */
+    static List<Integer> takeQueryTimeouts() {
+        List<Integer> timeouts = List.copyOf(QUERY_TIMEOUTS.get());
+        QUERY_TIMEOUTS.get().clear();
+        return timeouts;
     }
 
     @Override
@@ -95,6 +106,9 @@ final class CountingDriver implements Driver {
 
     private static Recorder statementRecorder(String prepared) {
         return (method, args) -> {
+            if (method.getName().equals("setQueryTimeout") && (Integer) args[0] > 0) {
+                QUERY_TIMEOUTS.get().add((Integer) args[0]);
+            }
             if (method.getName().startsWith("execute")) {
                 String sql = prepared != null ? prepared : args != null && args.length > 0 ? (String) args[0] : "batch";
                 TRIPS.get()

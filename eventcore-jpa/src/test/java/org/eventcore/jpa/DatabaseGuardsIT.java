@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eventcore.testkit.contract.StoreFixture.event;
 import static org.eventcore.testkit.contract.StoreFixture.request;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,6 +20,8 @@ import org.eventcore.testkit.contract.StoreFixture;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the database itself enforces, and how bad stored data and slow locks surface. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -141,6 +144,90 @@ class DatabaseGuardsIT {
         assertThat(StoreFixture.payloads(store, s)).isEmpty();
         request().expect(s, 0).write(s, event(2)).appendTo(impatient);
         assertThat(StoreFixture.payloads(store, s)).containsExactly(event(2));
+    }
+
+    /**
+     * With {@code statement_timeout} set on its connections (here through the URL's {@code options}),
+     * PostgreSQL bounds the store's statements itself: the store sets no JDBC query timeout (a timer
+     * task per statement in PgJDBC), and an append held by a locked stream still ends, transiently,
+     * after the server's timeout. A server timeout longer than the store's does not count: then the
+     * store's own timeout applies as a JDBC query timeout.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"eventcore-hibernate", "eventcore-eclipselink"})
+    void the_servers_statement_timeout_bounds_the_stores_statements_when_it_is_no_longer_than_the_stores(String unit)
+            throws Exception {
+        String url = TestDatabases.postgresUrl();
+        String options = (url.contains("?") ? "&" : "?") + "options=-c%20statement_timeout%3D";
+        EntityManagerFactory serverBound = factoryAt(unit, CountingDriver.counting(url + options + "1000"));
+        EntityManagerFactory serverTooLong = factoryAt(unit, CountingDriver.counting(url + options + "60000"));
+        try {
+            JpaEventStore byServer = JpaEventStore.create(
+                    ResourceLocalJpa.create(serverBound),
+                    TestDatabases.serializer(),
+                    JpaStoreSettings.DEFAULT.withStatementTimeout(Duration.ofSeconds(10)));
+            JpaEventStore byDriver = JpaEventStore.create(
+                    ResourceLocalJpa.create(serverTooLong),
+                    TestDatabases.serializer(),
+                    JpaStoreSettings.DEFAULT.withStatementTimeout(Duration.ofSeconds(1)));
+            StreamId free = streams.stream("server-bound-free");
+            StreamId held = streams.stream("server-bound-held");
+            request().expect(free, 0).write(free, event(1)).appendTo(byServer); // the first use checks the server
+            CountingDriver.takeQueryTimeouts();
+            request().expect(free, 1).write(free, event(2)).appendTo(byServer);
+            assertThat(StoreFixture.payloads(byServer, free)).containsExactly(event(1), event(2));
+            assertThat(CountingDriver.takeQueryTimeouts())
+                    .as("JDBC query timeouts with the server's bound")
+                    .isEmpty();
+            assertHeldAppendEndsWithin(byServer, held, Duration.ofSeconds(5));
+            assertThat(CountingDriver.takeQueryTimeouts()).isEmpty();
+
+            StreamId other = streams.stream("driver-bound-held");
+            request().expect(other, 0).write(other, event(1)).appendTo(byDriver);
+            CountingDriver.takeQueryTimeouts();
+            assertHeldAppendEndsWithin(byDriver, other, Duration.ofSeconds(5));
+            assertThat(CountingDriver.takeQueryTimeouts())
+                    .as("the store's 1 s, as JDBC query timeouts, when the server's is longer")
+                    .isNotEmpty()
+                    .containsOnly(1);
+        } finally {
+            serverBound.close();
+            serverTooLong.close();
+        }
+    }
+
+    private static EntityManagerFactory factoryAt(String unit, String url) {
+        java.util.Map<String, String> properties = new java.util.HashMap<>(java.util.Map.of(
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", TestDatabases.APP_USER,
+                "jakarta.persistence.jdbc.password", TestDatabases.APP_PASSWORD));
+        if (unit.contains("eclipselink")) {
+            // EclipseLink loads the named driver; Hibernate, given none, asks DriverManager for the URL
+            properties.put("jakarta.persistence.jdbc.driver", CountingDriver.class.getName());
+        }
+        return jakarta.persistence.Persistence.createEntityManagerFactory(unit, properties);
+    }
+
+    /** An append to {@code s}, whose lock another transaction holds, fails transiently within {@code limit}. */
+    private static void assertHeldAppendEndsWithin(JpaEventStore store, StreamId s, Duration limit) throws Exception {
+        long version = StoreFixture.read(store, s).version().value();
+        try (Connection c = TestDatabases.appConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                ps.setString(1, s.value());
+                ps.execute();
+            }
+            long started = System.nanoTime();
+            assertThatThrownBy(() ->
+                            request().expect(s, version).write(s, event(7)).appendTo(store))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("EC3303")
+                    .satisfies(e -> assertThat(((StoreUnavailableException) e).isRetriable())
+                            .isTrue());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(limit);
+            c.rollback();
+        }
+        assertThat(StoreFixture.read(store, s).version().value()).isEqualTo(version);
     }
 
     @Test

@@ -43,6 +43,7 @@ class RoundTripsIT {
             command.get();
         }
         CountingDriver.take();
+        CountingDriver.takeQueryTimeouts();
         List<List<String>> all = new java.util.ArrayList<>();
         for (int i = 0; i < COMMANDS; i++) {
             command.get();
@@ -81,6 +82,9 @@ class RoundTripsIT {
             StreamId account = newAccount();
             events.executor().execute(new DepositOne(account, 1));
             assertThreeRoundTrips(tripsOf(() -> events.executor().execute(new DepositOne(account, 1))));
+            assertThat(CountingDriver.takeQueryTimeouts())
+                    .as("the server's statement_timeout bounds the statements: no JDBC query timeout, no timer task")
+                    .isEmpty();
         }
     }
 
@@ -106,6 +110,11 @@ class RoundTripsIT {
             StreamId account = newAccount();
             executor.execute(new DepositOne(account, 1));
             assertThreeRoundTrips(tripsOf(() -> executor.execute(new DepositOne(account, 1))));
+            assertThat(CountingDriver.takeQueryTimeouts())
+                    .as("without a statement_timeout on the connection, the store's read and append carry"
+                            + " the store's timeout as JDBC query timeouts")
+                    .hasSize(2 * COMMANDS)
+                    .containsOnly(10);
         } finally {
             emf.close();
         }

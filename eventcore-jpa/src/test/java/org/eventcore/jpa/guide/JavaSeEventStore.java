@@ -56,6 +56,10 @@ public final class JavaSeEventStore implements AutoCloseable {
                         .connectionFactoryConfiguration(c -> c.jdbcUrl(jdbcUrl)
                                 // one try to open a connection ends after this, also on a silent network
                                 .loginTimeout(Duration.ofSeconds(2))
+                                // PostgreSQL ends any statement of these connections after 10 s, the store's
+                                // statement timeout: the store then sets no JDBC query timeout (which the
+                                // driver enforces with a timer task per statement)
+                                .jdbcProperty("options", "-c statement_timeout=10s")
                                 .principal(new NamePrincipal(user))
                                 .credential(new SimplePassword(password)))));
         // the pool is the persistence unit's data source: its properties name no URL and no user
