@@ -43,6 +43,8 @@ start)
     pool=resources.jdbc-connection-pool.EventCorePool.property
     as set "$pool.user=eventcore_sample" "$pool.password=sample-secret" "$pool.portNumber=$pg_port" \
         "$pool.databaseName=eventcore" "$pool.serverName=localhost"
+    # PostgreSQL bounds every statement itself (the store's 10 s): the store arms no JDBC timer per statement
+    as set "$pool.options=-c statement_timeout=10s"
     as set resources.jdbc-resource.jdbc/__default.pool-name=EventCorePool
     ;;
 stop)

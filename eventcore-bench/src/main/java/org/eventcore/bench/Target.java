@@ -91,7 +91,10 @@ final class Target implements AutoCloseable {
             description.add("synchronous_commit=" + single(s, "show synchronous_commit") + " fsync="
                     + single(s, "show fsync") + " (durable commits)");
         }
-        String poolUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        // the manual's set-up: PostgreSQL bounds every statement (10 s, the store's timeout), so the store
+        // sets no JDBC query timeout and the driver arms no timer per statement
+        String poolUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                + "&options=-c%20statement_timeout%3D10s";
         Map<String, String> pool = new HashMap<>();
         pool.put(AgroalPropertiesReader.JDBC_URL, poolUrl);
         pool.put(AgroalPropertiesReader.PRINCIPAL, user);
@@ -109,7 +112,8 @@ final class Target implements AutoCloseable {
         EventStore store = JpaEventStore.create(jpa, serializer(), JpaStoreSettings.DEFAULT.withLockOnRead(lockOnRead));
         description.add("store: JpaEventStore through Hibernate ORM " + hibernateVersion()
                 + " (resource-local, one transaction per attempt" + (lockOnRead ? ", reads lock the streams" : "")
-                + "), Agroal pool of " + poolSize + " connections, schema " + schema);
+                + "), Agroal pool of " + poolSize + " connections, schema " + schema
+                + ", statement_timeout 10 s on the connections");
         return new Target(store, ExecutorSettings.DEFAULT.withBoundary(jpa), description, resources);
     }
 
