@@ -92,7 +92,7 @@ class DatabaseRestartIT {
                     pg = start(data, port);
                     long up = System.nanoTime();
                     downs.add(new long[] {down, restarting});
-                    recoveries.add(awaitSuccessAfter(load, up));
+                    recoveries.add(load.awaitSuccessAfter(up, "PostgreSQL was back"));
                     assertThat(stopped).isLessThan(down);
                 }
                 Thread.sleep(1_000);
@@ -158,22 +158,5 @@ class DatabaseRestartIT {
                         .forEach(f -> f.toFile().delete());
             }
         }
-    }
-
-    /** Milliseconds from {@code up} to the end of the first acknowledged call started after it. */
-    private static long awaitSuccessAfter(TransferLoad load, long up) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            TransferLoad.Call call = load.transferOnce();
-            if (call.startedNanos() >= up
-                    && (call.outcome() == TransferLoad.Outcome.ACKNOWLEDGED
-                            || call.outcome() == TransferLoad.Outcome.REJECTED)) {
-                load.record(call);
-                return TimeUnit.NANOSECONDS.toMillis(call.startedNanos() + call.nanos() - up);
-            }
-            load.record(call);
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no command succeeded within 30 s after PostgreSQL was back");
     }
 }

@@ -127,6 +127,24 @@ final class TransferLoad {
         return e.getClass().getSimpleName() + (code > 0 ? " " + message.substring(0, code) : "");
     }
 
+    /**
+     * Milliseconds from {@code up} to the end of the first acknowledged (or rejected) transfer started
+     * after it, made one at a time by the calling thread and recorded; fails after 30 s, naming
+     * {@code what} happened at {@code up}.
+     */
+    long awaitSuccessAfter(long up, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Call call = transferOnce();
+            record(call);
+            if (call.startedNanos() >= up && (call.acknowledged() || call.outcome() == Outcome.REJECTED)) {
+                return TimeUnit.NANOSECONDS.toMillis(call.startedNanos() + call.nanos() - up);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no command succeeded within 30 s after " + what);
+    }
+
     /** Stops the threads and waits for the commands in flight; rethrows what a thread died of. */
     Map<CommandId, Call> stop() throws Exception {
         stop.set(true);
