@@ -20,6 +20,8 @@ import org.eventcore.jpa.TestDatabases;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The network between the application and PostgreSQL goes silent (packets dropped, nothing reset)
@@ -154,6 +156,82 @@ class SilentNetworkIT {
                                 + SERVER_IDLE_IN_TRANSACTION.toSeconds() + " s), I1, I2, I4, I8, a stored command"
                                 + " never reported failed without the warning, money",
                         "held: " + found.commandsStored() + " commands stored, " + found.events() + " events");
+            }
+        }
+    }
+
+    /**
+     * The network goes silent right after the client sent a chosen message, so the server did the work
+     * and its answer is lost, and heals a second later. After a COMMIT the command is stored but the
+     * caller's connection never hears it: the executor must find it by its command id and report it
+     * acknowledged, stored once. After the append (ec_append) the server's session holds the streams'
+     * locks, idle in its transaction, until the server ends it: the retry must wait for that, then
+     * store the command once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"COMMIT", "ec_append("})
+    void a_command_whose_answer_the_silence_swallowed_is_stored_once_and_reported_rightly(String lostAfter)
+            throws Exception {
+        String direct = TestDatabases.createDatabase();
+        try (Connection admin = TestDatabases.adminConnection(direct);
+                Statement s = admin.createStatement()) {
+            s.execute("alter database " + TestDatabases.databaseName(direct)
+                    + " set idle_in_transaction_session_timeout = '" + SERVER_IDLE_IN_TRANSACTION.toMillis() + "ms'");
+        }
+        URI target = URI.create(direct.substring("jdbc:".length()));
+        int accounts = 4;
+        try (SilentProxy proxy = new SilentProxy(target.getHost(), target.getPort())) {
+            String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?connectTimeout=2"
+                    + "&loginTimeout=3&socketTimeout=" + SOCKET_TIMEOUT.toSeconds()
+                    + "&options=-c%20statement_timeout%3D" + STATEMENT_TIMEOUT.toMillis()
+                    // every statement sent with its text (a server-prepared one is sent by name only), so
+                    // that the proxy finds the message it waits for
+                    + "&prepareThreshold=0";
+            try (Ledger ledger = Ledger.connect(proxied, 2, ACQUISITION, STATEMENT_TIMEOUT)) {
+                List<StreamId> names =
+                        ledger.open("lost-" + (lostAfter.startsWith("ec") ? "append" : "commit"), accounts);
+                // long enough to outlast the lost answer (a socket timeout) and the server's end of the session
+                TransferLoad load = new TransferLoad(
+                        ledger.executor(RetryPolicy.DEFAULT.withTimeLimit(Duration.ofSeconds(15))), names);
+                proxy.goSilentAfterClientSends(lostAfter, Duration.ofSeconds(1));
+                TransferLoad.Call call = load.transferOnce();
+                load.record(call);
+                assertThat(proxy.brokenConnections())
+                        .as("the silence fell on the command's connection")
+                        .isPositive();
+                if (lostAfter.equals("COMMIT")) {
+                    assertThat(call.outcome())
+                            .as("stored by the lost COMMIT, found by its command id: %s", call)
+                            .isEqualTo(TransferLoad.Outcome.ACKNOWLEDGED_AFTER_LOOK_UP);
+                } else {
+                    assertThat(call.outcome())
+                            .as("the lost append rolled back with its session; the retry stored it: %s", call)
+                            .isEqualTo(TransferLoad.Outcome.ACKNOWLEDGED);
+                }
+                Map<CommandId, TransferLoad.Call> calls = Map.of(call.id(), call);
+                Invariants.Found found = Invariants.check(
+                        direct,
+                        ledger.store,
+                        accounts,
+                        TransferLoad.acknowledged(calls),
+                        TransferLoad.mayBeStored(calls));
+                assertThat(found.commandsStored())
+                        .as("the openings and the one transfer")
+                        .isEqualTo(accounts + 1);
+                FaultReport.row(
+                        "The network silent right after the client sent " + lostAfter
+                                + " (the server did the work, its answer lost), healed 1 s later (SilentNetworkIT)",
+                        1,
+                        "1 transfer: " + call.outcome() + " after " + TimeUnit.NANOSECONDS.toMillis(call.nanos())
+                                + " ms (" + call.failure() + ")",
+                        "reported acknowledged, stored once (I1, I2, I4, I8), money",
+                        "held: " + found.commandsStored() + " commands stored, " + found.events() + " events");
+            } finally {
+                try (Connection admin = TestDatabases.adminConnection(direct);
+                        Statement s = admin.createStatement()) {
+                    s.execute("alter database " + TestDatabases.databaseName(direct)
+                            + " reset idle_in_transaction_session_timeout");
+                }
             }
         }
     }

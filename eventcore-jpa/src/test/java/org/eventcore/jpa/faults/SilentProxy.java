@@ -38,6 +38,11 @@ final class SilentProxy implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean closed;
 
+    /** Client bytes that, once forwarded, make the network go silent; null: none armed. */
+    private volatile byte[] silenceAfter;
+
+    private volatile long healAfterMillis;
+
     /** A proxy on a free port of the loopback interface in front of {@code targetHost:targetPort}. */
     SilentProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -54,6 +59,17 @@ final class SilentProxy implements AutoCloseable {
     /** From now on every byte sent either way is dropped; nothing is closed. */
     void goSilent() {
         silent = true;
+    }
+
+    /**
+     * Arms a silence at a chosen point: the next client message that contains {@code text} (in the
+     * protocol's bytes, for example {@code COMMIT} or a statement's text) still reaches the server,
+     * and the network goes silent right after it, so the server does the work and its answer is
+     * lost; the network heals by itself {@code healAfter} later.
+     */
+    void goSilentAfterClientSends(String text, java.time.Duration healAfter) {
+        healAfterMillis = healAfter.toMillis();
+        silenceAfter = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** From now on bytes flow again, on new connections and on those that lost none. */
@@ -112,7 +128,14 @@ final class SilentProxy implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (silent) {
+                byte[] armed = fromClient && !link.broken ? silenceAfter : null;
+                if (armed != null && contains(buffer, n, armed)) {
+                    // the network goes silent before this message is passed on, so that the answer,
+                    // however fast, finds it silent; the message itself still gets through
+                    silenceAfter = null;
+                    silent = true;
+                    healLater();
+                } else if (silent) {
                     link.breakIt();
                 }
                 if (!link.broken) {
@@ -133,6 +156,31 @@ final class SilentProxy implements AutoCloseable {
             // a client that gave up on a silent connection: its end is lost on the way
             closeQuietly(from);
         }
+    }
+
+    private void healLater() {
+        long heal = healAfterMillis;
+        threads.execute(() -> {
+            try {
+                Thread.sleep(heal);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            heal();
+        });
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] text) {
+        outer:
+        for (int i = 0; i + text.length <= length; i++) {
+            for (int j = 0; j < text.length; j++) {
+                if (buffer[i + j] != text[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void closeQuietly(Socket s) {
