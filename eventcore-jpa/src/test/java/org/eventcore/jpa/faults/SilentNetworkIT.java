@@ -68,27 +68,50 @@ class SilentNetworkIT {
     private static final Duration BOUND =
             TIME_LIMIT.plus(SOCKET_TIMEOUT.multipliedBy(2)).plus(ACQUISITION).plusSeconds(2);
 
-    @Test
-    void calls_end_within_their_bounds_while_the_network_is_silent_and_every_invariant_holds_after_it_heals()
-            throws Exception {
-        int rounds = FaultReport.scale(3, 20);
+    /**
+     * A new database whose server ends a session idle inside a transaction after
+     * {@link #SERVER_IDLE_IN_TRANSACTION}: the session of a client that went silent, with its stream locks.
+     */
+    private static String databaseThatEndsSilentSessions() throws Exception {
         String direct = TestDatabases.createDatabase();
         try (Connection admin = TestDatabases.adminConnection(direct);
                 Statement s = admin.createStatement()) {
             s.execute("alter database " + TestDatabases.databaseName(direct)
                     + " set idle_in_transaction_session_timeout = '" + SERVER_IDLE_IN_TRANSACTION.toMillis() + "ms'");
         }
+        return direct;
+    }
+
+    private static void resetServerTimeout(String direct) throws Exception {
+        try (Connection admin = TestDatabases.adminConnection(direct);
+                Statement s = admin.createStatement()) {
+            s.execute("alter database " + TestDatabases.databaseName(direct)
+                    + " reset idle_in_transaction_session_timeout");
+        }
+    }
+
+    /**
+     * The database at {@code target} through {@code proxy}, with the manual's connection settings:
+     * PostgreSQL bounds the statements (statement_timeout), so the driver arms no JDBC query timeout.
+     * With one, a timed-out statement's cancel request, sent by the driver's timer thread over a new
+     * connection into the silent network, holds the connection's lock for up to PgJDBC's
+     * cancelSignalTimeout (10 s) and the statement's thread waits for it (found here: calls of 12 s).
+     */
+    private static String throughProxy(SilentProxy proxy, URI target) {
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?connectTimeout=2"
+                + "&loginTimeout=3&socketTimeout=" + SOCKET_TIMEOUT.toSeconds()
+                + "&options=-c%20statement_timeout%3D" + STATEMENT_TIMEOUT.toMillis();
+    }
+
+    @Test
+    void calls_end_within_their_bounds_while_the_network_is_silent_and_every_invariant_holds_after_it_heals()
+            throws Exception {
+        int rounds = FaultReport.scale(3, 20);
+        String direct = databaseThatEndsSilentSessions();
         URI target = URI.create(direct.substring("jdbc:".length()));
         int accounts = 10;
         try (SilentProxy proxy = new SilentProxy(target.getHost(), target.getPort())) {
-            // the manual's connection settings: PostgreSQL bounds the statements (statement_timeout), so the
-            // driver arms no JDBC query timeout. With one, a timed-out statement's cancel request, sent by
-            // the driver's timer thread over a new connection into the silent network, holds the
-            // connection's lock for up to PgJDBC's cancelSignalTimeout (10 s) and the statement's thread
-            // waits for it (found here: calls of 12 s)
-            String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?connectTimeout=2"
-                    + "&loginTimeout=3&socketTimeout=" + SOCKET_TIMEOUT.toSeconds()
-                    + "&options=-c%20statement_timeout%3D" + STATEMENT_TIMEOUT.toMillis();
+            String proxied = throughProxy(proxy, target);
             try (Ledger ledger = Ledger.connect(proxied, 6, ACQUISITION, STATEMENT_TIMEOUT)) {
                 List<StreamId> names = ledger.open("silent", accounts);
                 TransferLoad load = new TransferLoad(
@@ -134,11 +157,7 @@ class SilentNetworkIT {
                 Set<CommandId> acknowledged = TransferLoad.acknowledged(calls);
                 Invariants.Found found =
                         Invariants.check(direct, ledger.store, accounts, acknowledged, TransferLoad.mayBeStored(calls));
-                try (Connection admin = TestDatabases.adminConnection(direct);
-                        Statement s = admin.createStatement()) {
-                    s.execute("alter database " + TestDatabases.databaseName(direct)
-                            + " reset idle_in_transaction_session_timeout");
-                }
+                resetServerTimeout(direct);
                 Map<String, Long> failures = new TreeMap<>(TransferLoad.failures(calls));
                 FaultReport.row(
                         "The network to PostgreSQL silent (packets dropped, nothing reset) for " + SILENCE.toSeconds()
@@ -172,21 +191,13 @@ class SilentNetworkIT {
     @ValueSource(strings = {"COMMIT", "ec_append("})
     void a_command_whose_answer_the_silence_swallowed_is_stored_once_and_reported_rightly(String lostAfter)
             throws Exception {
-        String direct = TestDatabases.createDatabase();
-        try (Connection admin = TestDatabases.adminConnection(direct);
-                Statement s = admin.createStatement()) {
-            s.execute("alter database " + TestDatabases.databaseName(direct)
-                    + " set idle_in_transaction_session_timeout = '" + SERVER_IDLE_IN_TRANSACTION.toMillis() + "ms'");
-        }
+        String direct = databaseThatEndsSilentSessions();
         URI target = URI.create(direct.substring("jdbc:".length()));
         int accounts = 4;
         try (SilentProxy proxy = new SilentProxy(target.getHost(), target.getPort())) {
-            String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?connectTimeout=2"
-                    + "&loginTimeout=3&socketTimeout=" + SOCKET_TIMEOUT.toSeconds()
-                    + "&options=-c%20statement_timeout%3D" + STATEMENT_TIMEOUT.toMillis()
-                    // every statement sent with its text (a server-prepared one is sent by name only), so
-                    // that the proxy finds the message it waits for
-                    + "&prepareThreshold=0";
+            // every statement sent with its text (a server-prepared one is sent by name only), so that
+            // the proxy finds the message it waits for
+            String proxied = throughProxy(proxy, target) + "&prepareThreshold=0";
             try (Ledger ledger = Ledger.connect(proxied, 2, ACQUISITION, STATEMENT_TIMEOUT)) {
                 List<StreamId> names =
                         ledger.open("lost-" + (lostAfter.startsWith("ec") ? "append" : "commit"), accounts);
@@ -227,11 +238,7 @@ class SilentNetworkIT {
                         "reported acknowledged, stored once (I1, I2, I4, I8), money",
                         "held: " + found.commandsStored() + " commands stored, " + found.events() + " events");
             } finally {
-                try (Connection admin = TestDatabases.adminConnection(direct);
-                        Statement s = admin.createStatement()) {
-                    s.execute("alter database " + TestDatabases.databaseName(direct)
-                            + " reset idle_in_transaction_session_timeout");
-                }
+                resetServerTimeout(direct);
             }
         }
     }
