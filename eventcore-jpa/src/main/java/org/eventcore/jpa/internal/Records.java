@@ -65,7 +65,10 @@ public final class Records {
         }
     }
 
-    /** The stored event of a row; a payload or metadata that cannot be read names the event and its type. */
+    /**
+     * The stored event of a row; a payload, metadata, event id or stream id that cannot be read names the
+     * event, its type, stream and version.
+     */
     public static StoredEvent<Object> toStored(EventRow r, EventSerializer serializer) {
         Object payload;
         try {
@@ -86,11 +89,25 @@ public final class Records {
                     MetadataJson.decode(r.customMetadata()));
         } catch (IllegalArgumentException e) {
             throw new EventSerializationException(
-                    JpaMessages.storedMetadataUnreadable(r.eventId(), r.eventType(), e.getMessage()), e);
+                    JpaMessages.storedMetadataUnreadable(
+                            r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
+                    e);
+        }
+        EventId id;
+        StreamId stream;
+        try {
+            id = EventId.parse(r.eventId());
+            stream = StreamId.of(r.streamId());
+        } catch (IllegalArgumentException e) {
+            // a row written around EventCore: its id or stream id is not one EventCore writes
+            throw new EventSerializationException(
+                    JpaMessages.storedEventUnreadable(
+                            r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
+                    e);
         }
         return new StoredEvent<>(
-                EventId.parse(r.eventId()),
-                StreamId.of(r.streamId()),
+                id,
+                stream,
                 StreamVersion.of(r.streamVersion()),
                 GlobalPosition.of(r.txId(), r.globalPosition()),
                 payload,

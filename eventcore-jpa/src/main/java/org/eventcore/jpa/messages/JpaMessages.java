@@ -135,11 +135,12 @@ public final class JpaMessages {
                 + ") cannot be read: " + problem;
     }
 
-    /** A stored event's metadata cannot be read back; the message names the event and its type. */
+    /** A stored event's metadata cannot be read back; the message names the event, its type, stream and version. */
     @MessageId(3203)
-    public static String storedMetadataUnreadable(String eventId, String eventType, String problem) {
-        return "EC3203 Stored event " + eventId + " (type " + eventType + ") has metadata that cannot be read: "
-                + problem;
+    public static String storedMetadataUnreadable(
+            String eventId, String eventType, String stream, long version, String problem) {
+        return "EC3203 Stored event " + eventId + " (type " + eventType + ", stream " + stream + ", version " + version
+                + ") has metadata that cannot be read: " + problem;
     }
 
     /**
