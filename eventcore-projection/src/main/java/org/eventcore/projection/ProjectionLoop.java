@@ -285,7 +285,9 @@ final class ProjectionLoop implements Runnable {
                         parts.boundary().execute(a -> parts.leases().renew(held));
                 if (renewed.isEmpty()) {
                     lease = null;
-                    state.standby(Optional.of(ProjectionMessages.leaseNotRenewed(definition.name())));
+                    String lost = ProjectionMessages.leaseNotRenewed(definition.name());
+                    state.standby(Optional.of(lost));
+                    LOG.log(Level.WARNING, lost);
                     return false;
                 }
                 lease = renewed.get();
