@@ -2,12 +2,6 @@ package org.eventcore.jpa.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eventcore.CommandId;
@@ -51,14 +44,9 @@ class JvmKillIT {
     @Test
     void a_node_killed_with_sigkill_at_random_moments_loses_nothing_and_its_projection_stays_consistent()
             throws Exception {
-        int rounds = FaultReport.scale(5, 40);
+        int rounds = FaultReport.scale(2, 50);
         String url = TestDatabases.createDatabase();
-        try (Connection admin = TestDatabases.adminConnection(url);
-                Statement s = admin.createStatement()) {
-            s.execute("create table fault_balances (account varchar(255) primary key, balance bigint not null,"
-                    + " events bigint not null)");
-            s.execute("grant select, insert, update, delete on fault_balances to eventcore_app");
-        }
+        LedgerNode.createReadModel(url);
         try (Ledger ledger = Ledger.connect(url, 4)) {
             ledger.open(PREFIX, ACCOUNTS);
             Set<CommandId> acknowledged = ConcurrentHashMap.newKeySet();
@@ -85,6 +73,11 @@ class JvmKillIT {
                     .as("read model = log folded up to the checkpoint %s (balance, events)", checkpoint)
                     .usingRecursiveComparison()
                     .isEqualTo(expected);
+            HandledEvents.Found handled = HandledEvents.check(
+                    url,
+                    checkpoint.orElse(GlobalPosition.start()),
+                    Invariants.fold(ledger.store, checkpoint.orElse(GlobalPosition.start()))
+                            .events());
 
             // a new node catches up; then a rebuild from zero gives the same read model
             ProjectionRunner runner = LedgerNode.runner(ledger, "verifier");
@@ -100,8 +93,9 @@ class JvmKillIT {
             long handledBefore = runner.status().eventsHandled();
             runner.rebuild(
                     GlobalPosition.start(),
-                    () -> ledger.jpa.withEntityManager(em ->
-                            em.createNativeQuery("delete from fault_balances").executeUpdate()));
+                    () -> ledger.jpa.withEntityManager(em -> em.createNativeQuery("delete from fault_balances")
+                                    .executeUpdate()
+                            + em.createNativeQuery("delete from fault_handled").executeUpdate()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             ProjectionStatus status = runner.status();
             while (!(status.eventsHandled() >= handledBefore + found.events()
@@ -123,63 +117,29 @@ class JvmKillIT {
                     rounds,
                     found.commandsStored() + " commands stored, " + acknowledged.size() + " acknowledged (per round "
                             + acksPerRound + "); " + found.events() + " events; projection checkpoint at the last kill "
-                            + checkpoint.map(GlobalPosition::encode).orElse("none"),
+                            + checkpoint.map(GlobalPosition::encode).orElse("none") + ", " + handled.rows()
+                            + " events handled by " + handled.epochs() + " leases",
                     "I1, I2, I4, I8 by command id, money; read model = log folded to its checkpoint (balances and"
-                            + " event counts); rebuilt from zero = incremental",
+                            + " event counts), each event handled once by the lease's owner, leases in order;"
+                            + " rebuilt from zero = incremental",
                     "held");
         }
     }
 
     /** Starts a node, waits until it runs, kills it with SIGKILL after a random time; returns its life in ms. */
     private static long runAndKill(String url, String node, Set<CommandId> acknowledged) throws Exception {
-        String javaCommand =
-                Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path log = Path.of("target", "fault-nodes", node + ".log");
-        Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(
-                        javaCommand,
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LedgerNode.class.getName(),
-                        url,
-                        node,
-                        Integer.toString(ACCOUNTS))
-                .redirectError(log.toFile())
-                .start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("ACK ")) {
-                        acknowledged.add(CommandId.of(line.substring(4)));
-                    } else if (line.equals("READY")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                // the process died: its output ends here
-            }
-        });
-        reader.start();
+        NodeProcess process = NodeProcess.start(url, node, PREFIX, ACCOUNTS, acknowledged);
         try {
-            assertThat(ready.await(90, TimeUnit.SECONDS))
-                    .as("node %s started (see %s)", node, log)
-                    .isTrue();
             long life = ThreadLocalRandom.current().nextLong(500, FaultReport.FULL ? 5_000 : 3_000);
             Thread.sleep(life);
             return life;
         } finally {
-            process.destroyForcibly(); // SIGKILL
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-            assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+            process.kill();
         }
     }
 
     /** The read model: per account its balance and the number of events applied. */
-    private static Map<String, long[]> readModel(String url) throws Exception {
+    static Map<String, long[]> readModel(String url) throws Exception {
         Map<String, long[]> rows = new TreeMap<>();
         try (Connection c = TestDatabases.adminConnection(url);
                 Statement s = c.createStatement();
