@@ -40,19 +40,19 @@ class SilentNetworkIT {
     private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
     /** The pool's acquisition timeout. */
-    private static final Duration ACQUISITION = Duration.ofSeconds(1);
+    static final Duration ACQUISITION = Duration.ofSeconds(1);
 
     /** The store's statement timeout, and the server's (statement_timeout on the connections). */
-    private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(2);
 
     /** PgJDBC's socketTimeout: the longest a connection waits for an answer. */
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
 
     /**
      * The server's idle_in_transaction_session_timeout: a session whose client went silent inside a
      * transaction is ended after this, and its stream locks are released.
      */
-    private static final Duration SERVER_IDLE_IN_TRANSACTION = Duration.ofSeconds(4);
+    static final Duration SERVER_IDLE_IN_TRANSACTION = Duration.ofSeconds(4);
 
     /**
      * How long each silence lasts: long enough for calls that start and end inside it (each waits a
@@ -72,7 +72,7 @@ class SilentNetworkIT {
      * A new database whose server ends a session idle inside a transaction after
      * {@link #SERVER_IDLE_IN_TRANSACTION}: the session of a client that went silent, with its stream locks.
      */
-    private static String databaseThatEndsSilentSessions() throws Exception {
+    static String databaseThatEndsSilentSessions() throws Exception {
         String direct = TestDatabases.createDatabase();
         try (Connection admin = TestDatabases.adminConnection(direct);
                 Statement s = admin.createStatement()) {
@@ -82,7 +82,7 @@ class SilentNetworkIT {
         return direct;
     }
 
-    private static void resetServerTimeout(String direct) throws Exception {
+    static void resetServerTimeout(String direct) throws Exception {
         try (Connection admin = TestDatabases.adminConnection(direct);
                 Statement s = admin.createStatement()) {
             s.execute("alter database " + TestDatabases.databaseName(direct)
@@ -97,7 +97,7 @@ class SilentNetworkIT {
      * connection into the silent network, holds the connection's lock for up to PgJDBC's
      * cancelSignalTimeout (10 s) and the statement's thread waits for it (found here: calls of 12 s).
      */
-    private static String throughProxy(SilentProxy proxy, URI target) {
+    static String throughProxy(SilentProxy proxy, URI target) {
         return "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?connectTimeout=2"
                 + "&loginTimeout=3&socketTimeout=" + SOCKET_TIMEOUT.toSeconds()
                 + "&options=-c%20statement_timeout%3D" + STATEMENT_TIMEOUT.toMillis();
@@ -106,7 +106,7 @@ class SilentNetworkIT {
     @Test
     void calls_end_within_their_bounds_while_the_network_is_silent_and_every_invariant_holds_after_it_heals()
             throws Exception {
-        int rounds = FaultReport.scale(3, 20);
+        int rounds = FaultReport.scale(2, 20);
         String direct = databaseThatEndsSilentSessions();
         URI target = URI.create(direct.substring("jdbc:".length()));
         int accounts = 10;

@@ -72,6 +72,11 @@ final class SilentProxy implements AutoCloseable {
         silenceAfter = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** Whether the network is silent now. */
+    boolean isSilent() {
+        return silent;
+    }
+
     /** From now on bytes flow again, on new connections and on those that lost none. */
     void heal() {
         silent = false;
