@@ -35,7 +35,7 @@ class ConnectionKillIT {
             String transactions) throws Exception {
         String url = TestDatabases.createDatabase();
         String database = TestDatabases.databaseName(url);
-        Duration load = Duration.ofSeconds(FaultReport.scale(8, 60));
+        Duration load = Duration.ofSeconds(FaultReport.scale(6, 60));
         int accounts = 12;
         try (Ledger ledger = Ledger.connect(url, 8);
                 Ledger.Jta jta = ledger.jta(8)) {

@@ -65,7 +65,7 @@ class DatabaseRestartIT {
     @Test
     void while_the_database_is_down_commands_fail_fast_and_after_it_returns_they_succeed_with_money_conserved()
             throws Exception {
-        int rounds = FaultReport.scale(2, 10);
+        int rounds = FaultReport.scale(2, 20);
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "pg-restart-");
         int port = freePort();
         EmbeddedPostgres pg = start(data, port);
