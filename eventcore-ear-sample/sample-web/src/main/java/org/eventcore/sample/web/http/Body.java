@@ -78,7 +78,7 @@ public final class Body {
             JsonParser.Event value = parser.next();
             switch (value) {
                 case VALUE_STRING -> into.put(key, parser.getString());
-                case VALUE_NUMBER -> into.put(key, parser.getBigDecimal());
+                case VALUE_NUMBER -> into.put(key, number(parser, field));
                 case VALUE_TRUE, VALUE_FALSE -> into.put(key, value == JsonParser.Event.VALUE_TRUE);
                 case VALUE_NULL -> into.put(key, null);
                 case START_OBJECT -> {
@@ -91,6 +91,18 @@ public final class Body {
                 }
                 default -> throw invalid("the field \"" + printable(field) + "\" must not be an array");
             }
+        }
+    }
+
+    /**
+     * The number the parser is at, exactly; one it will not read exactly (more digits than its limit, an
+     * exponent beyond an int) is a 400 naming the field, not an error of the parser's own.
+     */
+    private static BigDecimal number(JsonParser parser, String field) {
+        try {
+            return parser.getBigDecimal();
+        } catch (UnsupportedOperationException | NumberFormatException e) {
+            throw invalid("the field \"" + printable(field) + "\" holds a number too long or too large to read");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.eventcore.sample.web.http;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,9 +12,13 @@ import java.io.IOException;
  * The error page of every status the server answers by itself (web.xml's {@code error-page}): the
  * 401 of {@link SampleAuthentication}, and a 403, 404, 405 or 500 that no resource answered. It writes
  * the API's problem JSON instead of the server's HTML page, with the detail the authentication left,
- * or a generic one: never a stack trace.
+ * or a generic one: never a stack trace. It is the application's default servlet too ({@code /}): a
+ * request outside the API, of any method, is answered 404 (the container's default servlet answered a
+ * method it does not know, such as PATCH, with a 501 and an HTML page).
  */
-@WebServlet(urlPatterns = "/problem", asyncSupported = true)
+@WebServlet(
+        urlPatterns = {"/problem", "/"},
+        asyncSupported = true)
 public class ErrorPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -24,7 +29,9 @@ public class ErrorPage extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : response.getStatus();
+        int status = request.getDispatcherType() != DispatcherType.ERROR
+                ? 404
+                : code instanceof Integer i ? i : response.getStatus();
         Object detail = request.getAttribute(DETAIL);
         response.setStatus(status);
         response.setHeader("X-Content-Type-Options", "nosniff");
