@@ -60,11 +60,21 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     }
 
     /**
-     * Whether the last {@link #run} looked the command id up and found it not stored: an earlier attempt
-     * whose commit outcome was unknown did not commit.
+     * Whether the current attempt's {@link #run} looked the command id up and found it not stored: an
+     * earlier attempt whose commit outcome was unknown did not commit. False until this attempt's run
+     * has looked, also when the attempt failed before its run began.
      */
     boolean foundNotStored() {
         return foundNotStored;
+    }
+
+    /**
+     * Starts a new attempt: forgets what the last one's look-up found. An attempt can fail before its
+     * {@link #run} begins (no connection to begin a transaction with); the look-up of the attempt before
+     * it says nothing about that attempt's own commit, whose outcome may be the unknown one.
+     */
+    void beginAttempt() {
+        foundNotStored = false;
     }
 
     /**

@@ -59,6 +59,7 @@ final class ExecutionLoop {
         Next next = Next.first(options.commandId().isPresent());
         while (true) {
             Next current = next;
+            work.beginAttempt();
             notify(() -> listener.attemptStarted(commandId, typeName, current.number()));
             try {
                 CommandResult<E> result = settings.boundary().execute(attempt -> {

@@ -399,6 +399,49 @@ class CommandExecutorRetryTest {
     }
 
     @Test
+    void an_attempt_that_fails_before_its_work_runs_keeps_the_unknown_outcome_of_the_attempt_before() {
+        // attempt 1 looks the caller's id up, finds it not stored, stores it, and loses the commit's answer;
+        // attempts 2 and 3 fail before their work runs (no connection to begin a transaction with): the
+        // look-up of attempt 1 says nothing about what attempt 1's own commit did (found by the fault suite:
+        // PostgreSQL stopped right after a commit, then refused connections until the time limit)
+        AtomicReference<AppendResult> committed = new AtomicReference<>();
+        EventStore store = new ForwardingEventStore(memory) {
+            @Override
+            public AppendResult append(AppendRequest request) {
+                committed.set(super.append(request));
+                throw new CommitOutcomeUnknownException("EC3998 connection lost during commit", null);
+            }
+        };
+        AtomicInteger begins = new AtomicInteger();
+        AttemptBoundary noConnectionAfterTheFirst = new AttemptBoundary() {
+            @Override
+            public <T> T execute(AttemptBoundary.AttemptWork<T> work) {
+                if (begins.incrementAndGet() > 1) {
+                    throw new StoreUnavailableException("EC3997 connection refused");
+                }
+                return AttemptBoundary.direct().execute(work);
+            }
+        };
+        CommandExecutor executor = CommandExecutor.create(
+                store,
+                ExecutorSettings.DEFAULT
+                        .withRetryPolicy(new RetryPolicy(3, Duration.ZERO, 1.0, Duration.ZERO, 0.0))
+                        .withBoundary(noConnectionAfterTheFirst));
+        CommandId id = CommandId.of("deposit-then-no-connection");
+
+        assertThatThrownBy(
+                        () -> executor.execute(new Deposit(account, 500), ExecutionOptions.DEFAULT.withCommandId(id)))
+                .isInstanceOfSatisfying(RetriesExhaustedException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(3);
+                    assertThat(e.outcomeUnknown())
+                            .as("attempt 1 stored it and no attempt found out otherwise")
+                            .isTrue();
+                    assertThat(e.getMessage()).contains("the command may be stored");
+                });
+        assertThat(committed.get()).as("it was stored").isNotNull();
+    }
+
+    @Test
     void a_later_attempt_that_finds_the_command_not_stored_clears_the_unknown_outcome() {
         AtomicInteger appends = new AtomicInteger();
         EventStore store = new ForwardingEventStore(memory) {
