@@ -79,7 +79,9 @@ final class Invariants {
                 }
             }
             assertThat(missing)
-                    .as("I8: acknowledged commands that are not stored")
+                    .as(
+                            "I8: acknowledged commands that are not stored; their attempts: %s",
+                            AttemptHistory.ALL.describe(missing))
                     .isEmpty();
             if (mayBeStored != null) {
                 Set<String> toldFailed = new HashSet<>();
@@ -90,8 +92,10 @@ final class Invariants {
                     }
                 }
                 assertThat(toldFailed)
-                        .as("stored commands whose callers were told they failed, without a warning that they may"
-                                + " be stored")
+                        .as(
+                                "stored commands whose callers were told they failed, without a warning that they"
+                                        + " may be stored; their attempts: %s",
+                                AttemptHistory.ALL.describe(toldFailed))
                         .isEmpty();
             }
             long commandRows = single(c, "select count(*) from ec_commands");

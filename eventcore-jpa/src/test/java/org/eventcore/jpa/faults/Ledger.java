@@ -101,7 +101,8 @@ final class Ledger implements AutoCloseable {
                     store,
                     ExecutorSettings.DEFAULT
                             .withBoundary(JtaAttemptBoundary.create(TestJta.transactionManager()))
-                            .withRetryPolicy(policy));
+                            .withRetryPolicy(policy)
+                            .withListener(AttemptHistory.ALL));
         }
 
         @Override
@@ -140,7 +141,11 @@ final class Ledger implements AutoCloseable {
     /** An executor on this ledger's store, retrying under {@code policy}. */
     CommandExecutor executor(RetryPolicy policy) {
         return CommandExecutor.create(
-                store, ExecutorSettings.DEFAULT.withBoundary(jpa).withRetryPolicy(policy));
+                store,
+                ExecutorSettings.DEFAULT
+                        .withBoundary(jpa)
+                        .withRetryPolicy(policy)
+                        .withListener(AttemptHistory.ALL));
     }
 
     /**
