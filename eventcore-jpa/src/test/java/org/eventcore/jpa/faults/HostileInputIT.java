@@ -70,7 +70,7 @@ class HostileInputIT {
             metadata(store, FaultReport.scale(500, 20_000));
             storedJson(url, store, FaultReport.scale(500, 20_000));
             commandIds(store, FaultReport.scale(500, 10_000));
-            positions(store, FaultReport.scale(500, 10_000));
+            positions(url, store, FaultReport.scale(500, 10_000));
 
             // the store works on: a plain append and read
             StreamId after = StreamId.of("after-hostile-input");
@@ -355,8 +355,16 @@ class HostileInputIT {
 
     // ---------------------------------------------------------------- positions
 
-    private void positions(JpaEventStore store, int total) {
-        GlobalPosition head = store.head();
+    private void positions(String url, JpaEventStore store, int total) throws Exception {
+        // a position is (transaction id, sequence): real ones of the log, so that a read starts anywhere in it
+        List<GlobalPosition> stored = new ArrayList<>();
+        try (Connection admin = TestDatabases.adminConnection(url);
+                java.sql.Statement s = admin.createStatement();
+                java.sql.ResultSet r = s.executeQuery("select tx_id, global_position from ec_events")) {
+            while (r.next()) {
+                stored.add(GlobalPosition.of(r.getLong(1), r.getLong(2)));
+            }
+        }
         for (int i = 0; i < total; i++) {
             GlobalPosition position;
             String raw;
@@ -372,7 +380,7 @@ class HostileInputIT {
                     continue;
                 }
             } else {
-                raw = positionText(head);
+                raw = positionText(stored.get(random.nextInt(stored.size())));
                 try {
                     position = GlobalPosition.decode(raw);
                 } catch (IllegalArgumentException e) {
@@ -410,11 +418,13 @@ class HostileInputIT {
         };
     }
 
-    private String positionText(GlobalPosition head) {
-        long near = head.offset() > 0 ? random.nextLong(head.offset() + 10) : random.nextInt(10);
+    /** Text near {@code stored}, a position of the log: itself, its neighbours, and hostile variants. */
+    private String positionText(GlobalPosition stored) {
+        long near = Math.max(0, stored.offset() + random.nextInt(5) - 2);
+        long epoch = Math.max(0, stored.epoch() + random.nextInt(3) - 1);
         return switch (random.nextInt(8)) {
             case 0 -> Long.toString(near);
-            case 1 -> head.epoch() + "." + near;
+            case 1, 4 -> epoch + "." + near;
             case 2 ->
                 pick(
                         "",

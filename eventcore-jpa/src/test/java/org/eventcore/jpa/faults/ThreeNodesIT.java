@@ -84,6 +84,7 @@ class ThreeNodesIT {
         List<Long> failOvers = new ArrayList<>();
         int[] blows = new int[Blow.values().length];
         int holderBlows = 0;
+        List<NodeProcess> frozenHolders = new ArrayList<>();
         long started = System.nanoTime();
         try (Ledger ledger = Ledger.connect(url, 2);
                 Connection admin = TestDatabases.adminConnection(url)) {
@@ -130,6 +131,9 @@ class ThreeNodesIT {
                 }
                 boolean frozen = blow == Blow.SIGSTOP;
                 long failOver = -1;
+                // the checkpoint when the lease first showed another owner: the holder may have saved a
+                // batch after `before` was read, so only a later position is the new holder's progress
+                String takenOverAt = null;
                 long deadline = struck + FAIL_OVER_BOUND.toNanos() + TimeUnit.SECONDS.toNanos(10);
                 while (frozen || (atHolder && failOver < 0)) {
                     long now = System.nanoTime();
@@ -145,9 +149,13 @@ class ThreeNodesIT {
                     if (atHolder && failOver < 0) {
                         Optional<LeaseRow> row = lease(admin);
                         if (row.isPresent()
-                                && !victim.node().equals(row.get().owner())
-                                && !before.position().equals(row.get().position())) {
-                            failOver = TimeUnit.NANOSECONDS.toMillis(now - struck);
+                                && row.get().owner() != null
+                                && !victim.node().equals(row.get().owner())) {
+                            if (takenOverAt == null) {
+                                takenOverAt = row.get().position();
+                            } else if (!takenOverAt.equals(row.get().position())) {
+                                failOver = TimeUnit.NANOSECONDS.toMillis(now - struck);
+                            }
                         }
                     }
                     Thread.sleep(10);
@@ -155,6 +163,9 @@ class ThreeNodesIT {
                 if (atHolder) {
                     holderBlows++;
                     failOvers.add(failOver);
+                    if (blow == Blow.SIGSTOP) {
+                        frozenHolders.add(victim);
+                    }
                 }
                 if (blow == Blow.SIGKILL) {
                     live.remove(victim);
@@ -191,6 +202,14 @@ class ThreeNodesIT {
             long refused = 0;
             for (NodeProcess node : everyNode) {
                 refused += node.logLinesContaining("EC1600") + node.logLinesContaining("EC1616");
+            }
+            for (NodeProcess holder : frozenHolders) {
+                assertThat(holder.logLinesContaining("EC1600") + holder.logLinesContaining("EC1616"))
+                        .as(
+                                "%s, thawed after another node took its lease, was refused its renewal (EC1616) or its"
+                                        + " fenced save (EC1600): see %s",
+                                holder.node(), holder.log())
+                        .isPositive();
             }
             FaultReport.row(
                     NODES + " JVMs with transfers (4 threads each) and the same durable projection; each round one"
