@@ -127,7 +127,10 @@ public final class JpaMessages {
         return "EC3201 Event " + eventId + " for stream " + stream + " cannot be stored: " + problem;
     }
 
-    /** A stored event's payload cannot be read back; the message names the event, its type, stream and version. */
+    /**
+     * A stored event's payload, event id or stream id cannot be read back; the message names the event, its
+     * type, stream and version.
+     */
     @MessageId(3202)
     public static String storedEventUnreadable(
             String eventId, String eventType, String stream, long version, String problem) {
