@@ -71,7 +71,7 @@ class ProjectionKillIT {
     @EnumSource(ErrorPolicy.class)
     void killed_connections_and_restarts_lose_no_event_and_skip_only_poison_events(ErrorPolicy policy)
             throws Exception {
-        int events = FaultReport.scale(10_000, 100_000);
+        int events = FaultReport.scale(30_000, 100_000);
         HANDLER_FAILURES.set(0);
         String url = TestDatabases.createDatabase();
         String database = TestDatabases.databaseName(url);
