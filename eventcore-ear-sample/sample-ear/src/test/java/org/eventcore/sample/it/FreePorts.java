@@ -36,17 +36,44 @@ final class FreePorts {
     /** The ports a Payara Server domain created with {@code --portbase} takes, above its base. */
     static final int[] PAYARA_PORTS_ABOVE_BASE = {9, 37, 38, 39, 48, 49, 66, 76, 80, 81, 86};
 
-    /** Whether every port of a Payara domain with port base {@code base} is free. */
-    static boolean payaraBaseIsFree(int base) {
-        return IntStream.of(PAYARA_PORTS_ABOVE_BASE).allMatch(p -> isFree(base + p));
+    /**
+     * The lowest port the system hands out to outgoing connections (Linux:
+     * {@code /proc/sys/net/ipv4/ip_local_port_range}, 32768 by default). A server port at or above it can
+     * be taken between the check and the bind by any connection the build opens (CI once met Payara's
+     * HTTP port, 42880, as the local port of a connection to the tests' PostgreSQL).
+     */
+    static int ephemeralFloor() {
+        try {
+            String range =
+                    java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+            return Integer.parseInt(range.strip().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
-    /** A port base (a multiple of 100 from 20,000) at which every port of a Payara domain is free. */
+    /** Whether every port of a Payara domain with port base {@code base} is free, and below the ephemeral ports. */
+    static boolean payaraBaseIsFree(int base) {
+        return base + PAYARA_PORTS_ABOVE_BASE[PAYARA_PORTS_ABOVE_BASE.length - 1] < ephemeralFloor()
+                && IntStream.of(PAYARA_PORTS_ABOVE_BASE).allMatch(p -> isFree(base + p));
+    }
+
+    /**
+     * A port base (a multiple of 100 from 20,000, below the ephemeral ports) at which every port of a
+     * Payara domain is free.
+     */
     static int payaraPortBase() {
-        int start = 200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 300);
+        int start = 200 + java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 100);
         for (int hundreds = start; hundreds < 640; hundreds++) {
             if (payaraBaseIsFree(hundreds * 100)) {
                 return hundreds * 100;
+            }
+        }
+        // a machine whose ephemeral ports start low: any base whose ports are free now
+        for (int hundreds = start; hundreds < 640; hundreds++) {
+            int base = hundreds * 100;
+            if (IntStream.of(PAYARA_PORTS_ABOVE_BASE).allMatch(p -> isFree(base + p))) {
+                return base;
             }
         }
         throw new IllegalStateException("no free port base for a Payara domain from " + start * 100);
