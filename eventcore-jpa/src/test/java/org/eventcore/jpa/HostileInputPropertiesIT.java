@@ -35,27 +35,7 @@ class HostileInputPropertiesIT {
                         .withChars("'\";\\-%_*/()$:?{},")
                         .ofMinLength(1)
                         .ofMaxLength(40),
-                Arbitraries.of(
-                        "'; drop table ec_events; --",
-                        "account-1' or '1'='1",
-                        "$$; select pg_sleep(10); $$",
-                        // the array literals the append's parameters are sent in
-                        "NULL",
-                        "\"NULL\"",
-                        "{a,b}",
-                        "a\",\"b",
-                        "}\\\"{",
-                        "\\x41",
-                        "\\x00\\u0000",
-                        "k\u00f6ln-\u6f22\u5b57-\ud83d\ude42",
-                        "tab\there",
-                        "null\u0000byte",
-                        "lone \ud800 surrogate",
-                        "x".repeat(255),
-                        "x".repeat(256),
-                        "y".repeat(10_240),
-                        " ",
-                        ""));
+                Arbitraries.of(HostileSamples.TEXTS));
     }
 
     @Property(tries = 300)

@@ -99,14 +99,7 @@ class DatabaseRestartIT {
                 Map<CommandId, TransferLoad.Call> calls = load.stop();
 
                 // while down: every call that started and ended within a down window failed fast and said why
-                List<TransferLoad.Call> duringDown = new ArrayList<>();
-                for (TransferLoad.Call c : calls.values()) {
-                    for (long[] window : downs) {
-                        if (c.startedNanos() >= window[0] && c.startedNanos() + c.nanos() <= window[1]) {
-                            duringDown.add(c);
-                        }
-                    }
-                }
+                List<TransferLoad.Call> duringDown = TransferLoad.within(calls, downs);
                 assertThat(duringDown)
                         .as("calls made while the database was down")
                         .isNotEmpty();

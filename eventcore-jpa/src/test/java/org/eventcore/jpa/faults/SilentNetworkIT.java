@@ -138,14 +138,7 @@ class SilentNetworkIT {
                 assertThat(Duration.ofNanos(slowest.nanos()))
                         .as("the slowest call (no call hangs): %s", slowest)
                         .isLessThanOrEqualTo(BOUND);
-                List<TransferLoad.Call> duringSilence = new ArrayList<>();
-                for (TransferLoad.Call c : calls.values()) {
-                    for (long[] window : silences) {
-                        if (c.startedNanos() >= window[0] && c.startedNanos() + c.nanos() <= window[1]) {
-                            duringSilence.add(c);
-                        }
-                    }
-                }
+                List<TransferLoad.Call> duringSilence = TransferLoad.within(calls, silences);
                 assertThat(duringSilence)
                         .as("calls made while the network was silent")
                         .isNotEmpty()

@@ -158,6 +158,19 @@ final class TransferLoad {
         return Map.copyOf(calls);
     }
 
+    /** The calls that started and ended within one of {@code windows} (start and end, in nanoTime). */
+    static List<Call> within(Map<CommandId, Call> calls, List<long[]> windows) {
+        List<Call> inside = new ArrayList<>();
+        for (Call c : calls.values()) {
+            for (long[] window : windows) {
+                if (c.startedNanos() >= window[0] && c.startedNanos() + c.nanos() <= window[1]) {
+                    inside.add(c);
+                }
+            }
+        }
+        return inside;
+    }
+
     /** The ids of the acknowledged commands. */
     static Set<CommandId> acknowledged(Map<CommandId, Call> calls) {
         Set<CommandId> ids = new HashSet<>();
