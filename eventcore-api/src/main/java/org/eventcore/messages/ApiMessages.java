@@ -329,8 +329,46 @@ public final class ApiMessages {
     @MessageId(1502)
     public static String unknownEventType(String name) {
         return "EC1502 Unknown event type \"" + name
-                + "\" in storage: no class is registered under this name. Register the class that"
-                + " carries @EventType(name = \"" + name + "\") in the EventTypeRegistry";
+                + "\" in storage: no class is registered under this name and no upcaster reads it. Register the"
+                + " class that carries @EventType(name = \"" + name + "\") in the EventTypeRegistry, or, if the"
+                + " type was renamed, an upcaster from the old name; if a newer release of the application"
+                + " wrote it, deploy that release's event classes on every node first";
+    }
+
+    /**
+     * A stored event has a newer revision than this application reads: a newer release wrote it, and
+     * this node runs an older one (a rolled-back or not yet upgraded node).
+     */
+    @MessageId(1507)
+    public static String revisionTooNew(String eventType, int revision, int registeredRevision, String eventClass) {
+        return "EC1507 Stored event of type " + eventType + " has revision " + revision
+                + ", newer than revision " + registeredRevision + " of " + eventClass
+                + " that this release reads; a newer release of the application wrote it. Deploy a release"
+                + " that reads revision " + revision + " (the class at that revision, or a read-ahead step) on"
+                + " every node before any node writes it";
+    }
+
+    /** The upcasters of an event type registry do not form valid chains; each problem is named. */
+    @MessageId(1512)
+    public static String invalidUpcasters(List<String> problems) {
+        return "EC1512 The upcasters of the event type registry do not form valid chains: "
+                + String.join("; ", problems);
+    }
+
+    /**
+     * A stored event's revision has no upcaster that leads to a registered class, though other
+     * revisions of its type do.
+     */
+    @MessageId(1513)
+    public static String noUpcasterPath(String eventType, int revision, String detail) {
+        return "EC1513 Stored event of type " + eventType + " at revision " + revision + " cannot be read: " + detail;
+    }
+
+    /** An upcaster failed on a stored event, or returned nothing. */
+    @MessageId(1514)
+    public static String upcasterFailed(String upcaster, String eventType, int revision, String problem) {
+        return "EC1514 Upcaster " + upcaster + " failed on a stored event of type " + eventType + " at revision "
+                + revision + ": " + problem;
     }
 
     /**

@@ -4,6 +4,10 @@ package org.eventcore.serialization;
  * Turns event payloads into stored form and back. Type names come from an
  * {@link EventTypeRegistry}, never from Java class names, and nothing is loaded by a name read from
  * storage. Implementations are thread-safe.
+ *
+ * <p>An implementation applies the {@linkplain EventUpcaster upcasters} of its registry when it reads:
+ * it runs the steps of {@link EventTypeRegistry#readPath} on the payload in its own form, and refuses a
+ * registry whose upcasters work on another form when it is created.
  */
 public interface EventSerializer {
 
@@ -14,8 +18,16 @@ public interface EventSerializer {
     SerializedEvent serialize(Object payload);
 
     /**
-     * @throws UnknownEventTypeException if the type name is not registered
-     * @throws org.eventcore.EventSerializationException if the bytes are corrupt
+     * The payload of a stored event, in the form of its registered class: an event stored in an older
+     * revision or under an older name is first taken through the registry's upcasters ({@link
+     * EventTypeRegistry#readPath}), which may read {@code metadata}. Every read path of a store calls
+     * this, so upcasters apply to commands' state, the global log and projections alike.
+     *
+     * @param event the stored type name, revision and bytes
+     * @param metadata the stored event's metadata
+     * @throws UnknownEventTypeException if the type name is not registered and no upcaster reads it
+     * @throws org.eventcore.EventSerializationException if the bytes are corrupt, the revision is newer
+     *     than this release reads, or an upcaster fails
      */
-    Object deserialize(SerializedEvent event);
+    Object deserialize(SerializedEvent event, org.eventcore.EventMetadata metadata);
 }

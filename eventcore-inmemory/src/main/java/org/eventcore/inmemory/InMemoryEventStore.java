@@ -226,7 +226,7 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
             return e.payload();
         }
         try {
-            return serializer.get().deserialize(serializer.get().serialize(e.payload()));
+            return serializer.get().deserialize(serializer.get().serialize(e.payload()), e.metadata());
         } catch (EventSerializationException ex) {
             throw new EventSerializationException(
                     InMemoryMessages.roundTripFailed(

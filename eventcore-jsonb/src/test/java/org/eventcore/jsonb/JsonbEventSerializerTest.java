@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.bind.JsonbException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eventcore.CommandId;
+import org.eventcore.EventMetadata;
 import org.eventcore.EventSerializationException;
 import org.eventcore.serialization.EventTypeRegistry;
 import org.eventcore.serialization.SerializedEvent;
@@ -28,6 +30,9 @@ class JsonbEventSerializerTest {
     static final EventTypeRegistry REGISTRY =
             EventTypeRegistry.builder().registerSealed(ShopEvent.class).build();
 
+    static final EventMetadata META =
+            EventMetadata.of("corr-1", CommandId.generate(), java.time.Instant.parse("2026-01-02T03:04:05Z"));
+
     final JsonbEventSerializer serializer = JsonbEventSerializer.create(REGISTRY);
 
     static OrderPlaced order() {
@@ -46,7 +51,7 @@ class JsonbEventSerializerTest {
         OrderPlaced original = order();
 
         SerializedEvent serialized = serializer.serialize(original);
-        Object back = serializer.deserialize(serialized);
+        Object back = serializer.deserialize(serialized, META);
 
         assertThat(serialized.type()).isEqualTo("shop.OrderPlaced");
         assertThat(serialized.revision()).isEqualTo(2);
@@ -85,7 +90,7 @@ class JsonbEventSerializerTest {
     void an_unknown_stored_name_is_refused_with_EC1502() {
         SerializedEvent stored = SerializedEvent.of("shop.Removed", 1, "{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> serializer.deserialize(stored))
+        assertThatThrownBy(() -> serializer.deserialize(stored, META))
                 .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageStartingWith("EC1502 Unknown event type \"shop.Removed\" in storage");
     }
@@ -95,7 +100,7 @@ class JsonbEventSerializerTest {
         SerializedEvent stored =
                 SerializedEvent.of("shop.OrderPlaced", 2, "{\"orderId\": \"o-1\", ".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> serializer.deserialize(stored))
+        assertThatThrownBy(() -> serializer.deserialize(stored, META))
                 .isInstanceOf(EventSerializationException.class)
                 .isNotInstanceOf(UnknownEventTypeException.class)
                 .hasMessageStartingWith(
@@ -121,7 +126,7 @@ class JsonbEventSerializerTest {
         data[13] = (byte) 0xC3; // the start of a two-byte sequence, followed by a quote
         SerializedEvent stored = SerializedEvent.of("shop.PaymentReceived", 1, data);
 
-        assertThatThrownBy(() -> serializer.deserialize(stored))
+        assertThatThrownBy(() -> serializer.deserialize(stored, META))
                 .isInstanceOf(EventSerializationException.class)
                 .hasMessageStartingWith(
                         "EC1508 Stored event of type shop.PaymentReceived (revision 1) is not valid" + " UTF-8 JSON");
@@ -131,7 +136,7 @@ class JsonbEventSerializerTest {
     void json_null_is_refused_with_EC1508() {
         SerializedEvent stored = SerializedEvent.of("shop.PaymentReceived", 1, "null".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> serializer.deserialize(stored))
+        assertThatThrownBy(() -> serializer.deserialize(stored, META))
                 .isInstanceOf(EventSerializationException.class)
                 .hasMessage("EC1508 Stored event of type shop.PaymentReceived is JSON null, not an event");
     }
@@ -172,17 +177,19 @@ class JsonbEventSerializerTest {
     void a_stored_revision_newer_than_the_registered_one_is_refused_with_EC1507() {
         byte[] data = serializer.serialize(order()).data();
 
-        assertThatThrownBy(() -> serializer.deserialize(SerializedEvent.of("shop.OrderPlaced", 3, data)))
+        assertThatThrownBy(() -> serializer.deserialize(SerializedEvent.of("shop.OrderPlaced", 3, data), META))
                 .isInstanceOf(EventSerializationException.class)
-                .hasMessage("EC1507 Stored event of type shop.OrderPlaced has revision 3, newer than the registered"
-                        + " revision 2 of " + OrderPlaced.class.getName() + "; deploy the newer event class");
+                .hasMessage("EC1507 Stored event of type shop.OrderPlaced has revision 3, newer than revision 2 of "
+                        + OrderPlaced.class.getName() + " that this release reads; a newer release of the"
+                        + " application wrote it. Deploy a release that reads revision 3 (the class at that"
+                        + " revision, or a read-ahead step) on every node before any node writes it");
     }
 
     @Test
     void an_older_stored_revision_is_read_with_the_current_class() {
         byte[] data = serializer.serialize(order()).data();
 
-        assertThat(serializer.deserialize(SerializedEvent.of("shop.OrderPlaced", 1, data)))
+        assertThat(serializer.deserialize(SerializedEvent.of("shop.OrderPlaced", 1, data), META))
                 .isEqualTo(order());
     }
 }

@@ -70,15 +70,6 @@ public final class Records {
      * event, its type, stream and version.
      */
     public static StoredEvent<Object> toStored(EventRow r, EventSerializer serializer) {
-        Object payload;
-        try {
-            payload = serializer.deserialize(SerializedEvent.of(r.eventType(), r.typeRevision(), r.payload()));
-        } catch (EventSerializationException e) {
-            throw new EventSerializationException(
-                    JpaMessages.storedEventUnreadable(
-                            r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
-                    e);
-        }
         EventMetadata metadata;
         try {
             metadata = new EventMetadata(
@@ -90,6 +81,17 @@ public final class Records {
         } catch (IllegalArgumentException e) {
             throw new EventSerializationException(
                     JpaMessages.storedMetadataUnreadable(
+                            r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
+                    e);
+        }
+        Object payload;
+        try {
+            // after the metadata: upcasters may read it
+            payload =
+                    serializer.deserialize(SerializedEvent.of(r.eventType(), r.typeRevision(), r.payload()), metadata);
+        } catch (EventSerializationException e) {
+            throw new EventSerializationException(
+                    JpaMessages.storedEventUnreadable(
                             r.eventId(), r.eventType(), r.streamId(), r.streamVersion(), e.getMessage()),
                     e);
         }

@@ -24,12 +24,14 @@ public final class JsonbMessages {
                 + maxPayloadBytes + " bytes; keep large content outside the event and store a reference";
     }
 
-    /** A stored event has a newer revision than the event class registered in this application. */
-    @MessageId(1507)
-    public static String revisionTooNew(String eventType, int revision, int registeredRevision, String eventClass) {
-        return "EC1507 Stored event of type " + eventType + " has revision " + revision
-                + ", newer than the registered revision " + registeredRevision + " of " + eventClass
-                + "; deploy the newer event class";
+    /**
+     * The registry holds an upcaster that works on another payload form than JSON-P's {@code
+     * JsonObject}, which this serializer gives its upcasters.
+     */
+    @MessageId(1515)
+    public static String upcasterFormNotJson(String upcaster, String form) {
+        return "EC1515 Upcaster " + upcaster + " works on " + form + ", but JsonbEventSerializer gives upcasters"
+                + " a jakarta.json.JsonObject: implement JsonUpcaster, or use a serializer for that form";
     }
 
     /** A stored event's bytes cannot be read back as its registered event class. */
