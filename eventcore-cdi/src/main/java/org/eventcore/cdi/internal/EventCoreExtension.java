@@ -28,6 +28,8 @@ import org.eventcore.execution.CommandExecutor;
 import org.eventcore.projection.ProjectionDefinition;
 import org.eventcore.projection.ProjectionHandler;
 import org.eventcore.projection.spi.CheckpointStore;
+import org.eventcore.serialization.EventTypeRegistry;
+import org.eventcore.serialization.EventUpcaster;
 import org.eventcore.spi.EventStore;
 
 /**
@@ -45,6 +47,8 @@ public class EventCoreExtension implements Extension {
     private final Map<String, Class<?>> optionsDeclaredBy = new ConcurrentHashMap<>();
     private final List<String> optionProblems = new CopyOnWriteArrayList<>();
     private final List<Bean<?>> stores = new CopyOnWriteArrayList<>();
+    private final List<Bean<?>> registries = new CopyOnWriteArrayList<>();
+    private final List<Bean<?>> upcasters = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> declaredRoles = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     /**
@@ -133,6 +137,12 @@ public class EventCoreExtension implements Extension {
      */
     void findStores(@Observes ProcessBean<?> event) {
         Bean<?> bean = event.getBean();
+        if (bean.getTypes().contains(EventTypeRegistry.class)) {
+            registries.add(bean);
+        }
+        if (bean.getTypes().stream().anyMatch(EventCoreExtension::isUpcasterType)) {
+            upcasters.add(bean);
+        }
         if (bean.getTypes().contains(EventStore.class)
                 && bean.getQualifiers().stream().anyMatch(q -> q instanceof jakarta.enterprise.inject.Default)) {
             stores.add(bean);
@@ -234,6 +244,7 @@ public class EventCoreExtension implements Extension {
             validation.addDeploymentProblem(
                     new DeploymentException(CdiMessages.envelopeObserversOutsideWeld(envelopeObservers)));
         }
+        checkUpcasters(validation, beans);
         List<Bean<?>> candidates = stores.stream().filter(Bean::isAlternative).toList();
         if (candidates.isEmpty()) {
             candidates = List.copyOf(stores);
@@ -246,5 +257,77 @@ public class EventCoreExtension implements Extension {
                     .map(Class::getName)
                     .toList())));
         }
+    }
+
+    /** The upcaster beans of every bean archive of the deployment. */
+    public List<Bean<?>> upcasterBeans() {
+        return List.copyOf(upcasters);
+    }
+
+    /** A reference to the upcaster bean {@code bean}, asked for by its own {@code EventUpcaster} type. */
+    static EventUpcaster<?> upcaster(BeanManager beans, Bean<?> bean) {
+        java.lang.reflect.Type type = bean.getTypes().stream()
+                .filter(EventCoreExtension::isUpcasterType)
+                .findFirst()
+                .orElseThrow();
+        return (EventUpcaster<?>) beans.getReference(bean, type, beans.createCreationalContext(bean));
+    }
+
+    private static boolean isUpcasterType(java.lang.reflect.Type type) {
+        Class<?> raw = type instanceof Class<?> c
+                ? c
+                : type instanceof java.lang.reflect.ParameterizedType p ? (Class<?>) p.getRawType() : null;
+        return raw == EventUpcaster.class;
+    }
+
+    /**
+     * Builds each {@link EventTypeRegistry} bean, so that a problem of its upcaster chains fails the
+     * deployment, and checks that every upcaster bean is one of its steps.
+     */
+    private void checkUpcasters(AfterDeploymentValidation validation, BeanManager beans) {
+        List<String> found =
+                upcasters.stream().map(EventCoreExtension::describe).toList();
+        if (registries.isEmpty()) {
+            if (!upcasters.isEmpty()) {
+                validation.addDeploymentProblem(new DeploymentException(CdiMessages.upcastersWithoutRegistry(found)));
+            }
+            return;
+        }
+        for (Bean<?> registryBean : registries) {
+            EventTypeRegistry registry;
+            try {
+                registry = (EventTypeRegistry) beans.getReference(
+                        registryBean, EventTypeRegistry.class, beans.createCreationalContext(registryBean));
+                registry.entries();
+            } catch (RuntimeException e) {
+                validation.addDeploymentProblem(new DeploymentException(
+                        CdiMessages.invalidRegistry(describe(registryBean), String.valueOf(rootMessage(e))), e));
+                continue;
+            }
+            java.util.Set<String> steps = new java.util.HashSet<>();
+            for (EventUpcaster<?> step : registry.upcasters()) {
+                steps.add(step.type() + "@" + step.revision());
+            }
+            for (Bean<?> upcasterBean : upcasters) {
+                EventUpcaster<?> step = upcaster(beans, upcasterBean);
+                if (!steps.contains(step.type() + "@" + step.revision())) {
+                    validation.addDeploymentProblem(new DeploymentException(CdiMessages.upcasterNotRegistered(
+                            describe(upcasterBean) + " (" + step.type() + " revision " + step.revision() + ")",
+                            describe(registryBean))));
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof IllegalArgumentException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+
+    private static String describe(Bean<?> bean) {
+        return bean.getBeanClass().getName();
     }
 }

@@ -217,4 +217,27 @@ public final class CdiMessages {
         }
         return "EC2055 Durable projections " + projections + " could not start: " + why;
     }
+
+    /** The application has upcaster beans but no {@code EventTypeRegistry} bean that EventCore can check them in. */
+    @MessageId(2056)
+    public static String upcastersWithoutRegistry(List<String> upcasters) {
+        return "EC2056 The application has upcaster beans " + upcasters + " but no EventTypeRegistry bean, so"
+                + " EventCore cannot check at deployment that they form valid chains and are used. Produce the"
+                + " registry as a bean with them: @Produces @Singleton EventTypeRegistry types(EventUpcasters"
+                + " upcasters) { return EventTypeRegistry.builder().registerSealed(...).upcasters(upcasters).build(); }";
+    }
+
+    /** Building the application's {@code EventTypeRegistry} bean failed at deployment. */
+    @MessageId(2057)
+    public static String invalidRegistry(String bean, String problem) {
+        return "EC2057 The EventTypeRegistry bean " + bean + " cannot be built: " + problem;
+    }
+
+    /** An upcaster bean is not among the upcasters of the application's {@code EventTypeRegistry}. */
+    @MessageId(2058)
+    public static String upcasterNotRegistered(String upcaster, String registry) {
+        return "EC2058 The upcaster bean " + upcaster + " is not in the EventTypeRegistry produced by " + registry
+                + ", so it would never run: pass the injected EventUpcasters to the registry's builder"
+                + " (builder().upcasters(upcasters)), or remove the bean";
+    }
 }

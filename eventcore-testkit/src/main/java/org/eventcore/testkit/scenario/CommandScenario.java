@@ -12,6 +12,8 @@ import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.execution.RetryPolicy;
 import org.eventcore.inmemory.InMemoryEventStore;
+import org.eventcore.serialization.EventSerializer;
+import org.eventcore.serialization.SerializedEvent;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.PendingEvent;
 
@@ -64,6 +66,42 @@ public final class CommandScenario {
                     stream,
                     Objects.requireNonNull(event, "event"),
                     EventMetadata.of("given-" + setup, setup, java.time.Instant.now())));
+        }
+        return this;
+    }
+
+    /**
+     * Starts with {@code events} in {@code stream} in their stored form, as an older release of the
+     * application wrote them; see {@link #andStored}.
+     */
+    public static CommandScenario givenStored(StreamId stream, EventSerializer serializer, SerializedEvent... events) {
+        return new CommandScenario().andStored(stream, serializer, events);
+    }
+
+    /**
+     * Adds {@code events} to {@code stream} in their stored form (type name, revision, bytes), after
+     * everything given before. Each is read through {@code serializer}, and so through the upcasters of
+     * its registry, as a store reads it: the command sees what it would see in production over rows an
+     * older release wrote.
+     *
+     * <pre>{@code
+     * CommandScenario.givenStored(alice, serializer,
+     *                 SerializedEvent.of("banking.MoneyDeposited", 1, "{\"cents\":1000}".getBytes(UTF_8)))
+     *         .when(new WithdrawMoney(alice, euros(5)))
+     *         .thenEmitted(alice, new MoneyWithdrawn(euros(5)));
+     * }</pre>
+     *
+     * @throws org.eventcore.EventSerializationException if an event cannot be read (unknown type, a
+     *     revision newer than the registry reads, an upcaster failing): the same error production gives
+     */
+    public CommandScenario andStored(StreamId stream, EventSerializer serializer, SerializedEvent... events) {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(serializer, "serializer");
+        CommandId setup = CommandId.generate();
+        for (SerializedEvent event : events) {
+            EventMetadata metadata = EventMetadata.of("given-" + setup, setup, java.time.Instant.now());
+            Object payload = serializer.deserialize(Objects.requireNonNull(event, "event"), metadata);
+            history.add(new PendingEvent(EventId.generate(), stream, payload, metadata));
         }
         return this;
     }

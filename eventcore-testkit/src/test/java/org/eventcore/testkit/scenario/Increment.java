@@ -10,7 +10,8 @@ import org.eventcore.StreamId;
 /** A tiny command for the scenario tests: adds to a counter that may not pass 10. */
 record Increment(@Stream StreamId counter, int by) implements Command<Increment, Integer, Increment.Incremented> {
 
-    record Incremented(int by) {}
+    /** Public, so that JSON-B can read it in the stored-form tests. */
+    public record Incremented(int by) {}
 
     @Override
     public Integer initialState() {
