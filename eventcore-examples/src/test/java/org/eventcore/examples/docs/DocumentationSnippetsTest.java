@@ -78,7 +78,8 @@ class DocumentationSnippetsTest {
                 "src/site/markdown/concepts.md",
                 "src/site/markdown/commands.md",
                 "src/site/markdown/testing.md",
-                "src/site/markdown/postgresql-and-jpa.md"
+                "src/site/markdown/postgresql-and-jpa.md",
+                "src/site/markdown/evolving-events.md"
             })
     void every_java_block_of_the_page_is_compiled_code(String page) throws IOException {
         List<Block> blocks = javaBlocks(page);
