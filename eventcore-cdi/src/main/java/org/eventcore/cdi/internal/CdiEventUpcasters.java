@@ -1,6 +1,8 @@
 package org.eventcore.cdi.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -38,6 +40,14 @@ public class CdiEventUpcasters implements EventUpcasters {
             upcasters = List.copyOf(found);
         }
         return upcasters;
+    }
+
+    /**
+     * Builds the application's {@code EventTypeRegistry} beans when it starts: an invalid upcaster chain
+     * or an upcaster bean left out fails the deployment.
+     */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        extension.checkRegistries(beans);
     }
 
     @Override

@@ -281,18 +281,28 @@ public class EventCoreExtension implements Extension {
     }
 
     /**
-     * Builds each {@link EventTypeRegistry} bean, so that a problem of its upcaster chains fails the
-     * deployment, and checks that every upcaster bean is one of its steps.
+     * Upcaster beans without an {@link EventTypeRegistry} bean fail the deployment: nothing could check
+     * or apply them. Nothing here creates an application bean: in a server, its EJBs and persistence
+     * units are not started yet (see {@link #checkRegistries}).
      */
     private void checkUpcasters(AfterDeploymentValidation validation, BeanManager beans) {
-        List<String> found =
-                upcasters.stream().map(EventCoreExtension::describe).toList();
-        if (registries.isEmpty()) {
-            if (!upcasters.isEmpty()) {
-                validation.addDeploymentProblem(new DeploymentException(CdiMessages.upcastersWithoutRegistry(found)));
-            }
-            return;
+        if (registries.isEmpty() && !upcasters.isEmpty()) {
+            List<String> found =
+                    upcasters.stream().map(EventCoreExtension::describe).toList();
+            validation.addDeploymentProblem(new DeploymentException(CdiMessages.upcastersWithoutRegistry(found)));
         }
+    }
+
+    /**
+     * Builds each {@link EventTypeRegistry} bean when the application starts, so that a problem of its
+     * upcaster chains fails the deployment, and checks that every upcaster bean is one of its steps.
+     * A registry whose beans cannot be created yet (Payara starts the application's EJBs after this
+     * event) is left to its first use, which reports the same problem.
+     *
+     * @throws DeploymentException naming every problem found
+     */
+    void checkRegistries(BeanManager beans) {
+        List<String> problems = new java.util.ArrayList<>();
         for (Bean<?> registryBean : registries) {
             EventTypeRegistry registry;
             try {
@@ -300,8 +310,12 @@ public class EventCoreExtension implements Extension {
                         registryBean, EventTypeRegistry.class, beans.createCreationalContext(registryBean));
                 registry.entries();
             } catch (RuntimeException e) {
-                validation.addDeploymentProblem(new DeploymentException(
-                        CdiMessages.invalidRegistry(describe(registryBean), String.valueOf(rootMessage(e))), e));
+                String cause = rootMessage(e);
+                if (cause.startsWith("EC15")) {
+                    problems.add(CdiMessages.invalidRegistry(describe(registryBean), cause));
+                } else {
+                    LOG.log(System.Logger.Level.INFO, CdiMessages.registryNotCreatedYet(describe(registryBean), cause));
+                }
                 continue;
             }
             java.util.Set<String> steps = new java.util.HashSet<>();
@@ -311,13 +325,18 @@ public class EventCoreExtension implements Extension {
             for (Bean<?> upcasterBean : upcasters) {
                 EventUpcaster<?> step = upcaster(beans, upcasterBean);
                 if (!steps.contains(step.type() + "@" + step.revision())) {
-                    validation.addDeploymentProblem(new DeploymentException(CdiMessages.upcasterNotRegistered(
+                    problems.add(CdiMessages.upcasterNotRegistered(
                             describe(upcasterBean) + " (" + step.type() + " revision " + step.revision() + ")",
-                            describe(registryBean))));
+                            describe(registryBean)));
                 }
             }
         }
+        if (!problems.isEmpty()) {
+            throw new DeploymentException(String.join("; ", problems));
+        }
     }
+
+    private static final System.Logger LOG = System.getLogger(EventCoreExtension.class.getName());
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

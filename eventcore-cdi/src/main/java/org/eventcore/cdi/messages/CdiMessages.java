@@ -240,4 +240,14 @@ public final class CdiMessages {
                 + ", so it would never run: pass the injected EventUpcasters to the registry's builder"
                 + " (builder().upcasters(upcasters)), or remove the bean";
     }
+
+    /**
+     * The application's {@code EventTypeRegistry} bean could not be created when the application started
+     * (its beans were not ready); it is checked when first used.
+     */
+    @MessageId(2059)
+    public static String registryNotCreatedYet(String bean, String cause) {
+        return "EC2059 The EventTypeRegistry bean " + bean + " cannot be created yet (" + cause
+                + "); its upcasters are checked when it is first used";
+    }
 }

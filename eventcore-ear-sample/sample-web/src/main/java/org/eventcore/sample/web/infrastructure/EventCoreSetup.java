@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import org.eventcore.cdi.EventUpcasters;
 import org.eventcore.jpa.JpaCheckpointStore;
 import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaProjectionLeases;
@@ -15,10 +14,7 @@ import org.eventcore.jpa.JtaJpa;
 import org.eventcore.jsonb.JsonbEventSerializer;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.ProjectionLeases;
-import org.eventcore.sample.banking.AccountEvent;
-import org.eventcore.sample.shop.ShopEvent;
 import org.eventcore.serialization.EventTypeRegistry;
-import org.eventcore.serialization.EventUpcaster;
 import org.eventcore.spi.EventStore;
 
 /** What the application gives EventCore: its store, checkpoints and leases, on its persistence unit. */
@@ -30,25 +26,6 @@ public class EventCoreSetup {
 
     @Inject
     DatabaseSchema schema;
-
-    /**
-     * The event types and the upcaster beans ({@link ReadNextMoneyDeposited}); a bean, so that EventCore
-     * builds it at deployment and a broken upcaster chain fails the deployment.
-     */
-    @Produces
-    @Singleton
-    EventTypeRegistry types(EventUpcasters upcasters) {
-        return eventTypes(upcasters);
-    }
-
-    /** The sample's event types with {@code upcasters}. */
-    public static EventTypeRegistry eventTypes(Iterable<? extends EventUpcaster<?>> upcasters) {
-        return EventTypeRegistry.builder()
-                .registerSealed(AccountEvent.class)
-                .registerSealed(ShopEvent.class)
-                .upcasters(upcasters)
-                .build();
-    }
 
     /** The store; {@code @Singleton} so that the projections' runners also see it as the global log. */
     @Produces

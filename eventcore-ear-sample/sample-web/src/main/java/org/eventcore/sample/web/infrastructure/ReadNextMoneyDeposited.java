@@ -15,7 +15,7 @@ import org.eventcore.jsonb.JsonUpcaster;
  * revision 2, an upcaster from 1 to 2, and no longer this step (see {@code RollingUpgradeTest}, and
  * the manual's "Evolving events" page).
  *
- * <p>A bean: EventCore's extension finds it and {@link EventCoreSetup} gives it to the registry.
+ * <p>A bean: EventCore's extension finds it and {@link EventTypes} gives it to the registry.
  */
 @ApplicationScoped
 public class ReadNextMoneyDeposited implements JsonUpcaster {

@@ -61,10 +61,10 @@ class RollingUpgradeTest {
 
     /** Step 1, the sample as deployed: its registry with its upcaster beans. */
     static final JsonbEventSerializer SAMPLE =
-            JsonbEventSerializer.create(EventCoreSetup.eventTypes(List.of(new ReadNextMoneyDeposited())));
+            JsonbEventSerializer.create(EventTypes.eventTypes(List.of(new ReadNextMoneyDeposited())));
 
     /** The release before the sample: revision 1 only. */
-    static final JsonbEventSerializer BEFORE = JsonbEventSerializer.create(EventCoreSetup.eventTypes(List.of()));
+    static final JsonbEventSerializer BEFORE = JsonbEventSerializer.create(EventTypes.eventTypes(List.of()));
 
     @Test
     void the_sample_writes_revision_1_which_the_next_release_reads_through_its_upcaster() {
