@@ -42,9 +42,9 @@ class EvolvedEventsIT {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("insert into ec_events (global_position, tx_id,"
                             + " event_id, stream_id, stream_version, event_type, type_revision, payload,"
-                            + " correlation_id, causation_id, recorded_at, custom_metadata) values"
+                            + " correlation_id, causation_id, user_name, recorded_at, custom_metadata) values"
                             + " (nextval('ec_event_position_seq'), cast(cast(pg_current_xact_id() as text) as bigint),"
-                            + " ?, ?, 2, 'sample.MoneyDeposited', 2, ?, ?, ?, now(), '{}')");
+                            + " ?, ?, 2, 'sample.MoneyDeposited', 2, ?, ?, ?, 'alice', now(), '{}')");
                     PreparedStatement version =
                             c.prepareStatement("update ec_streams set stream_version = 2 where stream_id = ?");
                     PreparedStatement commands =

@@ -1561,7 +1561,8 @@ class HostileHttpIT {
         try (Connection c = ServerEnvironment.connection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select tx_id, global_position, stream_id, stream_version, event_type,"
-                        + " payload, causation_id, user_name from ec_events order by tx_id, global_position")) {
+                        + " payload, causation_id, user_name, type_revision from ec_events order by tx_id,"
+                        + " global_position")) {
             while (rs.next()) {
                 String text = new String(rs.getBytes(6), UTF_8);
                 Map<String, Object> payload;
@@ -1572,6 +1573,10 @@ class HostileHttpIT {
                 } catch (RuntimeException e) {
                     payload = Map.of();
                     violations.add("a payload that is not a JSON object: " + abbreviate(text, 200));
+                }
+                if (rs.getString(5).equals("sample.MoneyDeposited") && rs.getInt(9) == 2) {
+                    // the next release's form (EvolvedEventsIT stores one), read as the sample reads it ahead
+                    payload = depositOfRevision2(payload, text, violations);
                 }
                 events.add(new Event(
                         rs.getLong(1),
@@ -1789,6 +1794,16 @@ class HostileHttpIT {
     }
 
     /** A whole number of the payload, or -1 when it is none. */
+    /** {"amount": {"cents": n, "currency": "EUR"}} as revision 1's {"cents": n}. */
+    private static Map<String, Object> depositOfRevision2(
+            Map<String, Object> payload, String text, List<String> violations) {
+        if (payload.get("amount") instanceof Map<?, ?> amount && "EUR".equals(amount.get("currency"))) {
+            return Map.of("cents", amount.get("cents"));
+        }
+        violations.add("a deposit of revision 2 that is not an amount in euros: " + abbreviate(text, 200));
+        return Map.of();
+    }
+
     private static long cents(Event e, String name) {
         return number(e.payload().get(name));
     }
