@@ -1,6 +1,5 @@
 package org.eventcore.bench.jmh;
 
-import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class UpcastBenchmarks {
 
-    /** Revision 1 was {"order", "amount"}; 2 renamed them; 3 added the currency and a reference. */
+    /** Revision 1 was {"ref", "amount"}; 2 renamed them; 3 added the currency and a reference. */
     @EventType(name = "bench.Paid", revision = 3)
     public record Paid(String orderId, long cents, String currency, String reference) {}
 
@@ -66,15 +65,17 @@ public class UpcastBenchmarks {
                     .upcaster(JsonUpcaster.of(
                             "bench.Paid",
                             1,
-                            json -> Json.createPatchBuilder()
-                                    .move("/orderId", "/order")
+                            json -> JsonUpcaster.JSON
+                                    .createPatchBuilder()
+                                    .move("/orderId", "/ref")
                                     .move("/cents", "/amount")
                                     .build()
                                     .apply(json)))
                     .upcaster(JsonUpcaster.of(
                             "bench.Paid",
                             2,
-                            (json, m) -> Json.createObjectBuilder(json)
+                            (json, m) -> JsonUpcaster.JSON
+                                    .createObjectBuilder(json)
                                     .add("currency", "EUR")
                                     .add("reference", m.correlationId())
                                     .build()))
@@ -82,7 +83,7 @@ public class UpcastBenchmarks {
             current = withoutUpcasters.serialize(new Paid("order-42", 1_234, "EUR", "corr-1"));
             currentJson = new String(current.data(), StandardCharsets.UTF_8);
             twoRevisionsOld = SerializedEvent.of(
-                    "bench.Paid", 1, "{\"amount\":1234,\"order\":\"order-42\"}".getBytes(StandardCharsets.UTF_8));
+                    "bench.Paid", 1, "{\"amount\":1234,\"ref\":\"order-42\"}".getBytes(StandardCharsets.UTF_8));
             Object read = withChain.deserialize(twoRevisionsOld, metadata);
             if (!read.equals(new Paid("order-42", 1_234, "EUR", "corr-1"))) {
                 throw new IllegalStateException("the chain reads " + read);

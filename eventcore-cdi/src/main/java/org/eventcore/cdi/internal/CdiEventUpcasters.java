@@ -3,6 +3,7 @@ package org.eventcore.cdi.internal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import org.eventcore.serialization.EventUpcaster;
  * rather than by type-safe resolution, which from an EAR's {@code lib/} would not see a WAR's beans.
  */
 @ApplicationScoped
+@Typed(EventUpcasters.class) // not Iterable<EventUpcaster<?>>: a wildcard is no legal bean type
 public class CdiEventUpcasters implements EventUpcasters {
 
     private List<EventUpcaster<?>> upcasters;
