@@ -21,7 +21,7 @@ import org.eventcore.serialization.EventUpcaster;
  *
  *     // revision 1 had "cents"; revision 2 has "amount" and "currency"
  *     public JsonObject upcast(JsonObject json, EventMetadata metadata) {
- *         return Json.createObjectBuilder()
+ *         return JSON.createObjectBuilder()
  *                 .add("amount", json.getJsonNumber("cents").longValue())
  *                 .add("currency", "EUR")
  *                 .build();
@@ -29,8 +29,8 @@ import org.eventcore.serialization.EventUpcaster;
  * }
  * }</pre>
  *
- * <p>JSON-P's {@code Json.createObjectBuilder(json)} copies an object to change it, and {@code
- * Json.createPatchBuilder()} renames ({@code move}), removes and adds fields by JSON Pointer.
+ * <p>{@link #JSON}{@code .createObjectBuilder(json)} copies an object to change it, and {@code
+ * JSON.createPatchBuilder()} renames ({@code move}), removes and adds fields by JSON Pointer.
  */
 public interface JsonUpcaster extends EventUpcaster<JsonObject> {
 

@@ -1,6 +1,5 @@
 package org.eventcore.examples.evolution;
 
-import jakarta.json.Json;
 import java.util.List;
 import org.eventcore.jsonb.JsonUpcaster;
 import org.eventcore.serialization.EventUpcaster;
@@ -18,7 +17,8 @@ public final class ClubUpcasters {
                 JsonUpcaster.of(
                         "club.MemberJoined",
                         2,
-                        json -> Json.createPatchBuilder()
+                        json -> JsonUpcaster.JSON
+                                .createPatchBuilder()
                                 .move("/memberId", "/id")
                                 .remove("/newsletter")
                                 .build()

@@ -1,6 +1,5 @@
 package org.eventcore.examples.evolution;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eventcore.EventMetadata;
 import org.eventcore.jsonb.JsonUpcaster;
@@ -22,11 +21,11 @@ public class SplitFullName implements JsonUpcaster {
     public JsonObject upcast(JsonObject json, EventMetadata metadata) {
         String full = json.getString("fullName").strip();
         int space = full.lastIndexOf(' ');
-        return Json.createObjectBuilder(json)
+        return JSON.createObjectBuilder(json)
                 .remove("fullName")
                 .add(
                         "name",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("given", space < 0 ? full : full.substring(0, space))
                                 .add("family", space < 0 ? "" : full.substring(space + 1)))
                 .add("plan", "basic") // every member before revision 4 was on the basic plan

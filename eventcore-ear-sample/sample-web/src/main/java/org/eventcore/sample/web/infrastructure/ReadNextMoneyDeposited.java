@@ -1,7 +1,6 @@
 package org.eventcore.sample.web.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eventcore.EventMetadata;
 import org.eventcore.jsonb.JsonUpcaster;
@@ -44,7 +43,7 @@ public class ReadNextMoneyDeposited implements JsonUpcaster {
             // revision 1 has no currency: refuse rather than read another currency as euros
             throw new IllegalStateException("revision 1 of sample.MoneyDeposited holds euros only, not " + currency);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("cents", amount.getJsonNumber("cents").longValueExact())
                 .build();
     }
