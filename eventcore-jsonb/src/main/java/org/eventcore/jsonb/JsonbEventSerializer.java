@@ -67,7 +67,7 @@ public final class JsonbEventSerializer implements EventSerializer {
             }
         }
         // JSON-P only when there is something to upcast: the no-upcaster path needs no JSON-P at all
-        this.json = registry.upcasters().isEmpty() ? null : JsonProvider.provider();
+        this.json = registry.upcasters().isEmpty() ? null : JsonUpcaster.JSON;
     }
 
     /** A serializer with a default {@link Jsonb} and a 1 MiB payload limit. */
