@@ -128,11 +128,15 @@ trap 'stop; exit 143' TERM
 trap 'stop; exit 129' HUP
 trap stop EXIT
 
+# The previous start's log is emptied here, before the server starts: a redirection of the background
+# process would empty it only once that process runs, and the wait below could meet the previous
+# start's "started" line in the meantime.
+: >"$console"
 # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh pass TERM on to the JVM and write the JVM's pid to
 # JBOSS_PIDFILE; a program started in the background of a script ignores Ctrl-C's SIGINT, so stop()
 # sends TERM to the JVM itself.
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PWD/$pidfile" JBOSS_HOME="$home" \
-    "$home/bin/standalone.sh" "${server_props[@]}" >"$console" 2>&1 &
+    "$home/bin/standalone.sh" "${server_props[@]}" >>"$console" 2>&1 &
 server=$!
 
 echo "Starting WildFly with the sample on $database..."
