@@ -1,5 +1,6 @@
 package org.eventcore.execution;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.PendingEvent;
+import org.eventcore.spi.Snapshot;
 import org.eventcore.spi.StreamRead;
 
 /**
@@ -34,6 +36,8 @@ import org.eventcore.spi.StreamRead;
  * knows nothing of retries.
  */
 final class CommandAttempt<C extends Command<C, S, E>, S, E> {
+
+    private static final System.Logger LOG = System.getLogger(CommandAttempt.class.getName());
 
     private static final Comparator<StoredEvent<Object>> BY_POSITION = Comparator.comparing(StoredEvent::position);
 
@@ -46,9 +50,29 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private final CommandId commandId;
     private final ExecutionContext execution;
     private boolean foundNotStored;
+    /** The state cache, when the command type is cached and the executor has one; else null. */
+    private final StateCache cache;
+    /** The command type's cache policy, when {@link #cache} is set. */
+    private final CommandModel.CachePolicy policy;
+
+    private final Optional<Snapshots> snapshots;
+    /** The key of the command's state, when cached; set by {@link #run}. */
+    private StateCache.Key key;
+    /** The entry the current attempt started from, or null. */
+    private StateCache.Entry startedFrom;
+    /** The entry to store once the current attempt has committed, or null. */
+    private StateCache.Entry toCache;
 
     CommandAttempt(
-            EventStore store, ExecutorSettings settings, CommandModel<C> model, C command, ExecutionContext execution) {
+            EventStore store,
+            ExecutorSettings settings,
+            StateCache cache,
+            CommandModel<C> model,
+            C command,
+            ExecutionContext execution) {
+        this.policy = cache == null ? null : model.cachePolicy();
+        this.cache = policy == null ? null : cache;
+        this.snapshots = settings.snapshots();
         this.store = store;
         this.clock = settings.clock();
         this.maxDiscoveryRounds = settings.maxDiscoveryRounds();
@@ -75,6 +99,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
      */
     void beginAttempt() {
         foundNotStored = false;
+        startedFrom = null;
+        toCache = null;
     }
 
     /**
@@ -83,9 +109,22 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
      */
     CommandResult<E> run(int attempt, boolean lookUpFirst, boolean lock) {
         foundNotStored = false;
-        Set<StreamId> streams = new LinkedHashSet<>(model.declaredStreams(command));
+        startedFrom = null;
+        toCache = null;
+        List<StreamId> declared = model.declaredStreams(command);
+        Set<StreamId> streams = new LinkedHashSet<>(declared);
         requireWithinLimit(streams, "declares");
-        Map<StreamId, StreamRead> reads = lock ? store.readLocked(streams) : store.read(streams);
+        Folded<S> folded = null;
+        if (cache != null) {
+            key = new StateCache.Key(model.commandType(), policy.foldRevision(), declared);
+            folded = loadCached(lock);
+        }
+        if (folded == null) {
+            folded = foldWhole(lock ? store.readLocked(streams) : store.read(streams));
+        } else {
+            streams = new LinkedHashSet<>(folded.reads.keySet());
+        }
+        Map<StreamId, StreamRead> reads = folded.reads;
         if (lookUpFirst) {
             // after the read: whatever the read saw of an earlier commit of this command is visible to
             // the look-up too, so the command is never decided on its own earlier events
@@ -95,10 +134,21 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             }
             foundNotStored = true;
         }
-        S state = fold(reads);
+        S state = folded.state;
         for (int round = 0; ; round++) {
             Discovered discovered = new Discovered(reads.keySet());
             command.discover(state, discovered);
+            if (startedFrom != null && round == 0 && !discovered.mentionsAllBut(declared)) {
+                // the cached state was folded from streams discovery no longer chooses: as if uncached
+                cache.refolds.increment();
+                startedFrom = null;
+                streams = new LinkedHashSet<>(declared);
+                folded = foldWhole(store.read(streams));
+                reads = folded.reads;
+                state = folded.state;
+                round = -1;
+                continue;
+            }
             if (discovered.added.isEmpty()) {
                 break;
             }
@@ -109,7 +159,11 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             streams.addAll(discovered.added);
             requireWithinLimit(streams, "declares and discovers");
             reads = store.read(streams);
-            state = fold(reads);
+            folded = foldWhole(reads);
+            state = folded.state;
+        }
+        if (cache != null) {
+            toCache = entryToCache(folded);
         }
         RecordingDecision<C, E> decision =
                 new RecordingDecision<>(model.commandType(), model.eventType(), reads, execution);
@@ -161,19 +215,43 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 true);
     }
 
-    private S fold(Map<StreamId, StreamRead> reads) {
-        Class<?> eventType = model.eventType();
-        List<StoredEvent<Object>> events;
+    /**
+     * A state and what it was folded from.
+     *
+     * @param state the state
+     * @param reads the streams read for it (whole, or after a cached entry's versions)
+     * @param last the position of the last event folded into it
+     * @param eventsFolded how many events it holds
+     * @param sinceSnapshot how many of them since the last snapshot
+     */
+    private record Folded<S>(
+            S state, Map<StreamId, StreamRead> reads, GlobalPosition last, long eventsFolded, long sinceSnapshot) {}
+
+    /** Folds whole reads from the initial state. */
+    private Folded<S> foldWhole(Map<StreamId, StreamRead> reads) {
+        List<StoredEvent<Object>> events = inLogOrder(reads);
+        S state = foldOnto(command.initialState(), events);
+        GlobalPosition last = events.isEmpty()
+                ? GlobalPosition.start()
+                : events.get(events.size() - 1).position();
+        return new Folded<>(state, reads, last, events.size(), events.size());
+    }
+
+    /** The events of the reads in the log's order. */
+    private static List<StoredEvent<Object>> inLogOrder(Map<StreamId, StreamRead> reads) {
         if (reads.size() == 1) {
-            events = reads.values().iterator().next().events();
-        } else {
-            events = new ArrayList<>();
-            for (StreamRead read : reads.values()) {
-                events.addAll(read.events());
-            }
-            events.sort(BY_POSITION);
+            return reads.values().iterator().next().events();
         }
-        S state = command.initialState();
+        List<StoredEvent<Object>> events = new ArrayList<>();
+        for (StreamRead read : reads.values()) {
+            events.addAll(read.events());
+        }
+        events.sort(BY_POSITION);
+        return events;
+    }
+
+    private S foldOnto(S state, List<StoredEvent<Object>> events) {
+        Class<?> eventType = model.eventType();
         for (StoredEvent<Object> event : events) {
             if (eventType.isInstance(event.payload())) {
                 @SuppressWarnings("unchecked")
@@ -184,15 +262,184 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         return state;
     }
 
+    /**
+     * The cached state (or, without an entry, the snapshot) of the command's key with the events after
+     * it folded on top, or null when the state is folded whole: no entry, or a newly read event that
+     * precedes the entry's last one in the log (its transaction committed late), so the fold in log
+     * order must start again.
+     */
+    private Folded<S> loadCached(boolean lock) {
+        StateCache.Entry entry = cache.get(key);
+        boolean fromSnapshot = false;
+        if (entry == null) {
+            entry = snapshots.isPresent() && policy.snapshotEvery() > 0 ? loadSnapshot(snapshots.get()) : null;
+            if (entry == null) {
+                cache.misses.increment();
+                return null;
+            }
+            fromSnapshot = true;
+        }
+        Map<StreamId, StreamRead> tail =
+                lock ? store.readLockedAfter(entry.versions()) : store.readAfter(entry.versions());
+        List<StoredEvent<Object>> fresh = inLogOrder(tail);
+        if (!fresh.isEmpty() && fresh.get(0).position().compareTo(entry.last()) < 0) {
+            cache.refolds.increment();
+            return null;
+        }
+        (fromSnapshot ? cache.snapshotsLoaded : cache.hits).increment();
+        startedFrom = entry;
+        @SuppressWarnings("unchecked")
+        S state = foldOnto((S) entry.state(), fresh);
+        GlobalPosition last =
+                fresh.isEmpty() ? entry.last() : fresh.get(fresh.size() - 1).position();
+        return new Folded<>(
+                state, tail, last, entry.eventsFolded() + fresh.size(), entry.sinceSnapshot() + fresh.size());
+    }
+
+    /** The entry for the folded state, or null when its value holds a modifiable collection. */
+    private StateCache.Entry entryToCache(Folded<S> folded) {
+        if (policy.shape().checksValues()) {
+            String part = policy.shape().mutablePart(folded.state);
+            if (part != null) {
+                cache.warnOnce(model.commandType(), part);
+                return null;
+            }
+        }
+        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
+        folded.reads.forEach((id, read) -> versions.put(id, read.version()));
+        return new StateCache.Entry(folded.state, versions, folded.last, folded.eventsFolded, folded.sinceSnapshot);
+    }
+
+    /** The snapshot of the key as an entry, or null when there is none or it cannot be used. */
+    private StateCache.Entry loadSnapshot(Snapshots configured) {
+        String name = Snapshot.keyOf(model.commandType(), key.declared());
+        Optional<Snapshot> found = configured.store().load(name);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Snapshot s = found.get();
+        if (!s.key().equals(name)
+                || s.foldRevision() != policy.foldRevision()
+                || s.stateRevision() != policy.stateRevision()
+                || !s.fingerprint().equals(configured.fingerprint())
+                || !s.versions().keySet().containsAll(key.declared())) {
+            // written by another release: rebuilt by the next snapshot
+            cache.snapshotsIgnored.increment();
+            LOG.log(
+                    Level.DEBUG,
+                    () -> "snapshot of " + name.replace('\n', ' ') + " written by another fold, state or registry;"
+                            + " folding from the start");
+            return null;
+        }
+        Object state;
+        try {
+            state = configured.serializer().deserialize(s.state(), policy.stateClass());
+            if (state == null) {
+                throw new IllegalArgumentException("it holds no state");
+            }
+            String part = policy.shape().checksValues() ? policy.shape().mutablePart(state) : null;
+            if (part != null) {
+                throw new IllegalArgumentException("the state read back holds a modifiable collection at " + part);
+            }
+        } catch (RuntimeException e) {
+            cache.snapshotsIgnored.increment();
+            LOG.log(Level.WARNING, ApiMessages.unreadableSnapshot(name, String.valueOf(e.getMessage())), e);
+            return null;
+        }
+        // the versions in the order of the key's streams, discovered ones after them
+        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
+        for (StreamId id : key.declared()) {
+            versions.put(id, s.versions().get(id));
+        }
+        s.versions().forEach(versions::putIfAbsent);
+        return new StateCache.Entry(state, versions, s.lastPosition(), s.eventsFolded(), 0);
+    }
+
+    /**
+     * After the attempt committed: stores the state it decided on in the cache (called by an after-commit
+     * hook, so a rolled back attempt stores nothing).
+     */
+    void committed() {
+        if (toCache != null) {
+            cache.put(key, toCache);
+        }
+    }
+
+    /**
+     * After a conflict: drops the entry the attempt started from when a stream is below the entry's
+     * version (the store lost events the entry holds: restored from a backup, say). Otherwise the entry
+     * stays: the next attempt reads the events after it, those of the conflicting commit among them.
+     */
+    void conflicted(org.eventcore.StreamConflictException conflict) {
+        if (startedFrom == null) {
+            return;
+        }
+        for (org.eventcore.StreamConflict c : conflict.conflicts()) {
+            StreamVersion cached = startedFrom.versions().get(c.streamId());
+            if (cached != null && c.actual().compareTo(cached) < 0) {
+                cache.remove(key);
+                return;
+            }
+        }
+    }
+
+    /**
+     * After the attempt committed: stores a snapshot of the state it decided on, when its command type
+     * has {@link org.eventcore.CachedState#snapshotEvery()} events folded since the last one. Runs in a
+     * unit of work of its own; a failure is logged, never thrown.
+     */
+    void snapshotIfDue(org.eventcore.spi.AttemptBoundary boundary) {
+        StateCache.Entry entry = toCache;
+        if (entry == null
+                || snapshots.isEmpty()
+                || policy.snapshotEvery() == 0
+                || entry.sinceSnapshot() < policy.snapshotEvery()) {
+            return;
+        }
+        Snapshots configured = snapshots.get();
+        String name = Snapshot.keyOf(model.commandType(), key.declared());
+        try {
+            Snapshot snapshot = new Snapshot(
+                    name,
+                    entry.versions(),
+                    entry.last(),
+                    policy.foldRevision(),
+                    policy.stateRevision(),
+                    configured.fingerprint(),
+                    entry.eventsFolded(),
+                    configured.serializer().serialize(entry.state()));
+            boundary.execute(attempt -> {
+                configured.store().save(snapshot);
+                return null;
+            });
+            cache.snapshotsWritten.increment();
+            cache.put(
+                    key, new StateCache.Entry(entry.state(), entry.versions(), entry.last(), entry.eventsFolded(), 0));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ApiMessages.snapshotFailed("stored", name), e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <E> List<StoredEvent<E>> cast(List<StoredEvent<Object>> events) {
         return (List<StoredEvent<E>>) (List<?>) events;
     }
 
-    /** Collects the streams {@code discover} adds that were not read yet. */
+    /** Collects the streams {@code discover} adds that were not read yet, and all it names. */
     private static final class Discovered implements StreamResolver {
         private final Set<StreamId> known;
         final Set<StreamId> added = new LinkedHashSet<>();
+        final Set<StreamId> mentioned = new java.util.HashSet<>();
+
+        /** Whether discover named again every stream it had been given except {@code declared}. */
+        boolean mentionsAllBut(List<StreamId> declared) {
+            for (StreamId s : known) {
+                if (!mentioned.contains(s) && !declared.contains(s)) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         Discovered(Set<StreamId> known) {
             this.known = known;
@@ -201,6 +448,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         @Override
         public void add(StreamId stream) {
             java.util.Objects.requireNonNull(stream, () -> ApiMessages.nullFromCommand("discover added a null stream"));
+            mentioned.add(stream);
             if (!known.contains(stream)) {
                 added.add(stream);
             }

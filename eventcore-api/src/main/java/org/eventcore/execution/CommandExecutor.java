@@ -66,6 +66,23 @@ public final class CommandExecutor {
         org.eventcore.execution.CommandModel.of(Objects.requireNonNull(commandType, "commandType"));
     }
 
+    /**
+     * The counts of this executor's state cache: hits, misses, refolds, snapshots and evictions; all
+     * zero when it has none ({@link ExecutorSettings#stateCacheSize()} 0).
+     */
+    public StateCacheStatistics stateCacheStatistics() {
+        return loop.cacheStatistics();
+    }
+
+    /**
+     * Empties this executor's state cache: the next command of each cached type folds its streams from
+     * their first event (or its snapshot). Needed only when events the cache holds were removed from
+     * the store behind the application's back, as by restoring an older backup of the database.
+     */
+    public void clearStateCache() {
+        loop.clearCache();
+    }
+
     /** This executor's settings. */
     public ExecutorSettings settings() {
         return settings;

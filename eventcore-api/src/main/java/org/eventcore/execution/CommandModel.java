@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.CommandDefinitionException;
 import org.eventcore.StreamDeclarations;
@@ -33,11 +34,30 @@ final class CommandModel<C> {
     private final Class<C> commandType;
     private final StreamDeclarations<C> declarations;
     private final Class<?> eventType;
+    private final CachePolicy cachePolicy;
 
-    private CommandModel(Class<C> commandType, StreamDeclarations<C> declarations, Class<?> eventType) {
+    /**
+     * How a {@link CachedState cached} command type's state is cached.
+     *
+     * @param foldRevision the fold's revision
+     * @param stateRevision the state's stored form's revision
+     * @param snapshotEvery events folded between snapshots, 0 for none
+     * @param stateClass the state's class, to read snapshots into
+     * @param shape the check of state values the declaration cannot vouch for
+     */
+    record CachePolicy(int foldRevision, int stateRevision, int snapshotEvery, Class<?> stateClass, StateShape shape) {}
+
+    private CommandModel(
+            Class<C> commandType, StreamDeclarations<C> declarations, Class<?> eventType, CachePolicy cachePolicy) {
         this.commandType = commandType;
         this.declarations = declarations;
         this.eventType = eventType;
+        this.cachePolicy = cachePolicy;
+    }
+
+    /** How the command type's state is cached, or null if it is not {@link CachedState cached}. */
+    public CachePolicy cachePolicy() {
+        return cachePolicy;
     }
 
     /** The model of {@code commandType}. */
@@ -79,7 +99,30 @@ final class CommandModel<C> {
         if (type.isLocalClass() || type.isAnonymousClass()) {
             throw new CommandDefinitionException(ApiMessages.commandDeclaredInMethod(type.getName()));
         }
-        return new CommandModel<>(type, findDeclarations(type), eventTypeOf(type));
+        return new CommandModel<>(type, findDeclarations(type), eventTypeOf(type), cachePolicyOf(type));
+    }
+
+    /** The cache policy of a {@link CachedState} type, its state's shape checked; null without the annotation. */
+    private static CachePolicy cachePolicyOf(Class<?> type) {
+        CachedState cached = type.getAnnotation(CachedState.class);
+        if (cached == null) {
+            return null;
+        }
+        if (cached.foldRevision() < 1 || cached.stateRevision() < 1 || cached.snapshotEvery() < 0) {
+            throw new CommandDefinitionException(ApiMessages.invalidCachedState(
+                    type.getName(), cached.foldRevision(), cached.stateRevision(), cached.snapshotEvery()));
+        }
+        Type state = commandTypeArgument(type, Map.of(), 1);
+        if (state == null) {
+            throw new CommandDefinitionException(ApiMessages.mutableCachedState(
+                    type.getName(), "its state type cannot be told from its declaration"));
+        }
+        String[] problem = new String[1];
+        StateShape shape = StateShape.of(state, problem)
+                .orElseThrow(() ->
+                        new CommandDefinitionException(ApiMessages.mutableCachedState(type.getName(), problem[0])));
+        return new CachePolicy(
+                cached.foldRevision(), cached.stateRevision(), cached.snapshotEvery(), rawClassOf(state), shape);
     }
 
     private static <C> StreamDeclarations<C> findDeclarations(Class<C> type) {
@@ -125,15 +168,16 @@ final class CommandModel<C> {
     }
 
     private static Class<?> eventTypeOf(Class<?> type) {
-        Type e = commandEventType(type, Map.of());
+        Type e = commandTypeArgument(type, Map.of(), 2);
         return e == null ? Object.class : rawClassOf(e);
     }
 
     /**
-     * The {@code E} argument of {@code Command} among the generic supertypes of {@code type}, also
-     * through intermediate interfaces or base classes, with their type variables bound on the way.
+     * The argument {@code index} of {@code Command} ({@code C}, {@code S}, {@code E}) among the generic
+     * supertypes of {@code type}, also through intermediate interfaces or base classes, with their type
+     * variables bound on the way.
      */
-    private static Type commandEventType(Type type, Map<TypeVariable<?>, Type> bindings) {
+    private static Type commandTypeArgument(Type type, Map<TypeVariable<?>, Type> bindings, int index) {
         Class<?> raw;
         Map<TypeVariable<?>, Type> bound = bindings;
         if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
@@ -147,7 +191,7 @@ final class CommandModel<C> {
                         parameters[i], argument instanceof TypeVariable<?> v ? bindings.getOrDefault(v, v) : argument);
             }
             if (c == Command.class) {
-                return bound.get(parameters[2]);
+                return bound.get(parameters[index]);
             }
         } else if (type instanceof Class<?> c && c != Command.class) {
             raw = c;
@@ -159,7 +203,7 @@ final class CommandModel<C> {
             supertypes.add(raw.getGenericSuperclass());
         }
         for (Type supertype : supertypes) {
-            Type e = commandEventType(supertype, bound);
+            Type e = commandTypeArgument(supertype, bound, index);
             if (e != null) {
                 return e;
             }

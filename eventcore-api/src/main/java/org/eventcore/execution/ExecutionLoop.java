@@ -23,10 +23,25 @@ final class ExecutionLoop {
 
     private final EventStore store;
     private final ExecutorSettings settings;
+    /** The state cache, or null when the settings have none. */
+    private final StateCache cache;
 
     public ExecutionLoop(EventStore store, ExecutorSettings settings) {
         this.store = store;
         this.settings = settings;
+        this.cache = settings.stateCacheSize() > 0 ? new StateCache(settings.stateCacheSize()) : null;
+    }
+
+    /** The state cache's counts; all zero without a cache. */
+    StateCacheStatistics cacheStatistics() {
+        return cache == null ? new StateCacheStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0) : cache.statistics();
+    }
+
+    /** Empties the state cache. */
+    void clearCache() {
+        if (cache != null) {
+            cache.clear();
+        }
     }
 
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
@@ -46,6 +61,7 @@ final class ExecutionLoop {
         CommandAttempt<C, S, E> work = new CommandAttempt<>(
                 store,
                 settings,
+                cache,
                 model,
                 command,
                 new ExecutionContext(
@@ -64,15 +80,20 @@ final class ExecutionLoop {
             try {
                 CommandResult<E> result = settings.boundary().execute(attempt -> {
                     CommandResult<E> appended = work.run(current.number(), current.lookUp(), current.lock());
+                    attempt.afterCommit(work::committed);
                     if (!appended.events().isEmpty() && !appended.replayed()) {
                         // inside the attempt, before it commits: a failing listener rolls the attempt back
                         attempt.beforeCommit(() -> settings.appendListener().appended(appended));
                     }
                     return appended;
                 });
+                work.snapshotIfDue(settings.boundary());
                 notify(() -> listener.succeeded(result));
                 return result;
             } catch (RuntimeException failure) {
+                if (failure instanceof StreamConflictException conflict) {
+                    work.conflicted(conflict);
+                }
                 if (!(failure instanceof EventCoreException e)
                         || !e.isRetriable()
                         || e instanceof RetriesExhaustedException) {

@@ -395,6 +395,56 @@ public final class ApiMessages {
         return "EC1504 " + eventClass + " is registered twice, as \"" + registeredName + "\" and \"" + name + "\"";
     }
 
+    /**
+     * A {@code @CachedState} command type's state type is not immutable by its declaration.
+     *
+     * @param problem the mutable part and why
+     */
+    @MessageId(1701)
+    public static String mutableCachedState(String commandType, String problem) {
+        return "EC1701 Command " + commandType + " is annotated @CachedState, but its state cannot be cached: "
+                + problem + ". A cached state is shared by the commands that find it, so it must be immutable:"
+                + " a record, an enum, a sealed type of such, or a final class with final fields, holding"
+                + " immutable values and collections made by List.of, List.copyOf, Map.copyOf and the like."
+                + " Make it so, or remove @CachedState";
+    }
+
+    /** {@code @CachedState} has a revision below 1 or a negative snapshot interval. */
+    @MessageId(1702)
+    public static String invalidCachedState(String commandType, int foldRevision, int stateRevision, int every) {
+        return "EC1702 @CachedState of command " + commandType + " has foldRevision " + foldRevision
+                + ", stateRevision " + stateRevision + " and snapshotEvery " + every
+                + ": the revisions are at least 1 and snapshotEvery at least 0 (0: no snapshots)";
+    }
+
+    /** A state value of a cached command holds a mutable collection: not cached. */
+    @MessageId(1703)
+    public static String mutableStateValue(String commandType, String part) {
+        return "EC1703 The state folded for command " + commandType + " holds a modifiable collection at " + part
+                + ", so it is not cached (this warning is given once per command type). Build the state's"
+                + " collections with List.copyOf, Set.copyOf, Map.copyOf or List.of and the like";
+    }
+
+    /** A snapshot cannot be read back: ignored, folded from the start instead. */
+    @MessageId(1704)
+    public static String unreadableSnapshot(String key, String problem) {
+        return "EC1704 The snapshot of " + Quoting.quote(key.replace('\n', ' ')) + " cannot be used and is ignored;"
+                + " the state is folded from the streams' first events and a new snapshot replaces it: " + problem;
+    }
+
+    /** Storing or loading a snapshot failed: the command is not affected. */
+    @MessageId(1705)
+    public static String snapshotFailed(String operation, String key) {
+        return "EC1705 The snapshot of " + Quoting.quote(key.replace('\n', ' ')) + " could not be " + operation
+                + "; the command is not affected";
+    }
+
+    /** The state cache's size is negative. */
+    @MessageId(1706)
+    public static String invalidStateCacheSize(int size) {
+        return "EC1706 The state cache's size is " + size + "; it is a number of entries, at least 0 (0: no cache)";
+    }
+
     /** An after-commit or after-rollback hook of an attempt failed; the attempt's outcome stands. */
     @MessageId(1900)
     public static String hookFailed(String phase) {

@@ -65,6 +65,8 @@ public final class EventTypeRegistry {
     private final Set<String> upcastNames;
     /** Paths already worked out for stored forms other than the current ones, which the registry bounds. */
     private final Map<Step, ReadPath> paths = new ConcurrentHashMap<>();
+    /** {@link #fingerprint()}, once computed. */
+    private volatile String fingerprint;
 
     private EventTypeRegistry(
             Map<Class<?>, Entry> byClass, Map<String, Entry> byName, Map<Step, EventUpcaster<?>> steps) {
@@ -119,6 +121,38 @@ public final class EventTypeRegistry {
     /** The upcasters, in no particular order. */
     public List<EventUpcaster<?>> upcasters() {
         return List.copyOf(steps.values());
+    }
+
+    /**
+     * A fingerprint of this registry: a SHA-256 digest, in hex, of every registered type (name,
+     * revision, class) and every upcaster step (type and revision read and produced, class). Two
+     * registries with the same fingerprint read stored events into the same classes through the same
+     * steps; snapshots of command states keep it, and one written under another fingerprint is not
+     * used. An upcaster whose code changes under the same class name keeps the fingerprint: raise the
+     * fold revision of the cached commands then ({@link org.eventcore.CachedState#foldRevision()}).
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            java.util.TreeSet<String> lines = new java.util.TreeSet<>();
+            byName.forEach((name, e) -> lines.add(
+                    "type " + name + " " + e.revision() + " " + e.type().getName()));
+            steps.values()
+                    .forEach(u -> lines.add("step " + u.type() + " " + u.revision() + " " + u.targetType() + " "
+                            + u.targetRevision() + " " + u.getClass().getName()));
+            try {
+                java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                for (String line : lines) {
+                    sha.update(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    sha.update((byte) '\n');
+                }
+                f = java.util.HexFormat.of().formatHex(sha.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+            fingerprint = f;
+        }
+        return f;
     }
 
     /**

@@ -87,11 +87,26 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
 
     @Override
     public Map<StreamId, StreamRead> read(Set<StreamId> ids) {
+        return read(ids, Map.of());
+    }
+
+    /** Reads the streams as one consistent snapshot, each without its events up to its version in {@code after}. */
+    @Override
+    public Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after) {
+        return read(after.keySet(), after);
+    }
+
+    @Override
+    public Map<StreamId, StreamRead> readLockedAfter(Map<StreamId, StreamVersion> after) {
+        return read(after.keySet(), after);
+    }
+
+    private Map<StreamId, StreamRead> read(Set<StreamId> ids, Map<StreamId, StreamVersion> after) {
         Map<StreamId, StreamRead> result = new LinkedHashMap<>(Math.max(4, ids.size() * 2));
         if (ids.size() == 1) {
             StreamId id = ids.iterator().next();
             Slot s = streams.get(id);
-            result.put(id, s == null ? StreamRead.empty(id) : toRead(id, s.events.size(), s));
+            result.put(id, s == null ? StreamRead.empty(id) : toRead(id, s.events.size(), s, after));
             return result;
         }
         StreamId[] sorted = ids.toArray(new StreamId[0]);
@@ -131,7 +146,9 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
         }
         Map<StreamId, StreamRead> byId = new HashMap<>();
         for (int i = 0; i < sorted.length; i++) {
-            byId.put(sorted[i], slots[i] == null ? StreamRead.empty(sorted[i]) : toRead(sorted[i], sizes[i], slots[i]));
+            byId.put(
+                    sorted[i],
+                    slots[i] == null ? StreamRead.empty(sorted[i]) : toRead(sorted[i], sizes[i], slots[i], after));
         }
         for (StreamId id : ids) {
             result.put(id, byId.get(id));
@@ -139,8 +156,10 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
         return result;
     }
 
-    private static StreamRead toRead(StreamId id, int size, Slot slot) {
-        return new StreamRead(id, StreamVersion.of(size), slot.events.snapshot(size));
+    private static StreamRead toRead(StreamId id, int size, Slot slot, Map<StreamId, StreamVersion> after) {
+        StreamVersion from = after.get(id);
+        int skip = from == null ? 0 : (int) Math.min(size, from.value());
+        return new StreamRead(id, StreamVersion.of(size), slot.events.range(skip, size));
     }
 
     @Override

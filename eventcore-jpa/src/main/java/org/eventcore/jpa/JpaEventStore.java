@@ -145,7 +145,44 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         return read(streams, true);
     }
 
+    /**
+     * Reads only the events after the given versions. On PostgreSQL in one statement, as {@link #read}:
+     * an index range per stream from the version after the given one, so a command whose state is
+     * cached reads what is new and nothing else.
+     */
+    @Override
+    public Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after) {
+        return readAfter(after, settings.lockOnRead());
+    }
+
+    /** {@link #readAfter} with the streams locked first, as {@link #readLocked} does. */
+    @Override
+    public Map<StreamId, StreamRead> readLockedAfter(Map<StreamId, StreamVersion> after) {
+        return readAfter(after, true);
+    }
+
+    private Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after, boolean lockStreams) {
+        if (settings.dialect() != JpaDialect.POSTGRESQL) {
+            // H2, for development: the whole streams, cut
+            return StreamRead.after(read(after.keySet(), lockStreams), after);
+        }
+        List<String> versions = new ArrayList<>(after.size());
+        for (StreamVersion v : after.values()) {
+            versions.add(Long.toString(v.value()));
+        }
+        return read(after.keySet(), lockStreams, after, OneStatementAppend.array(versions, false));
+    }
+
     private Map<StreamId, StreamRead> read(Set<StreamId> streams, boolean lockStreams) {
+        return read(streams, lockStreams, Map.of(), null);
+    }
+
+    /**
+     * Reads {@code streams}; with {@code afterArray} (PostgreSQL only, the versions of {@code after} as
+     * an array literal) only their events after the versions in {@code after}.
+     */
+    private Map<StreamId, StreamRead> read(
+            Set<StreamId> streams, boolean lockStreams, Map<StreamId, StreamVersion> after, String afterArray) {
         if (streams.isEmpty()) {
             return Map.of();
         }
@@ -158,7 +195,10 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
             if (settings.dialect() == JpaDialect.POSTGRESQL) {
                 // one statement text for any number of streams: a JPQL "in" list would be translated
                 // again on every read (Hibernate caches no plan for a list parameter)
-                List<?> cells = Dialects.timed(em.createNativeQuery(EventRow.STREAMS_SQL), timeout(em))
+                jakarta.persistence.Query query = afterArray == null
+                        ? em.createNativeQuery(EventRow.STREAMS_SQL)
+                        : em.createNativeQuery(EventRow.STREAMS_AFTER_SQL).setParameter(2, afterArray);
+                List<?> cells = Dialects.timed(query, timeout(em))
                         .setParameter(1, OneStatementAppend.array(ids, true))
                         .getResultList();
                 List<EventRow> read = new ArrayList<>(cells.size());
@@ -180,7 +220,7 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         for (StreamId id : streams) {
             List<StoredEvent<Object>> events = byStream.getOrDefault(id, List.of());
             StreamVersion version = events.isEmpty()
-                    ? StreamVersion.NONE
+                    ? after.getOrDefault(id, StreamVersion.NONE)
                     : events.get(events.size() - 1).version();
             result.put(id, new StreamRead(id, version, events));
         }

@@ -67,6 +67,11 @@ public final class TransactionPerCallStore implements EventStore, GlobalLogReade
     }
 
     @Override
+    public Map<StreamId, StreamRead> readAfter(Map<StreamId, org.eventcore.StreamVersion> after) {
+        return inTransaction(() -> store.readAfter(after));
+    }
+
+    @Override
     public AppendResult append(AppendRequest request) {
         return inTransaction(() -> store.append(request));
     }

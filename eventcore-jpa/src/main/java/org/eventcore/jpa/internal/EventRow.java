@@ -53,7 +53,19 @@ public record EventRow(
             + " cast(extract(epoch from recorded_at) * 1000000 as bigint), custom_metadata"
             + " from ec_events where stream_id = any (cast(?1 as text[])) order by stream_id, stream_version";
 
-    /** A row of {@link #STREAMS_SQL}'s result, as the provider hands it over. */
+    /**
+     * PostgreSQL: the events of streams after a version per stream, ?1 the stream ids and ?2 the
+     * versions (arrays of the same length), in the same order and columns as {@link #STREAMS_SQL}:
+     * one index range per stream, from the version after the given one.
+     */
+    public static final String STREAMS_AFTER_SQL = "select e.global_position, e.tx_id, e.event_id, e.stream_id,"
+            + " e.stream_version, e.event_type, e.type_revision, e.payload, e.correlation_id, e.causation_id,"
+            + " e.user_name, cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata"
+            + " from unnest(cast(?1 as text[]), cast(?2 as bigint[])) as a(stream_id, after_version)"
+            + " join ec_events e on e.stream_id = a.stream_id and e.stream_version > a.after_version"
+            + " order by e.stream_id, e.stream_version";
+
+    /** A row of {@link #STREAMS_SQL}'s or {@link #STREAMS_AFTER_SQL}'s result, as the provider hands it over. */
     public static EventRow of(Object[] cells) {
         long micros = ((Number) cells[11]).longValue();
         return new EventRow(

@@ -104,6 +104,18 @@ public final class ChaosEventStore implements EventStore {
         return delegate.readLocked(streams);
     }
 
+    @Override
+    public Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after) {
+        beforeRead();
+        return delegate.readAfter(after);
+    }
+
+    @Override
+    public Map<StreamId, StreamRead> readLockedAfter(Map<StreamId, StreamVersion> after) {
+        beforeRead();
+        return delegate.readLockedAfter(after);
+    }
+
     /** The delay, and a read failure at the configured rate. */
     private void beforeRead() {
         delay();

@@ -156,4 +156,72 @@ public abstract class AppendAndReadContract<S extends EventStore> extends StoreC
         assertThat(payloads(store, b)).isEmpty();
         assertThat(payloads(store, a)).containsExactly(event(1));
     }
+
+    @Test
+    void read_after_gives_each_stream_only_its_events_after_the_version_asked_for() {
+        StreamId a = streams.stream("a");
+        StreamId b = streams.stream("b");
+        StreamId c = streams.stream("c");
+        StreamId missing = streams.stream("missing");
+        request()
+                .expect(a, 0)
+                .write(a, event(1))
+                .write(a, event(2))
+                .write(a, event(3))
+                .appendTo(store);
+        request()
+                .expect(b, 0)
+                .expect(a, 3)
+                .write(b, event(4))
+                .write(a, event(5))
+                .appendTo(store);
+        request().expect(c, 0).write(c, event(6)).appendTo(store);
+
+        Map<StreamId, StreamVersion> after = new java.util.LinkedHashMap<>();
+        after.put(c, StreamVersion.of(1));
+        after.put(a, StreamVersion.of(2));
+        after.put(missing, StreamVersion.NONE);
+        after.put(b, StreamVersion.NONE);
+        for (Map<StreamId, StreamRead> reads : List.of(store.readAfter(after), store.readLockedAfter(after))) {
+            assertThat(reads.keySet())
+                    .as("one entry per stream, in the order asked")
+                    .containsExactly(c, a, missing, b);
+            assertThat(reads.get(a).version()).isEqualTo(StreamVersion.of(4));
+            assertThat(reads.get(a).events()).extracting(StoredEvent::payload).containsExactly(event(3), event(5));
+            assertThat(reads.get(a).events())
+                    .extracting(e -> e.version().value())
+                    .containsExactly(3L, 4L);
+            assertThat(reads.get(b).version()).isEqualTo(StreamVersion.of(1));
+            assertThat(reads.get(b).events()).extracting(StoredEvent::payload).containsExactly(event(4));
+            assertThat(reads.get(c).version())
+                    .as("a stream at the version asked for")
+                    .isEqualTo(StreamVersion.of(1));
+            assertThat(reads.get(c).events()).isEmpty();
+            assertThat(reads.get(missing).version()).isEqualTo(StreamVersion.NONE);
+            assertThat(reads.get(missing).events()).isEmpty();
+        }
+    }
+
+    @Test
+    void read_after_gives_the_same_events_as_the_whole_read_from_that_version_on() {
+        StreamId a = streams.stream("a");
+        StreamId b = streams.stream("b");
+        for (int i = 0; i < 6; i++) {
+            request()
+                    .expect(a, i)
+                    .expect(b, i)
+                    .write(a, event(2 * i))
+                    .write(b, event(2 * i + 1))
+                    .appendTo(store);
+        }
+        Map<StreamId, StreamRead> whole = store.read(new LinkedHashSet<>(List.of(a, b)));
+        for (int from = 0; from <= 6; from++) {
+            Map<StreamId, StreamRead> cut =
+                    store.readAfter(Map.of(a, StreamVersion.of(from), b, StreamVersion.of(6 - from)));
+            assertThat(cut.get(a).events()).isEqualTo(whole.get(a).events().subList(from, 6));
+            assertThat(cut.get(b).events()).isEqualTo(whole.get(b).events().subList(6 - from, 6));
+            assertThat(cut.get(a).version()).isEqualTo(StreamVersion.of(6));
+            assertThat(cut.get(b).version()).isEqualTo(StreamVersion.of(6));
+        }
+    }
 }
