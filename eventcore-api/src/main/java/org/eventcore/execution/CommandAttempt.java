@@ -391,6 +391,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     void snapshotIfDue(org.eventcore.spi.AttemptBoundary boundary) {
         StateCache.Entry entry = toCache;
         if (entry == null
+                || boundary.joinsCallerTransaction()
                 || snapshots.isEmpty()
                 || policy.snapshotEvery() == 0
                 || entry.sinceSnapshot() < policy.snapshotEvery()) {

@@ -32,6 +32,21 @@ public final class CommandExecutor {
         this.loop = new ExecutionLoop(store, settings);
     }
 
+    private CommandExecutor(ExecutionLoop loop, ExecutorSettings settings) {
+        this.settings = settings;
+        this.loop = loop;
+    }
+
+    /**
+     * An executor over the same store, with this executor's settings but {@code boundary} around its
+     * attempts, that shares this executor's state cache: for a container that runs some commands in
+     * transactions of their own and others in the caller's transaction.
+     */
+    public CommandExecutor withBoundary(org.eventcore.spi.AttemptBoundary boundary) {
+        Objects.requireNonNull(boundary, "boundary");
+        return new CommandExecutor(loop.withBoundary(boundary), settings.withBoundary(boundary));
+    }
+
     /** An executor with {@link ExecutorSettings#DEFAULT}. */
     public static CommandExecutor create(EventStore store) {
         return create(store, ExecutorSettings.DEFAULT);

@@ -14,6 +14,7 @@ import org.eventcore.StoreFailureException;
 import org.eventcore.StoreUnavailableException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.messages.ApiMessages;
+import org.eventcore.spi.AttemptBoundary;
 import org.eventcore.spi.EventStore;
 
 /** The one retry loop: every attempt in its own boundary, backoff between attempts. */
@@ -27,9 +28,18 @@ final class ExecutionLoop {
     private final StateCache cache;
 
     public ExecutionLoop(EventStore store, ExecutorSettings settings) {
+        this(store, settings, settings.stateCacheSize() > 0 ? new StateCache(settings.stateCacheSize()) : null);
+    }
+
+    private ExecutionLoop(EventStore store, ExecutorSettings settings, StateCache cache) {
         this.store = store;
         this.settings = settings;
-        this.cache = settings.stateCacheSize() > 0 ? new StateCache(settings.stateCacheSize()) : null;
+        this.cache = cache;
+    }
+
+    /** A loop over the same store and state cache, with {@code boundary} around its attempts. */
+    ExecutionLoop withBoundary(AttemptBoundary boundary) {
+        return new ExecutionLoop(store, settings.withBoundary(boundary), cache);
     }
 
     /** The state cache's counts; all zero without a cache. */

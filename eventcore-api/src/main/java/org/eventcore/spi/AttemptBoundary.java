@@ -24,6 +24,17 @@ public interface AttemptBoundary {
     <T> T execute(AttemptWork<T> work);
 
     /**
+     * Whether this boundary runs attempts inside the caller's own transaction instead of beginning one
+     * of its own: then nothing may be written in a unit of work of its own through it after the
+     * attempt (the caller's transaction has not committed yet), and the executor stores no snapshot
+     * after such an attempt (the next command of the key in a transaction of its own does). False by
+     * default.
+     */
+    default boolean joinsCallerTransaction() {
+        return false;
+    }
+
+    /**
      * A boundary without a transaction, for stores whose append commits by itself: it only runs the
      * hooks. Nothing can be rolled back, so the executor makes the append the last step of an
      * attempt.

@@ -55,4 +55,11 @@ public interface CommandBus {
     default <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(C command) {
         return executeAsync(command, ExecutionOptions.DEFAULT);
     }
+
+    /**
+     * The counts of the bus's state cache: hits, misses, refolds, snapshots and evictions of the
+     * commands of {@link org.eventcore.CachedState @CachedState} types (its size: the property
+     * {@code eventcore.state-cache.size}).
+     */
+    org.eventcore.execution.StateCacheStatistics stateCacheStatistics();
 }

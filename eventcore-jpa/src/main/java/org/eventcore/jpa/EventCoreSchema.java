@@ -25,7 +25,9 @@ import org.eventcore.jpa.messages.JpaMessages;
  *   <li>{@code META-INF/eventcore/schema/postgresql/V4__eventcore_append_generic_plans.sql}: has
  *       {@code ec_append} plan its statements once per session rather than per call, run as
  *       {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V4__...}:
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V5__eventcore_snapshots.sql}: the snapshots of
+ *       cached command states ({@code ec_snapshots}), run as {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V5__...}:
  *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
@@ -45,7 +47,8 @@ public enum EventCoreSchema {
             "V1__eventcore_schema.sql",
             "V2__eventcore_skipped_events.sql",
             "V3__eventcore_append_function.sql",
-            "V4__eventcore_append_generic_plans.sql"),
+            "V4__eventcore_append_generic_plans.sql",
+            "V5__eventcore_snapshots.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
@@ -57,10 +60,11 @@ public enum EventCoreSchema {
             "V1__eventcore_schema.sql",
             "V2__eventcore_skipped_events.sql",
             "V3__eventcore_append_function.sql",
-            "V4__eventcore_append_generic_plans.sql");
+            "V4__eventcore_append_generic_plans.sql",
+            "V5__eventcore_snapshots.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

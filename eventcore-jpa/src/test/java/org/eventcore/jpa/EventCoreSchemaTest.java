@@ -47,7 +47,11 @@ class EventCoreSchemaTest {
                 .filteredOn(s -> s.startsWith("alter function ec_append("))
                 .singleElement()
                 .satisfies(a -> assertThat(a).endsWith("set plan_cache_mode = force_generic_plan"));
-        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (4)");
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("create table ec_snapshots ("))
+                .singleElement()
+                .satisfies(t -> assertThat(t).contains("constraint ec_snapshots_pkey primary key (key_digest)"));
+        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (5)");
     }
 
     @Test
@@ -117,13 +121,20 @@ class EventCoreSchemaTest {
                 .containsExactly(
                         "V2__eventcore_skipped_events.sql",
                         "V3__eventcore_append_function.sql",
-                        "V4__eventcore_append_generic_plans.sql");
+                        "V4__eventcore_append_generic_plans.sql",
+                        "V5__eventcore_snapshots.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V3__eventcore_append_function.sql", "V4__eventcore_append_generic_plans.sql");
+                .containsExactly(
+                        "V3__eventcore_append_function.sql",
+                        "V4__eventcore_append_generic_plans.sql",
+                        "V5__eventcore_snapshots.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(3))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V4__eventcore_append_generic_plans.sql");
+                .containsExactly("V4__eventcore_append_generic_plans.sql", "V5__eventcore_snapshots.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(4))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V5__eventcore_snapshots.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

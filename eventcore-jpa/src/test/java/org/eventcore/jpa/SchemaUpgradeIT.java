@@ -285,6 +285,73 @@ class SchemaUpgradeIT {
         }
     }
 
+    @Test
+    void a_version_4_database_holding_data_gets_the_snapshot_table_while_appends_run_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(4);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            JpaSnapshotStore snapshots = JpaSnapshotStore.create(jpa, JpaStoreSettings.DEFAULT);
+            StreamId a = StreamId.of("upgrade-4-a");
+            StreamId b = StreamId.of("upgrade-4-b");
+            EarlierNode.appendThroughFunction(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.appendThroughFunction(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+            String privileges = functionPrivileges(admin);
+
+            // this EventCore appends on version 4 (it needs no more for that), but its snapshots need 5
+            jpa.execute(x -> request().expect(b, 1).write(b, event(5)).appendTo(store));
+            org.eventcore.spi.Snapshot snapshot = new org.eventcore.spi.Snapshot(
+                    "org.example.Withdraw\nupgrade-4-a",
+                    Map.of(a, org.eventcore.StreamVersion.of(2)),
+                    GlobalPosition.of(1, 2),
+                    1,
+                    1,
+                    "types",
+                    2,
+                    "{\"cents\":3}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> jpa.execute(x -> {
+                        snapshots.save(snapshot);
+                        return null;
+                    }))
+                    .isInstanceOf(StoreFailureException.class)
+                    .hasMessageStartingWith("EC3031 The EventCore schema in this database is at version 4;")
+                    .hasMessageContaining("needs version 5. Run V5__eventcore_snapshots.sql from"
+                            + " META-INF/eventcore/schema/postgresql/");
+
+            // a version-4 node's append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendThroughFunction(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 4, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(5);
+            assertThat(versionOneShape(admin))
+                    .as("the tables of the earlier versions are untouched")
+                    .isEqualTo(before);
+            assertThat(functionPrivileges(admin)).isEqualTo(privileges);
+            jpa.execute(x -> {
+                snapshots.save(snapshot);
+                return null;
+            });
+            java.util.Optional<org.eventcore.spi.Snapshot> loaded = jpa.execute(x -> snapshots.load(snapshot.key()));
+            assertThat(loaded).contains(snapshot);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            // version-4 and version-5 nodes append to the same streams in turn
+            bothNodesAppendBesideEachOther(jpa, store, earlier, EarlierNode::appendThroughFunction, a, 3, b, 2);
+            assertThat(StoreFixture.payloads(store, a))
+                    .containsExactly(event(1), event(2), event(4), event(6), event(8));
+            assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3), event(5), event(5), event(7));
+        } finally {
+            emf.close();
+        }
+    }
+
     /** The settings ec_append runs with (pg_proc.proconfig). */
     private static List<String> functionSettings(Connection admin) throws Exception {
         List<String> settings = new ArrayList<>();

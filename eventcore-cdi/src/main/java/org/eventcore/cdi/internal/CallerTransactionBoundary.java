@@ -20,6 +20,12 @@ final class CallerTransactionBoundary implements AttemptBoundary {
         this.registry = registry;
     }
 
+    /** The caller's transaction: a snapshot waits for a command in a transaction of its own. */
+    @Override
+    public boolean joinsCallerTransaction() {
+        return true;
+    }
+
     @Override
     public <T> T execute(AttemptWork<T> work) {
         AttemptHooks hooks = new AttemptHooks();

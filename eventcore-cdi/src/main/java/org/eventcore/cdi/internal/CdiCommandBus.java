@@ -20,6 +20,8 @@ import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionOptions;
 import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.execution.RetryPolicy;
+import org.eventcore.execution.Snapshots;
+import org.eventcore.execution.StateCacheStatistics;
 import org.eventcore.spi.EventStore;
 
 /** The {@link CommandBus} bean: the executor's one retry loop, one JTA transaction per attempt. */
@@ -60,6 +62,7 @@ public class CdiCommandBus implements CommandBus {
             Event<Object> events,
             Instance<RetryPolicy> retryPolicy,
             Instance<Principal> principal,
+            Instance<Snapshots> snapshots,
             EventCoreExtension extension) {
         TransactionSynchronizationRegistry registry = JtaRegistry.resolve(registryBean);
         this.registry = registry;
@@ -68,11 +71,19 @@ public class CdiCommandBus implements CommandBus {
         }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
         this.caller = new CallerIdentity(principal, extension.declaredRoles());
-        ExecutorSettings settings = ExecutorSettings.DEFAULT.withAppendListener(new InlineDispatcher(
-                events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null));
+        ExecutorSettings settings = ExecutorSettings.DEFAULT
+                .withAppendListener(new InlineDispatcher(
+                        events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null))
+                .withStateCacheSize(StateCacheConfig.size());
+        if (snapshots.isAmbiguous()) {
+            throw new IllegalStateException(CdiMessages.severalSnapshots());
+        }
+        if (snapshots.isResolvable()) {
+            settings = settings.withSnapshots(snapshots.get());
+        }
         this.ownTransactions = CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions)));
-        this.callerTransaction =
-                CommandExecutor.create(store, settings.withBoundary(new CallerTransactionBoundary(registry)));
+        // one state cache for both: an entry of a command in the caller's transaction is stored when that commits
+        this.callerTransaction = ownTransactions.withBoundary(new CallerTransactionBoundary(registry));
     }
 
     @Override
@@ -122,6 +133,11 @@ public class CdiCommandBus implements CommandBus {
             }
             throw e;
         }
+    }
+
+    @Override
+    public StateCacheStatistics stateCacheStatistics() {
+        return ownTransactions.stateCacheStatistics();
     }
 
     /**

@@ -250,4 +250,18 @@ public final class CdiMessages {
         return "EC2059 The EventTypeRegistry bean " + bean + " cannot be created yet (" + cause
                 + "); its upcasters are checked when it is first used";
     }
+
+    /** The application produces several {@code Snapshots} beans. */
+    @MessageId(2060)
+    public static String severalSnapshots() {
+        return "EC2060 The application produces several org.eventcore.execution.Snapshots beans; keep one, where"
+                + " the command bus stores the snapshots of @CachedState commands";
+    }
+
+    /** The state cache size property is not a number of entries. */
+    @MessageId(2061)
+    public static String invalidStateCacheSize(String source, String value) {
+        return "EC2061 The property eventcore.state-cache.size (from " + source + ") is \"" + value
+                + "\"; it is the number of command states the bus keeps, a whole number from 0 (no cache) up";
+    }
 }

@@ -115,6 +115,13 @@ public final class JpaMessages {
         return "EC3033 The error text of a skipped event cannot be read";
     }
 
+    /** A row of {@code ec_snapshots} cannot be read: its stream versions are not as EventCore writes them. */
+    @MessageId(3034)
+    public static String invalidSnapshotRow(String key, String problem) {
+        return "EC3034 The snapshot row of \"" + key + "\" in ec_snapshots cannot be read (" + problem
+                + "); delete the row: the next command of its streams folds them from the first event";
+    }
+
     /** The database trigger refused a change of a stored event (an update, delete or truncate of {@code ec_events}). */
     @MessageId(3100)
     public static String storedEventImmutable(String operation) {

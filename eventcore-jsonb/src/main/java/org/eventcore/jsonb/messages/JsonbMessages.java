@@ -52,4 +52,16 @@ public final class JsonbMessages {
         return "EC1511 Event of type " + eventType + " contains text that is not valid Unicode (" + where
                 + " of its JSON): it could not be stored unchanged";
     }
+
+    /** A command state could not be written as JSON for a snapshot. */
+    @MessageId(1516)
+    public static String stateNotWritten(String stateClass, String problem) {
+        return "EC1516 The state " + stateClass + " could not be written as JSON for a snapshot: " + problem;
+    }
+
+    /** A snapshot's JSON could not be read back into the command's state class. */
+    @MessageId(1517)
+    public static String stateNotRead(String stateClass, String problem) {
+        return "EC1517 A snapshot could not be read back into the state " + stateClass + ": " + problem;
+    }
 }

@@ -1,0 +1,17 @@
+package org.eventcore.jpa.contract;
+
+import org.eventcore.jpa.JpaDialect;
+import org.eventcore.jpa.JpaSnapshotStore;
+import org.eventcore.jpa.JpaStoreSettings;
+import org.eventcore.jpa.ResourceLocalJpa;
+import org.eventcore.jpa.TestDatabases;
+import org.eventcore.testkit.contract.SnapshotStoreContract;
+
+class H2HibernateSnapshotStoreIT extends SnapshotStoreContract<JpaSnapshotStore> {
+    @Override
+    protected JpaSnapshotStore newSnapshotStore() {
+        return JpaSnapshotStore.create(
+                ResourceLocalJpa.create(TestDatabases.h2Factory(getClass().getName())),
+                JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
+    }
+}
