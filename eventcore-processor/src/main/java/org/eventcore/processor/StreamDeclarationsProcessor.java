@@ -20,6 +20,7 @@ import org.eventcore.processor.internal.CommandAnalyzer;
 import org.eventcore.processor.internal.CommandDeclaration;
 import org.eventcore.processor.internal.DeclarationsWriter;
 import org.eventcore.processor.internal.EmitChecker;
+import org.eventcore.processor.internal.FoldChecker;
 import org.eventcore.processor.messages.ProcessorMessages;
 
 /**
@@ -36,7 +37,8 @@ import org.eventcore.processor.messages.ProcessorMessages;
  * self type in {@code Command<C, S, E>} (EC4008); a member named like a method of the generated
  * class (EC4009); {@code @Stream} on an abstract type (EC4010); in {@code handle}, a write that passes
  * a stream id member where its handle belongs (EC4012), or a stream id member that is not declared
- * (EC4013).
+ * (EC4013); in a {@code @CachedState} command's {@code initialState} or {@code apply}, a read of the
+ * command's own fields, {@code this}, or a call of its instance methods (EC4020).
  *
  * <p>Enable it with the processor on the compile path: either as a dependency
  * ({@code org.eventcore:eventcore-processor}, scope {@code provided}), or in
@@ -63,10 +65,12 @@ public final class StreamDeclarationsProcessor extends AbstractProcessor {
             collect(root, analyzer, candidates);
         }
         Optional<EmitChecker> emits = EmitChecker.of(processingEnv);
+        Optional<FoldChecker> folds = FoldChecker.of(processingEnv);
         for (TypeElement type : candidates) {
             analyzer.analyze(type).ifPresent(d -> {
                 write(d, type);
                 emits.ifPresent(c -> c.check(type, d.generatedName(), analyzer.streamIdMembers(type)));
+                folds.ifPresent(c -> c.check(type));
             });
         }
         return false;

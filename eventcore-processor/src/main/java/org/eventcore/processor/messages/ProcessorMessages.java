@@ -123,6 +123,15 @@ public final class ProcessorMessages {
                 + ")) and write decision.stream(" + member + ")";
     }
 
+    /** A {@code @CachedState} command's fold reads the command itself. */
+    @MessageId(4020)
+    public static String foldReadsCommand(String command, String method, String what) {
+        return "EC4020 " + command + " is @CachedState, but its " + method + " " + what
+                + ": a cached state stands for the events alone and is shared by every " + command
+                + " over the same streams, so the fold may use only its parameters (the state and the event)."
+                + " Move what depends on the command into handle(), or remove @CachedState";
+    }
+
     private static String capitalize(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
