@@ -121,8 +121,6 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         }
         if (folded == null) {
             folded = foldWhole(lock ? store.readLocked(streams) : store.read(streams));
-        } else {
-            streams = new LinkedHashSet<>(folded.reads.keySet());
         }
         Map<StreamId, StreamRead> reads = folded.reads;
         if (lookUpFirst) {
@@ -149,30 +147,31 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 round = -1;
                 continue;
             }
-            if (discovered.added.isEmpty()) {
+            if (discovered.added == null) {
                 break;
             }
             if (round >= maxDiscoveryRounds) {
                 throw new CommandDefinitionException(ApiMessages.discoveryDoesNotEnd(
                         model.commandType().getName(), maxDiscoveryRounds, discovered.added));
             }
+            // the streams read so far (a cached entry's may hold discovered ones), then the new ones
+            streams = new LinkedHashSet<>(reads.keySet());
             streams.addAll(discovered.added);
             requireWithinLimit(streams, "declares and discovers");
             reads = store.read(streams);
             folded = foldWhole(reads);
             state = folded.state;
         }
+        Map<StreamId, StreamVersion> readVersions = versionsOf(reads);
         if (cache != null) {
-            toCache = entryToCache(folded);
+            toCache = entryToCache(folded, readVersions);
         }
         RecordingDecision<C, E> decision =
                 new RecordingDecision<>(model.commandType(), model.eventType(), reads, execution);
         command.handle(state, decision);
         List<RecordingDecision.Emitted> emitted = decision.emitted();
-        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
-        reads.forEach((id, read) -> versions.put(id, read.version()));
         if (emitted.isEmpty()) {
-            return new CommandResult<>(commandId, List.of(), versions, Optional.empty(), attempt, false);
+            return new CommandResult<>(commandId, List.of(), readVersions, Optional.empty(), attempt, false);
         }
         EventMetadata metadata = new EventMetadata(
                 execution.correlationId(), commandId, execution.user(), clock.instant(), execution.metadata());
@@ -182,11 +181,17 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         }
         AppendResult appended;
         try {
-            appended = store.append(new AppendRequest(commandId, versions, pending));
+            appended = store.append(new AppendRequest(commandId, readVersions, pending));
         } catch (DuplicateCommandException e) {
             return replayed(store.eventsOf(commandId).orElseThrow(() -> e), attempt);
         }
-        versions.putAll(appended.streamVersions());
+        Map<StreamId, StreamVersion> versions;
+        if (readVersions.size() == 1 && appended.streamVersions().keySet().equals(readVersions.keySet())) {
+            versions = appended.streamVersions();
+        } else {
+            versions = new LinkedHashMap<>(readVersions);
+            versions.putAll(appended.streamVersions());
+        }
         return new CommandResult<>(
                 commandId, cast(appended.events()), versions, Optional.of(appended.lastPosition()), attempt, false);
     }
@@ -296,8 +301,19 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 state, tail, last, entry.eventsFolded() + fresh.size(), entry.sinceSnapshot() + fresh.size());
     }
 
+    /** The version of each stream read, in the reads' order; one stream: a compact immutable map. */
+    private static Map<StreamId, StreamVersion> versionsOf(Map<StreamId, StreamRead> reads) {
+        if (reads.size() == 1) {
+            StreamRead only = reads.values().iterator().next();
+            return Map.of(only.streamId(), only.version());
+        }
+        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
+        reads.forEach((id, read) -> versions.put(id, read.version()));
+        return java.util.Collections.unmodifiableMap(versions);
+    }
+
     /** The entry for the folded state, or null when its value holds a modifiable collection. */
-    private StateCache.Entry entryToCache(Folded<S> folded) {
+    private StateCache.Entry entryToCache(Folded<S> folded, Map<StreamId, StreamVersion> versions) {
         if (policy.shape().checksValues()) {
             String part = policy.shape().mutablePart(folded.state);
             if (part != null) {
@@ -305,8 +321,6 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 return null;
             }
         }
-        Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
-        folded.reads.forEach((id, read) -> versions.put(id, read.version()));
         return new StateCache.Entry(folded.state, versions, folded.last, folded.eventsFolded, folded.sinceSnapshot);
     }
 
@@ -429,13 +443,15 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     /** Collects the streams {@code discover} adds that were not read yet, and all it names. */
     private static final class Discovered implements StreamResolver {
         private final Set<StreamId> known;
-        final Set<StreamId> added = new LinkedHashSet<>();
-        final Set<StreamId> mentioned = new java.util.HashSet<>();
+        /** The streams added that were not read yet; null until one is (most commands discover none). */
+        Set<StreamId> added;
+        /** Every stream discover named; null until it names one. */
+        Set<StreamId> mentioned;
 
         /** Whether discover named again every stream it had been given except {@code declared}. */
         boolean mentionsAllBut(List<StreamId> declared) {
             for (StreamId s : known) {
-                if (!mentioned.contains(s) && !declared.contains(s)) {
+                if ((mentioned == null || !mentioned.contains(s)) && !declared.contains(s)) {
                     return false;
                 }
             }
@@ -449,8 +465,14 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         @Override
         public void add(StreamId stream) {
             java.util.Objects.requireNonNull(stream, () -> ApiMessages.nullFromCommand("discover added a null stream"));
+            if (mentioned == null) {
+                mentioned = new java.util.HashSet<>();
+            }
             mentioned.add(stream);
             if (!known.contains(stream)) {
+                if (added == null) {
+                    added = new LinkedHashSet<>();
+                }
                 added.add(stream);
             }
         }

@@ -26,7 +26,10 @@ public record AppendRequest(
      */
     public AppendRequest {
         Objects.requireNonNull(commandId, "commandId");
-        expectedVersions = Collections.unmodifiableMap(new LinkedHashMap<>(expectedVersions));
+        // one stream, the common case: a compact immutable map; more: their order kept
+        expectedVersions = expectedVersions.size() == 1
+                ? Map.copyOf(expectedVersions)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(expectedVersions));
         events = List.copyOf(events);
         if (events.isEmpty()) {
             throw new IllegalArgumentException(ApiMessages.invalidAppendRequest(null, null));

@@ -21,12 +21,18 @@ public record AppendResult(
 
     public AppendResult {
         events = List.copyOf(events);
-        streamVersions = Collections.unmodifiableMap(new LinkedHashMap<>(streamVersions));
+        streamVersions = streamVersions.size() == 1
+                ? Map.copyOf(streamVersions)
+                : Collections.unmodifiableMap(new LinkedHashMap<>(streamVersions));
         java.util.Objects.requireNonNull(lastPosition, "lastPosition");
     }
 
     /** Builds the result of an append from its stored events. */
     public static AppendResult of(List<StoredEvent<Object>> events) {
+        if (events.size() == 1) {
+            StoredEvent<Object> e = events.get(0);
+            return new AppendResult(events, Map.of(e.streamId(), e.version()), e.position());
+        }
         Map<StreamId, StreamVersion> versions = new LinkedHashMap<>();
         GlobalPosition last = GlobalPosition.start();
         for (StoredEvent<Object> e : events) {

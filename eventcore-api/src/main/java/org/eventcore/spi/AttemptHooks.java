@@ -30,23 +30,31 @@ public final class AttemptHooks implements AttemptBoundary.Attempt {
 
     private static final System.Logger LOG = System.getLogger(AttemptHooks.class.getName());
 
-    private final List<Runnable> beforeCommit = new ArrayList<>(2);
-    private final List<Runnable> afterCommit = new ArrayList<>(2);
-    private final List<Runnable> afterRollback = new ArrayList<>(2);
+    // made on the first hook: most attempts register one or two, many none of some kind
+    private List<Runnable> beforeCommit = List.of();
+    private List<Runnable> afterCommit = List.of();
+    private List<Runnable> afterRollback = List.of();
 
     @Override
     public void beforeCommit(Runnable hook) {
-        beforeCommit.add(java.util.Objects.requireNonNull(hook, "hook"));
+        beforeCommit = added(beforeCommit, hook);
     }
 
     @Override
     public void afterCommit(Runnable hook) {
-        afterCommit.add(java.util.Objects.requireNonNull(hook, "hook"));
+        afterCommit = added(afterCommit, hook);
     }
 
     @Override
     public void afterRollback(Runnable hook) {
-        afterRollback.add(java.util.Objects.requireNonNull(hook, "hook"));
+        afterRollback = added(afterRollback, hook);
+    }
+
+    private static List<Runnable> added(List<Runnable> hooks, Runnable hook) {
+        java.util.Objects.requireNonNull(hook, "hook");
+        List<Runnable> list = hooks.isEmpty() ? new ArrayList<>(2) : hooks;
+        list.add(hook);
+        return list;
     }
 
     /** Runs the before-commit hooks in order; the first failure stops them and is thrown. */

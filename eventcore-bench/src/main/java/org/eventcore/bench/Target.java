@@ -40,6 +40,14 @@ final class Target implements AutoCloseable {
     private final List<String> description;
     private final List<AutoCloseable> resources;
 
+    /** PostgreSQL only: how to reach the database and the run's schema, and the persistence. */
+    private String url;
+
+    private String user;
+    private String password;
+    private String schema;
+    private org.eventcore.jpa.ResourceLocalJpa jpa;
+
     private Target(
             EventStore store, ExecutorSettings settings, List<String> description, List<AutoCloseable> resources) {
         this.store = store;
@@ -47,6 +55,34 @@ final class Target implements AutoCloseable {
         this.description = description;
         this.resources = resources;
     }
+
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    org.eventcore.jpa.ResourceLocalJpa jpa() {
+        return jpa;
+    }
+
+    /** The event types of the benchmark. */
+    EventTypeRegistry types() {
+        return TYPES;
+    }
+
+    private static final EventTypeRegistry TYPES =
+            EventTypeRegistry.builder().registerSealed(BenchEvent.class).build();
 
     static Target memory() {
         return new Target(
@@ -114,7 +150,13 @@ final class Target implements AutoCloseable {
                 + " (resource-local, one transaction per attempt" + (lockOnRead ? ", reads lock the streams" : "")
                 + "), Agroal pool of " + poolSize + " connections, schema " + schema
                 + ", statement_timeout 10 s on the connections");
-        return new Target(store, ExecutorSettings.DEFAULT.withBoundary(jpa), description, resources);
+        Target target = new Target(store, ExecutorSettings.DEFAULT.withBoundary(jpa), description, resources);
+        target.url = url;
+        target.user = user;
+        target.password = password;
+        target.schema = schema;
+        target.jpa = jpa;
+        return target;
     }
 
     /** Hibernate's version from its Maven metadata (the shaded jar has no Hibernate manifest). */
@@ -132,8 +174,7 @@ final class Target implements AutoCloseable {
     }
 
     static JsonbEventSerializer serializer() {
-        return JsonbEventSerializer.create(
-                EventTypeRegistry.builder().registerSealed(BenchEvent.class).build());
+        return JsonbEventSerializer.create(TYPES);
     }
 
     private static String single(Statement s, String sql) throws SQLException {

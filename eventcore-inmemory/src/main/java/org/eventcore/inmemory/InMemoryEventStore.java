@@ -203,6 +203,9 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
 
     /** Stores the events; the caller holds the write locks of all the request's streams. */
     private AppendResult write(AppendRequest request, List<Object> payloads, StreamId[] sorted, Slot[] slots) {
+        if (sorted.length == 1) {
+            return writeOneStream(request, payloads, slots[0]);
+        }
         List<PendingEvent> pending = request.events();
         Map<StreamId, List<StoredEvent<Object>>> perStream = new LinkedHashMap<>();
         List<StoredEvent<Object>> stored = new ArrayList<>(pending.size());
@@ -238,6 +241,40 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
             }
         }
         return AppendResult.of(stored);
+    }
+
+    /** {@link #write} of a request over one stream: its versions follow one another, no map needed. */
+    private AppendResult writeOneStream(AppendRequest request, List<Object> payloads, Slot slot) {
+        List<PendingEvent> pending = request.events();
+        StoredEvent<Object>[] stored = newArray(pending.size());
+        List<StoredEvent<Object>> events;
+        synchronized (logLock) {
+            if (commands.containsKey(request.commandId())) {
+                throw new DuplicateCommandException(request.commandId());
+            }
+            long position = log.size();
+            long version = request.expectedVersions().values().iterator().next().value();
+            for (int i = 0; i < stored.length; i++) {
+                PendingEvent e = pending.get(i);
+                stored[i] = new StoredEvent<>(
+                        e.id(),
+                        e.streamId(),
+                        StreamVersion.of(++version),
+                        GlobalPosition.of(++position),
+                        payloads.get(i),
+                        e.metadata());
+            }
+            events = List.of(stored);
+            log.addAll(events);
+            commands.put(request.commandId(), events);
+        }
+        slot.events.addAll(events);
+        return AppendResult.of(events);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StoredEvent<Object>[] newArray(int size) {
+        return (StoredEvent<Object>[]) new StoredEvent<?>[size];
     }
 
     private Object roundTrip(PendingEvent e) {

@@ -68,6 +68,21 @@ class RoundTripsIT {
                         .isEqualTo(THREE));
     }
 
+    /** A resource-local factory of {@code unit} whose connections go through the counting driver. */
+    private static EntityManagerFactory countingFactory(String unit, String url) {
+        return Persistence.createEntityManagerFactory(
+                unit,
+                Map.of(
+                        "jakarta.persistence.jdbc.url",
+                        CountingDriver.counting(url),
+                        "jakarta.persistence.jdbc.user",
+                        TestDatabases.APP_USER,
+                        "jakarta.persistence.jdbc.password",
+                        TestDatabases.APP_PASSWORD,
+                        "jakarta.persistence.jdbc.driver",
+                        CountingDriver.class.getName()));
+    }
+
     private static StreamId newAccount() {
         return StreamId.of("round-trips-" + System.nanoTime());
     }
@@ -91,17 +106,7 @@ class RoundTripsIT {
     @Test
     void resource_local_with_eclipselink() {
         String url = TestDatabases.createDatabase();
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(
-                "eventcore-eclipselink",
-                Map.of(
-                        "jakarta.persistence.jdbc.url",
-                        CountingDriver.counting(url),
-                        "jakarta.persistence.jdbc.user",
-                        TestDatabases.APP_USER,
-                        "jakarta.persistence.jdbc.password",
-                        TestDatabases.APP_PASSWORD,
-                        "jakarta.persistence.jdbc.driver",
-                        CountingDriver.class.getName()));
+        EntityManagerFactory emf = countingFactory("eventcore-eclipselink", url);
         try {
             ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
             CommandExecutor executor = CommandExecutor.create(
@@ -115,6 +120,30 @@ class RoundTripsIT {
                             + " the store's timeout as JDBC query timeouts")
                     .hasSize(2 * COMMANDS)
                     .containsOnly(10);
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void a_cached_command_makes_the_same_three_round_trips_reading_only_what_is_new() {
+        String url = TestDatabases.createDatabase();
+        EntityManagerFactory emf = countingFactory("eventcore-hibernate", url);
+        try {
+            ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+            CommandExecutor executor = CommandExecutor.create(
+                    JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT),
+                    ExecutorSettings.DEFAULT.withBoundary(jpa));
+            StreamId account = newAccount();
+            executor.execute(new CachedDepositOne(account, 1));
+            List<List<String>> commands = tripsOf(() -> executor.execute(new CachedDepositOne(account, 1)));
+            assertThreeRoundTrips(commands);
+            assertThat(commands)
+                    .allSatisfy(trips -> assertThat(trips.get(0))
+                            .as("the read of the events after the cached state")
+                            .contains("unnest")
+                            .contains("e.stream_version > a.after_version"));
+            assertThat(executor.stateCacheStatistics().hits()).isEqualTo(5 + COMMANDS);
         } finally {
             emf.close();
         }

@@ -12,9 +12,11 @@ import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
 import org.eventcore.bench.model.BenchEvent;
+import org.eventcore.bench.model.CachedDeposit;
 import org.eventcore.bench.model.Deposit;
 import org.eventcore.bench.model.Transfer;
 import org.eventcore.execution.CommandExecutor;
+import org.eventcore.execution.ExecutorSettings;
 import org.eventcore.inmemory.InMemoryEventStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,8 +31,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH micro-benchmarks of the in-memory path: a single-stream command, a two-stream transfer (both
- * through the executor, on 10,000 accounts pre-loaded with 10 events), and the fold of 1,000 events.
+ * JMH micro-benchmarks of the in-memory path: a single-stream command without and with the state cache,
+ * a two-stream transfer (all through the executor, on 10,000 accounts pre-loaded with 10 events), and
+ * the fold of 1,000 events. The streams grow while a benchmark runs: without the cache every command
+ * folds its stream from the first event, with it only the events after its cached state.
  * Run: {@code java -cp eventcore-bench/target/eventcore-bench.jar org.openjdk.jmh.Main InMemoryBenchmarks -t 2}.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +61,35 @@ public class InMemoryBenchmarks {
                     executor.execute(new Deposit(account, 1_000));
                 }
             }
+        }
+    }
+
+    /**
+     * The same store for the cached command: 10,000 accounts pre-loaded with 10 events, an executor with
+     * a state cache of 20,000 entries (room for every account).
+     */
+    @State(Scope.Benchmark)
+    public static class CachedStore {
+        final List<StreamId> accounts = new ArrayList<>();
+        CommandExecutor executor;
+
+        @Setup(Level.Trial)
+        public void load() {
+            InMemoryEventStore store = InMemoryEventStore.create();
+            executor = CommandExecutor.create(store, ExecutorSettings.DEFAULT.withStateCacheSize(20_000));
+            for (int i = 0; i < 10_000; i++) {
+                StreamId account = StreamId.of("account-" + i);
+                accounts.add(account);
+                for (int e = 0; e < 10; e++) {
+                    executor.execute(new CachedDeposit(account, 1_000));
+                }
+            }
+        }
+
+        @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+        public void report() {
+            System.out.println();
+            System.out.println("state cache: " + executor.stateCacheStatistics());
         }
     }
 
@@ -87,6 +120,14 @@ public class InMemoryBenchmarks {
         List<StreamId> a = store.accounts;
         return store.executor.execute(
                 new Deposit(a.get(ThreadLocalRandom.current().nextInt(a.size())), 1));
+    }
+
+    /** W1 with its state cached ({@link CachedDeposit}): reads only the events after the cached state. */
+    @Benchmark
+    public Object cachedSingleStreamCommand(CachedStore store) {
+        List<StreamId> a = store.accounts;
+        return store.executor.execute(
+                new CachedDeposit(a.get(ThreadLocalRandom.current().nextInt(a.size())), 1));
     }
 
     @Benchmark

@@ -13,4 +13,12 @@ public sealed interface BenchEvent {
 
     @EventType(name = "bench.Item")
     record Item(int index) implements BenchEvent {}
+
+    /** The fold of W1 and W4: the balance after {@code event}. */
+    static long balance(long balance, BenchEvent event) {
+        if (event instanceof Deposited d) {
+            return balance + d.cents();
+        }
+        return event instanceof Withdrawn w ? balance - w.cents() : balance;
+    }
 }

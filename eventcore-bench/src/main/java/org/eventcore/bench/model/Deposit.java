@@ -6,7 +6,6 @@ import org.eventcore.StoredEvent;
 import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.bench.model.BenchEvent.Deposited;
-import org.eventcore.bench.model.BenchEvent.Withdrawn;
 
 /** W1 and W4: read one account, fold its events into its balance, append one deposit with the version check. */
 public record Deposit(@Stream StreamId account, long cents) implements Command<Deposit, Long, BenchEvent> {
@@ -18,10 +17,7 @@ public record Deposit(@Stream StreamId account, long cents) implements Command<D
 
     @Override
     public Long apply(Long balance, StoredEvent<BenchEvent> event) {
-        if (event.payload() instanceof Deposited d) {
-            return balance + d.cents();
-        }
-        return event.payload() instanceof Withdrawn w ? balance - w.cents() : balance;
+        return BenchEvent.balance(balance, event.payload());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.eventcore.sample.banking;
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
 
+import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -10,7 +11,13 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 
-/** Pays money into an open account of the authenticated user. */
+/**
+ * Pays money into an open account of the authenticated user.
+ *
+ * <p>Cached ({@link CachedState}): the fold reads the events alone and {@link Accounts} is
+ * immutable, so the bus keeps the state it folded and reads only the events after it.
+ */
+@CachedState
 public record Deposit(@Stream StreamId account, long cents) implements Command<Deposit, Accounts, AccountEvent> {
 
     @Override

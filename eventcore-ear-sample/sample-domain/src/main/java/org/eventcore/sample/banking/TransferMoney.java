@@ -3,6 +3,7 @@ package org.eventcore.sample.banking;
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
 
+import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -14,7 +15,11 @@ import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
 /**
  * Moves money from an account of the authenticated user to any open account: one command, one atomic
  * write to both streams.
+ *
+ * <p>Cached ({@link CachedState}): the fold reads the events alone and {@link Accounts} is
+ * immutable, so the bus keeps the state it folded and reads only the events after it.
  */
+@CachedState
 public record TransferMoney(@Stream StreamId from, @Stream StreamId to, long cents)
         implements Command<TransferMoney, Accounts, AccountEvent> {
 

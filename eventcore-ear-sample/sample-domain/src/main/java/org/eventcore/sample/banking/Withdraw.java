@@ -2,6 +2,7 @@ package org.eventcore.sample.banking;
 
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 
+import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
 import org.eventcore.StoredEvent;
@@ -9,7 +10,13 @@ import org.eventcore.Stream;
 import org.eventcore.StreamId;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
 
-/** Takes money out of an open account of the authenticated user, never more than its balance. */
+/**
+ * Takes money out of an open account of the authenticated user, never more than its balance.
+ *
+ * <p>Cached ({@link CachedState}): the fold reads the events alone and {@link Accounts} is
+ * immutable, so the bus keeps the state it folded and reads only the events after it.
+ */
+@CachedState
 public record Withdraw(@Stream StreamId account, long cents) implements Command<Withdraw, Accounts, AccountEvent> {
 
     @Override
