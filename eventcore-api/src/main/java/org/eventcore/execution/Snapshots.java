@@ -1,8 +1,8 @@
 package org.eventcore.execution;
 
 import java.util.Objects;
+import org.eventcore.serialization.StateSerializer;
 import org.eventcore.spi.SnapshotStore;
-import org.eventcore.spi.StateSerializer;
 
 /**
  * Snapshots for an executor: where they are stored, how states are serialized, and the fingerprint of
@@ -11,7 +11,7 @@ import org.eventcore.spi.StateSerializer;
  *
  * <pre>{@code
  * ExecutorSettings settings = ExecutorSettings.DEFAULT.withSnapshots(
- *         Snapshots.of(JpaSnapshotStore.create(jpa), JsonbStateSerializer.create(), types.fingerprint()));
+ *         Snapshots.of(JpaSnapshotStore.create(jpa, JpaStoreSettings.DEFAULT), JsonbStateSerializer.create(), types.fingerprint()));
  * }</pre>
  *
  * @param store where snapshots are kept

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eventcore.EventSerializationException;
 import org.eventcore.jsonb.messages.JsonbMessages;
-import org.eventcore.spi.StateSerializer;
+import org.eventcore.serialization.StateSerializer;
 
 /**
  * Command states as UTF-8 JSON through Jakarta JSON Binding, for snapshots

@@ -1,7 +1,7 @@
-package org.eventcore.spi;
+package org.eventcore.serialization;
 
 /**
- * Turns a command's state into bytes for a {@link Snapshot} and back. The JSON-B module has one
+ * Turns a command's state into bytes for a {@link org.eventcore.spi.Snapshot} and back. The JSON-B module has one
  * ({@code JsonbStateSerializer}).
  */
 public interface StateSerializer {
