@@ -128,7 +128,7 @@ class RoundTripsIT {
     @Test
     void a_cached_command_makes_the_same_three_round_trips_reading_only_what_is_new() {
         String url = TestDatabases.createDatabase();
-        EntityManagerFactory emf = countingFactory("eventcore-hibernate", url);
+        EntityManagerFactory emf = countingFactory("eventcore-eclipselink", url);
         try {
             ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
             CommandExecutor executor = CommandExecutor.create(
@@ -140,9 +140,9 @@ class RoundTripsIT {
             assertThreeRoundTrips(commands);
             assertThat(commands)
                     .allSatisfy(trips -> assertThat(trips.get(0))
-                            .as("the read of the events after the cached state")
-                            .contains("unnest")
-                            .contains("e.stream_version > a.after_version"));
+                            .as("the read of the events after the cached state (EventRow.STREAMS_AFTER_SQL,"
+                                    + " whose columns are those of the joined events e)")
+                            .startsWith("select e.global_position"));
             assertThat(executor.stateCacheStatistics().hits()).isEqualTo(5 + COMMANDS);
         } finally {
             emf.close();
