@@ -35,8 +35,13 @@ import org.eventcore.execution.ExecutionOptions;
  */
 public interface CommandBus {
 
-    /** Executes {@code command} with generated ids. */
-    <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command);
+    /**
+     * Executes {@code command} with generated ids: {@link #execute(Command, ExecutionOptions)} with
+     * {@link ExecutionOptions#DEFAULT}, so a decorator of that method sees this call too.
+     */
+    default <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command) {
+        return execute(command, ExecutionOptions.DEFAULT);
+    }
 
     /** Executes {@code command} with the given command id, correlation id, metadata and retry policy. */
     <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options);

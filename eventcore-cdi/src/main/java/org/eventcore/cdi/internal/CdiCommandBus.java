@@ -33,6 +33,9 @@ public class CdiCommandBus implements CommandBus {
     private TransactionSynchronizationRegistry registry;
     private RetryPolicy defaultPolicy;
     private CallerIdentity caller;
+    private java.util.function.Consumer<Object> validation;
+    /** The bus as the container hands it out, with the application's decorators around it. */
+    private Instance<CommandBus> self;
 
     @Inject
     EventCoreExecutors executors;
@@ -63,7 +66,9 @@ public class CdiCommandBus implements CommandBus {
             Instance<RetryPolicy> retryPolicy,
             Instance<Principal> principal,
             Instance<Snapshots> snapshots,
+            Instance<CommandBus> self,
             EventCoreExtension extension) {
+        this.self = self;
         TransactionSynchronizationRegistry registry = JtaRegistry.resolve(registryBean);
         this.registry = registry;
         if (retryPolicy.isAmbiguous()) {
@@ -71,6 +76,7 @@ public class CdiCommandBus implements CommandBus {
         }
         this.defaultPolicy = retryPolicy.isResolvable() ? retryPolicy.get() : RetryPolicy.DEFAULT;
         this.caller = new CallerIdentity(principal, extension.declaredRoles());
+        this.validation = CommandValidation.resolve(CdiCommandBus.class.getClassLoader());
         ExecutorSettings settings = ExecutorSettings.DEFAULT
                 .withAppendListener(new InlineDispatcher(
                         events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null))
@@ -91,7 +97,12 @@ public class CdiCommandBus implements CommandBus {
             C command, ExecutionOptions options) {
         Executor runOn = executors.require("executeAsync needs");
         ExecutionOptions withCaller = withCaller(options);
-        return CompletableFuture.supplyAsync(() -> ownTransactions(command, withCaller), runOn);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    validate(command);
+                    return ownTransactions(command, withCaller);
+                },
+                runOn);
     }
 
     private <C extends Command<C, S, E>, S, E> CommandResult<E> ownTransactions(C command, ExecutionOptions options) {
@@ -112,13 +123,24 @@ public class CdiCommandBus implements CommandBus {
         return options.retryPolicy().isPresent() ? options : options.withRetryPolicy(policies.get(command.getClass()));
     }
 
+    /**
+     * Through the container's reference, so that the application's decorators of the two-argument form
+     * (the one to decorate) see this call as well.
+     */
     @Override
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command) {
-        return execute(command, ExecutionOptions.DEFAULT);
+        return self.get().execute(command, ExecutionOptions.DEFAULT);
+    }
+
+    /** Through the container's reference, as {@link #execute(Command)}. */
+    @Override
+    public <C extends Command<C, S, E>, S, E> CompletionStage<CommandResult<E>> executeAsync(C command) {
+        return self.get().executeAsync(command, ExecutionOptions.DEFAULT);
     }
 
     @Override
     public <C extends Command<C, S, E>, S, E> CommandResult<E> execute(C command, ExecutionOptions options) {
+        validate(command);
         ExecutionOptions effective = withCaller(options);
         if (registry.getTransactionKey() == null) {
             return ownTransactions(command, effective);
@@ -132,6 +154,16 @@ public class CdiCommandBus implements CommandBus {
                         command.getClass().getSimpleName(), conflict.conflicts(), e);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Bean Validation of the command before its first attempt, where the application has it: a violation
+     * is an {@link org.eventcore.cdi.InvalidCommandException} (EC2062), never retried.
+     */
+    private void validate(Command<?, ?, ?> command) {
+        if (command != null) {
+            validation.accept(command);
         }
     }
 

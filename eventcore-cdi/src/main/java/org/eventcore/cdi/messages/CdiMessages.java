@@ -264,4 +264,10 @@ public final class CdiMessages {
         return "EC2061 The property eventcore.state-cache.size (from " + source + ") is \"" + value
                 + "\"; it is the number of command states the bus keeps, a whole number from 0 (no cache) up";
     }
+
+    /** Bean Validation found a command invalid before its first attempt. */
+    @MessageId(2062)
+    public static String invalidCommand(String commandType, java.util.List<String> violations) {
+        return "EC2062 Command " + commandType + " is invalid, nothing was written: " + String.join("; ", violations);
+    }
 }
