@@ -3,6 +3,8 @@ package org.eventcore.sample.banking;
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
@@ -18,7 +20,9 @@ import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
  * immutable, so the bus keeps the state it folded and reads only the events after it.
  */
 @CachedState
-public record Deposit(@Stream StreamId account, long cents) implements Command<Deposit, Accounts, AccountEvent> {
+public record Deposit(
+        @Stream StreamId account,
+        @Positive @Max(MAX_AMOUNT_CENTS) long cents) implements Command<Deposit, Accounts, AccountEvent> {
 
     @Override
     public Accounts initialState() {

@@ -3,6 +3,8 @@ package org.eventcore.sample.banking;
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 import static org.eventcore.sample.Limits.MAX_BALANCE_CENTS;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
@@ -20,8 +22,10 @@ import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
  * immutable, so the bus keeps the state it folded and reads only the events after it.
  */
 @CachedState
-public record TransferMoney(@Stream StreamId from, @Stream StreamId to, long cents)
-        implements Command<TransferMoney, Accounts, AccountEvent> {
+public record TransferMoney(
+        @Stream StreamId from,
+        @Stream StreamId to,
+        @Positive @Max(MAX_AMOUNT_CENTS) long cents) implements Command<TransferMoney, Accounts, AccountEvent> {
 
     @Override
     public Accounts initialState() {

@@ -2,6 +2,8 @@ package org.eventcore.sample.banking;
 
 import static org.eventcore.sample.Limits.MAX_AMOUNT_CENTS;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
 import org.eventcore.CachedState;
 import org.eventcore.Command;
 import org.eventcore.Decision;
@@ -17,7 +19,9 @@ import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
  * immutable, so the bus keeps the state it folded and reads only the events after it.
  */
 @CachedState
-public record Withdraw(@Stream StreamId account, long cents) implements Command<Withdraw, Accounts, AccountEvent> {
+public record Withdraw(
+        @Stream StreamId account,
+        @Positive @Max(MAX_AMOUNT_CENTS) long cents) implements Command<Withdraw, Accounts, AccountEvent> {
 
     @Override
     public Accounts initialState() {

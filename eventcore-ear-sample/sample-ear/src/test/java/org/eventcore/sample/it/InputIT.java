@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eventcore.sample.it.Api.Reply;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -62,22 +63,38 @@ class InputIT {
         assertThat(keep(alice.post("accounts", "{\"id\":\"" + id + "\"}")).status())
                 .isEqualTo(201);
         String deposits = "accounts/" + id + "/deposits";
-        String limit = "the field \"cents\" must be a whole number from 1 to 1000000000";
-        for (String cents : List.of(
-                "9223372036854775807",
-                "9223372036854775808",
-                "18446744073709551716",
-                "4294967299",
-                "-5",
-                "0",
-                "1.5",
-                "1.0",
-                "1e2",
-                "\"100\"",
-                "true",
-                "{}")) {
-            assertBadRequest(keep(alice.post(deposits, "{\"cents\":" + cents + "}")), limit);
+        String whole = "the field \"cents\" must be a whole number from -9223372036854775808 to 9223372036854775807";
+        for (String cents :
+                List.of("9223372036854775808", "18446744073709551716", "1.5", "1.0", "1e2", "\"100\"", "true", "{}")) {
+            assertBadRequest(keep(alice.post(deposits, "{\"cents\":" + cents + "}")), whole);
         }
+        // a whole number reaches the command, whose Bean Validation constraints hold the limits
+        String positive = "cents: must be greater than 0";
+        String atMost = "cents: must be less than or equal to 1000000000";
+        for (Map.Entry<String, String> c : Map.of(
+                        "9223372036854775807",
+                        atMost,
+                        "4294967299",
+                        atMost,
+                        "1000000001",
+                        atMost,
+                        "-5",
+                        positive,
+                        "0",
+                        positive)
+                .entrySet()) {
+            Reply refused = keep(alice.post(deposits, "{\"cents\":" + c.getKey() + "}"));
+            assertBadRequest(refused, c.getValue());
+            assertThat(refused.json())
+                    .as("the violation named in the problem's violations")
+                    .containsEntry("title", "Invalid input")
+                    .containsEntry(
+                            "violations",
+                            List.of(Map.of(
+                                    "property", "cents", "message", c.getValue().substring("cents: ".length()))));
+        }
+        Reply transfer = keep(alice.post("transfers", "{\"from\":\"" + id + "\",\"to\":\"" + id + "\",\"cents\":0}"));
+        assertBadRequest(transfer, positive);
         assertBadRequest(keep(alice.post(deposits, "{\"cents\":[1]}")), "the field \"cents\" must not be an array");
         Reply exact = keep(alice.post(deposits, "{\"cents\":1000000000}"));
         assertThat(exact.status()).as(exact.body()).isEqualTo(200);

@@ -10,11 +10,13 @@ import org.eventcore.CommandRejectedException;
 import org.eventcore.EventCoreException;
 import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StoreUnavailableException;
+import org.eventcore.cdi.InvalidCommandException;
 import org.eventcore.sample.web.http.Problem;
 import org.eventcore.sample.web.http.Problems;
 
 /**
- * Answers every failure with a problem body and an honest status: 400 invalid input, 404 nothing the
+ * Answers every failure with a problem body and an honest status: 400 invalid input (a command whose
+ * Bean Validation constraints are violated: each violation named in {@code violations}), 404 nothing the
  * caller may see there, 415 not JSON, 422 a rule rejected the command, 409 the attempts ran out under
  * contention, 503 the store is unavailable (with {@code Retry-After}), 500 anything else. A detail
  * never carries SQL, class names or stack traces: a 500 names a reference, under which the failure is
@@ -40,6 +42,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof jakarta.ws.rs.ProcessingException || e instanceof JsonbException) {
             return Problems.response(400, "Invalid input", "the request body is not the JSON expected");
+        }
+        if (e instanceof InvalidCommandException invalid) {
+            return Problems.invalid(invalid.violations().stream()
+                    .map(v -> new Problem.Violation(v.property(), v.message()))
+                    .toList());
         }
         if (e instanceof CommandRejectedException rejected) {
             return Problems.response(422, "Command rejected", rejected.getMessage());

@@ -98,7 +98,7 @@ public class AccountsResource {
     @Path("accounts/{id}/deposits")
     public Executed deposit(@PathParam("id") String id, InputStream body) {
         StreamId account = Accounts.stream(id);
-        long cents = Body.read(body, Set.of("cents")).integer("cents", 1, Limits.MAX_AMOUNT_CENTS);
+        long cents = Body.read(body, Set.of("cents")).wholeNumber("cents");
         return Executed.of(commands.execute(new Deposit(account, cents)));
     }
 
@@ -106,7 +106,7 @@ public class AccountsResource {
     @Path("accounts/{id}/withdrawals")
     public Executed withdraw(@PathParam("id") String id, InputStream body) {
         StreamId account = Accounts.stream(id);
-        long cents = Body.read(body, Set.of("cents")).integer("cents", 1, Limits.MAX_AMOUNT_CENTS);
+        long cents = Body.read(body, Set.of("cents")).wholeNumber("cents");
         return Executed.of(commands.execute(new Withdraw(account, cents)));
     }
 
@@ -116,7 +116,7 @@ public class AccountsResource {
         Body transfer = Body.read(body, Set.of("from", "to", "cents"));
         StreamId from = Accounts.stream(transfer.string("from"));
         StreamId to = Accounts.stream(transfer.string("to"));
-        long cents = transfer.integer("cents", 1, Limits.MAX_AMOUNT_CENTS);
+        long cents = transfer.wholeNumber("cents");
         return Executed.of(commands.execute(new TransferMoney(from, to, cents)));
     }
 

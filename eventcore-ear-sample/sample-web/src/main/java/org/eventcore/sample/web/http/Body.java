@@ -152,6 +152,23 @@ public final class Body {
         return s;
     }
 
+    /**
+     * The whole number field {@code name}, any {@code long}: its range is the command's to check (its
+     * Bean Validation constraints, answered as 400 with each violation named).
+     */
+    public long wholeNumber(String name) {
+        Object value = required(name);
+        if (value instanceof BigDecimal number && number.scale() == 0) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                // beyond a long: refused below, never converted
+            }
+        }
+        throw invalid("the field \"" + printable(name) + "\" must be a whole number from " + Long.MIN_VALUE + " to "
+                + Long.MAX_VALUE + " (written without a fraction or an exponent)");
+    }
+
     /** The whole number field {@code name}, from {@code min} to {@code max}. */
     public long integer(String name, long min, long max) {
         return integer(name, required(name), min, max);

@@ -1,6 +1,7 @@
 package org.eventcore.sample.web.http;
 
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** Responses with a {@link Problem} body. */
 public final class Problems {
@@ -12,6 +13,21 @@ public final class Problems {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail))
+                .build();
+    }
+
+    /** A 400 naming every violated constraint of a command refused as invalid. */
+    public static Response invalid(List<Problem.Violation> violations) {
+        StringBuilder detail = new StringBuilder();
+        for (Problem.Violation v : violations) {
+            detail.append(detail.length() == 0 ? "" : "; ")
+                    .append(v.property())
+                    .append(": ")
+                    .append(v.message());
+        }
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", "Invalid input", 400, detail.toString(), List.copyOf(violations)))
                 .build();
     }
 
