@@ -49,6 +49,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private final C command;
     private final CommandId commandId;
     private final ExecutionContext execution;
+    private final ExecutionListener listener;
+    private final String typeName;
     private boolean foundNotStored;
     /** The state cache, when the command type is cached and the executor has one; else null. */
     private final StateCache cache;
@@ -73,6 +75,8 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         this.policy = cache == null ? null : model.cachePolicy();
         this.cache = policy == null ? null : cache;
         this.snapshots = settings.snapshots();
+        this.listener = settings.listener();
+        this.typeName = model.commandType().getSimpleName();
         this.store = store;
         this.clock = settings.clock();
         this.maxDiscoveryRounds = settings.maxDiscoveryRounds();
@@ -173,18 +177,24 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         if (emitted.isEmpty()) {
             return new CommandResult<>(commandId, List.of(), readVersions, Optional.empty(), attempt, false);
         }
-        EventMetadata metadata = new EventMetadata(
-                execution.correlationId(), commandId, execution.user(), clock.instant(), execution.metadata());
+        EventMetadata metadata = metadata(attempt);
         List<PendingEvent> pending = new ArrayList<>(emitted.size());
         for (RecordingDecision.Emitted e : emitted) {
             pending.add(new PendingEvent(EventId.generate(), e.stream(), e.event(), metadata));
         }
         AppendResult appended;
+        listen(() -> listener.appendStarted(commandId, typeName, attempt, readVersions.size(), pending.size()));
+        long appendStarted = System.nanoTime();
         try {
             appended = store.append(new AppendRequest(commandId, readVersions, pending));
         } catch (DuplicateCommandException e) {
+            appendEnded(attempt, appendStarted, e);
             return replayed(store.eventsOf(commandId).orElseThrow(() -> e), attempt);
+        } catch (RuntimeException e) {
+            appendEnded(attempt, appendStarted, e);
+            throw e;
         }
+        appendEnded(attempt, appendStarted, null);
         Map<StreamId, StreamVersion> versions;
         if (readVersions.size() == 1 && appended.streamVersions().keySet().equals(readVersions.keySet())) {
             versions = appended.streamVersions();
@@ -194,6 +204,46 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         }
         return new CommandResult<>(
                 commandId, cast(appended.events()), versions, Optional.of(appended.lastPosition()), attempt, false);
+    }
+
+    /**
+     * The metadata of the attempt's events: the caller's, with the listener's entries (a trace context)
+     * where the caller has none of that key. Entries a listener gets wrong are left out, with a warning.
+     */
+    private EventMetadata metadata(int attempt) {
+        Map<String, String> custom = execution.metadata();
+        Map<String, String> added;
+        try {
+            added = listener.eventMetadata(commandId, typeName);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ApiMessages.listenerFailed(), e);
+            added = Map.of();
+        }
+        if (added != null && !added.isEmpty()) {
+            Map<String, String> merged = new java.util.HashMap<>(added);
+            merged.putAll(custom);
+            try {
+                return new EventMetadata(
+                        execution.correlationId(), commandId, execution.user(), clock.instant(), merged);
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, ApiMessages.listenerFailed(), e);
+            }
+        }
+        return new EventMetadata(execution.correlationId(), commandId, execution.user(), clock.instant(), custom);
+    }
+
+    private void appendEnded(int attempt, long startedNanos, RuntimeException failure) {
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - startedNanos);
+        listen(() -> listener.appendEnded(commandId, typeName, attempt, took, Optional.ofNullable(failure)));
+    }
+
+    /** Calls the listener; its failure is logged and ignored. */
+    private static void listen(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, ApiMessages.listenerFailed(), e);
+        }
     }
 
     /** A command over more streams than the limit fails before it reads them (a store would fail worse). */

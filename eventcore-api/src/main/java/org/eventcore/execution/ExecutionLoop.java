@@ -2,6 +2,7 @@ package org.eventcore.execution;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eventcore.Command;
@@ -62,6 +63,7 @@ final class ExecutionLoop {
         CommandId commandId = options.commandId().orElseGet(CommandId::generate);
         RetryPolicy policy = options.retryPolicy().orElse(settings.retryPolicy());
         ExecutionListener listener = settings.listener();
+        notify(() -> listener.started(commandId, typeName));
         CommandModel<C> model;
         try {
             model = CommandModel.of(type);
@@ -97,10 +99,12 @@ final class ExecutionLoop {
                     }
                     return appended;
                 });
+                notify(() -> listener.attemptEnded(commandId, typeName, current.number(), Optional.empty()));
                 work.snapshotIfDue(settings.boundary());
                 notify(() -> listener.succeeded(result));
                 return result;
             } catch (RuntimeException failure) {
+                notify(() -> listener.attemptEnded(commandId, typeName, current.number(), Optional.of(failure)));
                 if (failure instanceof StreamConflictException conflict) {
                     work.conflicted(conflict);
                 }
