@@ -39,7 +39,8 @@ class ModulesIT {
             "eventcore-processor", "org.eventcore.processor",
             "eventcore-testkit", "org.eventcore.testkit",
             "eventcore-jpa", "org.eventcore.jpa",
-            "eventcore-cdi", "org.eventcore.cdi");
+            "eventcore-cdi", "org.eventcore.cdi",
+            "eventcore-opentelemetry", "org.eventcore.opentelemetry");
 
     private static final Pattern JAR = Pattern.compile("(eventcore-[a-z]+)-\\d[^/]*(?<!-tests)\\.jar");
 

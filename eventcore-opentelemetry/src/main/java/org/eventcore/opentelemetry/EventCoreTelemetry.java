@@ -1,0 +1,260 @@
+package org.eventcore.opentelemetry;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eventcore.CommandId;
+import org.eventcore.CommandRejectedException;
+import org.eventcore.EventCoreException;
+import org.eventcore.RetriesExhaustedException;
+import org.eventcore.StreamConflictException;
+import org.eventcore.execution.CommandResult;
+import org.eventcore.execution.ExecutionListener;
+
+/**
+ * Traces and metrics of command executions through the OpenTelemetry API: an
+ * {@link ExecutionListener} for {@link org.eventcore.execution.ExecutorSettings#withListener}.
+ *
+ * <pre>{@code
+ * ExecutorSettings settings = ExecutorSettings.DEFAULT.withListener(EventCoreTelemetry.create(openTelemetry));
+ * }</pre>
+ *
+ * <p><b>Spans</b> (instrumentation scope {@code org.eventcore}): one per command, {@code <CommandType>}
+ * (kind internal; {@code eventcore.command.type}, {@code eventcore.command.id},
+ * {@code eventcore.command.attempts}, {@code eventcore.command.outcome}, {@code eventcore.command.streams},
+ * {@code eventcore.command.events}), a child {@code attempt} per attempt ({@code eventcore.attempt},
+ * its outcome), and in it an {@code append} per append ({@code eventcore.append.streams},
+ * {@code eventcore.append.events}). Each event a command writes carries the {@code traceparent} of the
+ * attempt that wrote it ({@link TraceParent#KEY}), so the work its events cause links back to it.
+ *
+ * <p><b>Metrics</b> (meter {@code org.eventcore}): {@code eventcore.commands} (counter, by
+ * {@code eventcore.command.type} and {@code eventcore.command.outcome}), {@code eventcore.command.attempts}
+ * (counter), {@code eventcore.command.conflicts} (counter), {@code eventcore.command.duration} and
+ * {@code eventcore.append.duration} (histograms, seconds), {@code eventcore.events.appended} (counter).
+ *
+ * <p>With the API's no-op implementation (no SDK installed) every call does nothing. Spans are kept per
+ * thread while a command runs, as the executor runs each command on one thread. Thread-safe.
+ */
+public final class EventCoreTelemetry implements ExecutionListener {
+
+    static final String SCOPE = "org.eventcore";
+
+    static final AttributeKey<String> TYPE = AttributeKey.stringKey("eventcore.command.type");
+    static final AttributeKey<String> ID = AttributeKey.stringKey("eventcore.command.id");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("eventcore.command.outcome");
+    static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("eventcore.command.attempts");
+    static final AttributeKey<Long> STREAMS = AttributeKey.longKey("eventcore.command.streams");
+    static final AttributeKey<Long> EVENTS = AttributeKey.longKey("eventcore.command.events");
+    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("eventcore.attempt");
+    static final AttributeKey<String> ATTEMPT_OUTCOME = AttributeKey.stringKey("eventcore.attempt.outcome");
+    static final AttributeKey<Long> APPEND_STREAMS = AttributeKey.longKey("eventcore.append.streams");
+    static final AttributeKey<Long> APPEND_EVENTS = AttributeKey.longKey("eventcore.append.events");
+
+    private final Tracer tracer;
+    private final LongCounter commands;
+    private final LongCounter attempts;
+    private final LongCounter conflicts;
+    private final LongCounter eventsAppended;
+    private final DoubleHistogram commandDuration;
+    private final DoubleHistogram appendDuration;
+
+    /** The open spans of the commands running on this thread, innermost first. */
+    private final ThreadLocal<Deque<Open>> open = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** An open span, the scope that makes it current, when it began, and the events of an append. */
+    private record Open(Span span, Scope scope, long startedNanos, String type, long events) {}
+
+    private EventCoreTelemetry(OpenTelemetry telemetry) {
+        this.tracer = telemetry.getTracer(SCOPE);
+        Meter meter = telemetry.getMeter(SCOPE);
+        this.commands = meter.counterBuilder("eventcore.commands")
+                .setDescription("Commands executed, by type and outcome")
+                .setUnit("{command}")
+                .build();
+        this.attempts = meter.counterBuilder("eventcore.command.attempts")
+                .setDescription("Attempts of commands, the retries among them")
+                .setUnit("{attempt}")
+                .build();
+        this.conflicts = meter.counterBuilder("eventcore.command.conflicts")
+                .setDescription("Attempts whose append met a version conflict")
+                .setUnit("{conflict}")
+                .build();
+        this.eventsAppended = meter.counterBuilder("eventcore.events.appended")
+                .setDescription("Events appended by committed and uncommitted attempts")
+                .setUnit("{event}")
+                .build();
+        this.commandDuration = meter.histogramBuilder("eventcore.command.duration")
+                .setDescription("Duration of commands, all attempts and backoffs included")
+                .setUnit("s")
+                .build();
+        this.appendDuration = meter.histogramBuilder("eventcore.append.duration")
+                .setDescription("Duration of appends, until stored (before the commit)")
+                .setUnit("s")
+                .build();
+    }
+
+    /** Telemetry through {@code telemetry} (the server's, or {@code GlobalOpenTelemetry.get()}). */
+    public static EventCoreTelemetry create(OpenTelemetry telemetry) {
+        return new EventCoreTelemetry(Objects.requireNonNull(telemetry, "telemetry"));
+    }
+
+    private void push(Span span, String type, long events) {
+        open.get().push(new Open(span, span.makeCurrent(), System.nanoTime(), type, events));
+    }
+
+    /** Closes the innermost open span; returns it, or null when none is open (a listener added mid-way). */
+    private Open pop() {
+        Deque<Open> stack = open.get();
+        Open top = stack.poll();
+        if (top != null) {
+            top.scope().close();
+            top.span().end();
+        }
+        if (stack.isEmpty()) {
+            open.remove();
+        }
+        return top;
+    }
+
+    @Override
+    public void started(CommandId commandId, String commandType) {
+        Span span = tracer.spanBuilder(commandType)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(TYPE, commandType)
+                .setAttribute(ID, commandId.value())
+                .startSpan();
+        push(span, commandType, 0);
+    }
+
+    @Override
+    public void attemptStarted(CommandId commandId, String commandType, int attempt) {
+        push(tracer.spanBuilder("attempt").setAttribute(ATTEMPT, (long) attempt).startSpan(), commandType, 0);
+        attempts.add(1, Attributes.of(TYPE, commandType));
+    }
+
+    @Override
+    public Map<String, String> eventMetadata(CommandId commandId, String commandType) {
+        return TraceParent.of(Span.current().getSpanContext())
+                .map(p -> Map.of(TraceParent.KEY, p))
+                .orElse(Map.of());
+    }
+
+    @Override
+    public void appendStarted(CommandId commandId, String commandType, int attempt, int streams, int events) {
+        push(
+                tracer.spanBuilder("append")
+                        .setAttribute(APPEND_STREAMS, (long) streams)
+                        .setAttribute(APPEND_EVENTS, (long) events)
+                        .startSpan(),
+                commandType,
+                events);
+    }
+
+    @Override
+    public void appendEnded(
+            CommandId commandId, String commandType, int attempt, Duration took, Optional<RuntimeException> failure) {
+        Deque<Open> stack = open.get();
+        Open top = stack.peek();
+        if (top != null) {
+            failure.ifPresent(
+                    f -> top.span().setStatus(StatusCode.ERROR, f.getClass().getSimpleName()));
+        }
+        pop();
+        Attributes type = Attributes.of(TYPE, commandType);
+        appendDuration.record(took.toNanos() / 1e9, type);
+        if (failure.isEmpty() && top != null) {
+            // the events were stored (not yet committed): counted once, here
+            eventsAppended.add(top.events(), type);
+        }
+        if (failure.orElse(null) instanceof StreamConflictException) {
+            conflicts.add(1, type);
+        }
+    }
+
+    @Override
+    public void attemptEnded(CommandId commandId, String commandType, int attempt, Optional<RuntimeException> failure) {
+        Open top = open.get().peek();
+        if (top != null) {
+            top.span()
+                    .setAttribute(
+                            ATTEMPT_OUTCOME,
+                            failure.map(EventCoreTelemetry::outcomeOf).orElse("committed"));
+            failure.ifPresent(
+                    f -> top.span().setStatus(StatusCode.ERROR, f.getClass().getSimpleName()));
+        }
+        pop();
+    }
+
+    @Override
+    public void retrying(
+            CommandId commandId, String commandType, int attempt, EventCoreException cause, Duration backoff) {
+        Span.current().addEvent("retrying after " + cause.getClass().getSimpleName());
+    }
+
+    @Override
+    public void succeeded(CommandResult<?> result) {
+        Open command = open.get().peek();
+        if (command == null) {
+            return;
+        }
+        String outcome = result.replayed() ? "replayed" : "committed";
+        command.span()
+                .setAttribute(ATTEMPTS, (long) result.attempts())
+                .setAttribute(OUTCOME, outcome)
+                .setAttribute(STREAMS, (long) result.streamVersions().size())
+                .setAttribute(EVENTS, (long) result.events().size());
+        end(command, outcome);
+    }
+
+    @Override
+    public void failed(CommandId commandId, String commandType, int attempts, RuntimeException cause) {
+        Open command = open.get().peek();
+        if (command == null) {
+            return;
+        }
+        String outcome = outcomeOf(cause);
+        command.span()
+                .setAttribute(ATTEMPTS, (long) attempts)
+                .setAttribute(OUTCOME, outcome)
+                .setStatus(
+                        cause instanceof CommandRejectedException ? StatusCode.UNSET : StatusCode.ERROR,
+                        cause.getClass().getSimpleName());
+        end(command, outcome);
+    }
+
+    private void end(Open command, String outcome) {
+        double seconds = (System.nanoTime() - command.startedNanos()) / 1e9;
+        pop();
+        Attributes attributes = Attributes.of(TYPE, command.type(), OUTCOME, outcome);
+        commands.add(1, attributes);
+        commandDuration.record(seconds, attributes);
+    }
+
+    /** The outcome named in spans and metrics for a failure. */
+    static String outcomeOf(RuntimeException failure) {
+        if (failure instanceof CommandRejectedException) {
+            return "rejected";
+        }
+        if (failure instanceof StreamConflictException) {
+            return "conflict";
+        }
+        if (failure instanceof RetriesExhaustedException) {
+            return "retries_exhausted";
+        }
+        return failure instanceof EventCoreException e && e.isRetriable() ? "transient_failure" : "failed";
+    }
+}
