@@ -32,7 +32,7 @@ class DomainArchitectureTest {
     }
 
     @Test
-    void the_domain_uses_the_model_of_eventcore_and_no_runtime_store_or_web_api() {
+    void the_domain_uses_the_model_of_eventcore_and_its_constraints_and_no_runtime_store_or_web_api() {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
@@ -42,7 +42,9 @@ class DomainArchitectureTest {
                         "org.eventcore.sample..",
                         "java..",
                         "jakarta.persistence..",
-                        "jakarta.enterprise.context..")
+                        "jakarta.enterprise.context..",
+                        // the commands' Bean Validation constraints: annotations, checked by the bus
+                        "jakarta.validation.constraints..")
                 .check(DOMAIN);
     }
 }
