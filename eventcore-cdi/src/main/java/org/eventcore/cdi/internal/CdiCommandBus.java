@@ -80,7 +80,8 @@ public class CdiCommandBus implements CommandBus {
         ExecutorSettings settings = ExecutorSettings.DEFAULT
                 .withAppendListener(new InlineDispatcher(
                         events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null))
-                .withStateCacheSize(StateCacheConfig.size());
+                .withStateCacheSize(StateCacheConfig.size())
+                .withListener(Telemetry.resolve(CdiCommandBus.class.getClassLoader()));
         if (snapshots.isAmbiguous()) {
             throw new IllegalStateException(CdiMessages.severalSnapshots());
         }

@@ -1,0 +1,29 @@
+package org.eventcore.cdi.internal;
+
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
+import org.eventcore.execution.ExecutionListener;
+import org.eventcore.opentelemetry.EventCoreTelemetry;
+
+/** The OpenTelemetry the bus reports through. Loaded only when the API is present ({@link Telemetry}). */
+final class OpenTelemetryBridge {
+
+    private OpenTelemetryBridge() {}
+
+    /**
+     * Telemetry through the container's {@code OpenTelemetry} bean, or none without one. The global
+     * instance is not asked: its first read would fix it to a no-op before the application sets its own.
+     */
+    static ExecutionListener listener() {
+        try {
+            Instance<OpenTelemetry> bean = CDI.current().select(OpenTelemetry.class);
+            if (bean.isResolvable()) {
+                return EventCoreTelemetry.create(bean.get());
+            }
+        } catch (RuntimeException e) {
+            // no CDI lookup from here: no telemetry
+        }
+        return ExecutionListener.none();
+    }
+}

@@ -1,0 +1,28 @@
+package org.eventcore.cdi.internal;
+
+import org.eventcore.execution.ExecutionListener;
+
+/**
+ * The bus's telemetry, where the application has the OpenTelemetry API: the container's
+ * {@code OpenTelemetry} bean (MicroProfile Telemetry on WildFly and Payara, or the application's
+ * producer). Without the API, or without such a bean, nothing is reported and nothing fails: the API's
+ * classes are touched only after their presence was checked.
+ */
+final class Telemetry {
+
+    private static final System.Logger LOG = System.getLogger(Telemetry.class.getName());
+
+    private Telemetry() {}
+
+    /** The listener that reports commands, or one that does nothing without the OpenTelemetry API. */
+    static ExecutionListener resolve(ClassLoader loader) {
+        try {
+            Class.forName("io.opentelemetry.api.OpenTelemetry", false, loader);
+            Class.forName("org.eventcore.opentelemetry.EventCoreTelemetry", false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "no OpenTelemetry API: commands are not traced");
+            return ExecutionListener.none();
+        }
+        return OpenTelemetryBridge.listener();
+    }
+}
