@@ -5,6 +5,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eventcore.execution.ExecutionListener;
 import org.eventcore.opentelemetry.EventCoreTelemetry;
+import org.eventcore.opentelemetry.TracedProjectionHandler;
+import org.eventcore.projection.ProjectionHandler;
 
 /** The OpenTelemetry the bus reports through. Loaded only when the API is present ({@link Telemetry}). */
 final class OpenTelemetryBridge {
@@ -16,14 +18,26 @@ final class OpenTelemetryBridge {
      * instance is not asked: its first read would fix it to a no-op before the application sets its own.
      */
     static ExecutionListener listener() {
+        OpenTelemetry telemetry = telemetry();
+        return telemetry == null ? ExecutionListener.none() : EventCoreTelemetry.create(telemetry);
+    }
+
+    /** {@code handler} traced with {@link TracedProjectionHandler}, or as it is without a bean. */
+    static ProjectionHandler traced(String name, ProjectionHandler handler) {
+        OpenTelemetry telemetry = telemetry();
+        return telemetry == null ? handler : TracedProjectionHandler.wrap(name, handler, telemetry);
+    }
+
+    /** The container's OpenTelemetry bean, or null. */
+    private static OpenTelemetry telemetry() {
         try {
             Instance<OpenTelemetry> bean = CDI.current().select(OpenTelemetry.class);
             if (bean.isResolvable()) {
-                return EventCoreTelemetry.create(bean.get());
+                return bean.get();
             }
         } catch (RuntimeException e) {
             // no CDI lookup from here: no telemetry
         }
-        return ExecutionListener.none();
+        return null;
     }
 }

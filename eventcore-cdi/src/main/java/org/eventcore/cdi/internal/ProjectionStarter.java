@@ -173,7 +173,12 @@ final class ProjectionStarter {
         JtaCdiBoundary boundary = new JtaCdiBoundary(transactions);
         Map<String, ProjectionRunner> created = new java.util.TreeMap<>();
         for (Map.Entry<String, List<ObserverMethod<?>>> e : found.entrySet()) {
-            ProjectionDefinition definition = extension.definition(e.getKey(), new ProjectionHandlers(e.getValue()));
+            ProjectionDefinition definition = extension.definition(
+                    e.getKey(),
+                    Telemetry.traced(
+                            e.getKey(),
+                            new ProjectionHandlers(e.getValue()),
+                            ProjectionStarter.class.getClassLoader()));
             created.put(
                     e.getKey(),
                     ProjectionRunner.builder(definition)

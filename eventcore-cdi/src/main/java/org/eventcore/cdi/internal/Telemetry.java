@@ -16,13 +16,26 @@ final class Telemetry {
 
     /** The listener that reports commands, or one that does nothing without the OpenTelemetry API. */
     static ExecutionListener resolve(ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.listener() : ExecutionListener.none();
+    }
+
+    /**
+     * The handler of durable projection {@code name} with a span per event, linked to the command that
+     * wrote it, or {@code handler} itself without the OpenTelemetry API or bean.
+     */
+    static org.eventcore.projection.ProjectionHandler traced(
+            String name, org.eventcore.projection.ProjectionHandler handler, ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.traced(name, handler) : handler;
+    }
+
+    private static boolean present(ClassLoader loader) {
         try {
             Class.forName("io.opentelemetry.api.OpenTelemetry", false, loader);
             Class.forName("org.eventcore.opentelemetry.EventCoreTelemetry", false, loader);
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            LOG.log(System.Logger.Level.DEBUG, "no OpenTelemetry API: commands are not traced");
-            return ExecutionListener.none();
+            LOG.log(System.Logger.Level.DEBUG, "no OpenTelemetry API: commands and projections are not traced");
+            return false;
         }
-        return OpenTelemetryBridge.listener();
     }
 }
