@@ -64,4 +64,25 @@ class TelemetryBusTest {
         assertThat(TraceParent.parse(result.events().get(0).metadata().custom().get(TraceParent.KEY)))
                 .hasValueSatisfying(c -> assertThat(c.getTraceId()).isEqualTo(command.getTraceId()));
     }
+
+    @Test
+    void the_bus_reports_command_metrics_and_its_state_caches_counts() {
+        StreamId counter = StreamId.of("metered-" + System.nanoTime());
+        for (int i = 0; i < 3; i++) {
+            commands.execute(new org.eventcore.cdi.fixture.CachedAdd(counter, 1));
+        }
+        var data = List.copyOf(telemetry.metrics().collectAllMetrics());
+        assertThat(longSum(data, "eventcore.state_cache.hits"))
+                .isEqualTo(commands.stateCacheStatistics().hits());
+        assertThat(longSum(data, "eventcore.state_cache.hits")).isEqualTo(2);
+        assertThat(longSum(data, "eventcore.commands")).isEqualTo(3);
+    }
+
+    private static long longSum(List<io.opentelemetry.sdk.metrics.data.MetricData> data, String name) {
+        return data.stream()
+                .filter(m -> m.getName().equals(name))
+                .flatMap(m -> m.getLongSumData().getPoints().stream())
+                .mapToLong(io.opentelemetry.sdk.metrics.data.LongPointData::getValue)
+                .sum();
+    }
 }

@@ -24,6 +24,7 @@ import org.eventcore.RetriesExhaustedException;
 import org.eventcore.StreamConflictException;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionListener;
+import org.eventcore.execution.StateCacheStatistics;
 
 /**
  * Traces and metrics of command executions through the OpenTelemetry API: an
@@ -105,6 +106,60 @@ public final class EventCoreTelemetry implements ExecutionListener {
                 .setDescription("Duration of appends, until stored (before the commit)")
                 .setUnit("s")
                 .build();
+    }
+
+    /**
+     * Reports the counts of a state cache as asynchronous counters through {@code telemetry}'s meter
+     * {@code org.eventcore}: {@code eventcore.state_cache.hits}, {@code .misses}, {@code .refolds},
+     * {@code .evictions}, {@code .snapshots_loaded}, {@code .snapshots_written} ({@code {load}},
+     * {@code {eviction}}, {@code {snapshot}}) and the gauge {@code eventcore.state_cache.entries}; read
+     * from {@code statistics} at each collection.
+     *
+     * @return closes the instruments
+     */
+    public static AutoCloseable observeStateCache(
+            OpenTelemetry telemetry, java.util.function.Supplier<StateCacheStatistics> statistics) {
+        Meter meter = telemetry.getMeter(SCOPE);
+        java.util.List<AutoCloseable> instruments = new java.util.ArrayList<>();
+        record Count(
+                String name,
+                String unit,
+                String description,
+                java.util.function.ToLongFunction<StateCacheStatistics> value) {}
+        for (Count c : java.util.List.of(
+                new Count("hits", "{load}", "Cached loads that read only the new events", StateCacheStatistics::hits),
+                new Count("misses", "{load}", "Loads that folded from the first event", StateCacheStatistics::misses),
+                new Count(
+                        "refolds",
+                        "{load}",
+                        "Loads that found an entry but folded again",
+                        StateCacheStatistics::refolds),
+                new Count("evictions", "{eviction}", "Entries evicted", StateCacheStatistics::evictions),
+                new Count(
+                        "snapshots_loaded",
+                        "{snapshot}",
+                        "Misses answered by a snapshot",
+                        StateCacheStatistics::snapshotsLoaded),
+                new Count(
+                        "snapshots_written",
+                        "{snapshot}",
+                        "Snapshots stored",
+                        StateCacheStatistics::snapshotsWritten))) {
+            instruments.add(meter.counterBuilder("eventcore.state_cache." + c.name())
+                    .setUnit(c.unit())
+                    .setDescription(c.description())
+                    .buildWithCallback(m -> m.record(c.value().applyAsLong(statistics.get()))));
+        }
+        instruments.add(meter.gaugeBuilder("eventcore.state_cache.entries")
+                .ofLongs()
+                .setUnit("{entry}")
+                .setDescription("Entries held by the state cache")
+                .buildWithCallback(m -> m.record(statistics.get().entries())));
+        return () -> {
+            for (AutoCloseable i : instruments) {
+                i.close();
+            }
+        };
     }
 
     /** Telemetry through {@code telemetry} (the server's, or {@code GlobalOpenTelemetry.get()}). */

@@ -246,4 +246,25 @@ class EventCoreTelemetryTest {
                 .mapToLong(HistogramPointData::getCount)
                 .sum();
     }
+
+    @Test
+    void the_state_cache_counts_are_reported_as_asynchronous_counters() throws Exception {
+        CommandExecutor cached = CommandExecutor.create(InMemoryEventStore.create());
+        try (AutoCloseable observed = EventCoreTelemetry.observeStateCache(sdk, cached::stateCacheStatistics)) {
+            for (int i = 0; i < 3; i++) {
+                cached.execute(new CachedDeposit(account, 5));
+            }
+            List<MetricData> data = List.copyOf(metrics.collectAllMetrics());
+            assertThat(sum(data, "eventcore.state_cache.misses", Attributes.empty()))
+                    .isEqualTo(1);
+            assertThat(sum(data, "eventcore.state_cache.hits", Attributes.empty()))
+                    .isEqualTo(2);
+            assertThat(data)
+                    .filteredOn(m -> m.getName().equals("eventcore.state_cache.entries"))
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.getLongGaugeData().getPoints())
+                            .singleElement()
+                            .satisfies(p -> assertThat(p.getValue()).isEqualTo(1)));
+        }
+    }
 }

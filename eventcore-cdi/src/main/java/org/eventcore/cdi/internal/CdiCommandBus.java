@@ -34,6 +34,9 @@ public class CdiCommandBus implements CommandBus {
     private RetryPolicy defaultPolicy;
     private CallerIdentity caller;
     private java.util.function.Consumer<Object> validation;
+    /** Closes the state cache's metrics. */
+    private AutoCloseable cacheMetrics = () -> {};
+
     /** The bus as the container hands it out, with the application's decorators around it. */
     private Instance<CommandBus> self;
 
@@ -91,6 +94,19 @@ public class CdiCommandBus implements CommandBus {
         this.ownTransactions = CommandExecutor.create(store, settings.withBoundary(new JtaCdiBoundary(transactions)));
         // one state cache for both: an entry of a command in the caller's transaction is stored when that commits
         this.callerTransaction = ownTransactions.withBoundary(new CallerTransactionBoundary(registry));
+        this.cacheMetrics = Telemetry.observeStateCache(
+                ownTransactions::stateCacheStatistics, CdiCommandBus.class.getClassLoader());
+    }
+
+    /** Stops reporting the state cache's counts. */
+    @jakarta.annotation.PreDestroy
+    void close() {
+        try {
+            cacheMetrics.close();
+        } catch (Exception e) {
+            System.getLogger(CdiCommandBus.class.getName())
+                    .log(System.Logger.Level.DEBUG, "closing the state cache's metrics failed", e);
+        }
     }
 
     @Override

@@ -28,6 +28,13 @@ final class OpenTelemetryBridge {
         return telemetry == null ? handler : TracedProjectionHandler.wrap(name, handler, telemetry);
     }
 
+    /** The state cache's counts through the bean, or nothing without one. */
+    static AutoCloseable observeStateCache(
+            java.util.function.Supplier<org.eventcore.execution.StateCacheStatistics> statistics) {
+        OpenTelemetry telemetry = telemetry();
+        return telemetry == null ? () -> {} : EventCoreTelemetry.observeStateCache(telemetry, statistics);
+    }
+
     /** The container's OpenTelemetry bean, or null. */
     private static OpenTelemetry telemetry() {
         try {

@@ -28,6 +28,17 @@ final class Telemetry {
         return present(loader) ? OpenTelemetryBridge.traced(name, handler) : handler;
     }
 
+    /**
+     * Reports the counts of a state cache through the container's OpenTelemetry bean; nothing without
+     * the API or the bean.
+     *
+     * @return closes what it registered
+     */
+    static AutoCloseable observeStateCache(
+            java.util.function.Supplier<org.eventcore.execution.StateCacheStatistics> statistics, ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.observeStateCache(statistics) : () -> {};
+    }
+
     private static boolean present(ClassLoader loader) {
         try {
             Class.forName("io.opentelemetry.api.OpenTelemetry", false, loader);
