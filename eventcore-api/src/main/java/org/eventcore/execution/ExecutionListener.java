@@ -1,6 +1,7 @@
 package org.eventcore.execution;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eventcore.CommandId;
@@ -73,5 +74,14 @@ public interface ExecutionListener {
     /** A listener that does nothing. */
     static ExecutionListener none() {
         return new ExecutionListener() {};
+    }
+
+    /**
+     * A listener that calls each of {@code listeners} in order, each call of one isolated from the
+     * others' failures (logged and ignored); their {@link #eventMetadata} entries are merged, the first
+     * listener's winning on a key both give.
+     */
+    static ExecutionListener all(List<ExecutionListener> listeners) {
+        return new CompositeListener(List.copyOf(listeners));
     }
 }

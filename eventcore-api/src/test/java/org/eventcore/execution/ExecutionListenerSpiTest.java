@@ -146,4 +146,30 @@ class ExecutionListenerSpiTest {
         assertThat(stored.events()).hasSize(1);
         assertThat(stored.events().get(0).metadata().custom()).doesNotContainKey("traceparent");
     }
+
+    @Test
+    void listeners_combined_are_each_called_in_order_isolated_from_each_others_failures() {
+        StreamId account = StreamId.of("listened-4");
+        Tracing first = new Tracing(Map.of("traceparent", "first", "a", "1"));
+        ExecutionListener broken = new ExecutionListener() {
+            @Override
+            public void started(CommandId commandId, String commandType) {
+                throw new IllegalStateException("a broken listener");
+            }
+
+            @Override
+            public Map<String, String> eventMetadata(CommandId commandId, String commandType) {
+                throw new IllegalStateException("a broken listener");
+            }
+        };
+        Tracing last = new Tracing(Map.of("traceparent", "last", "b", "2"));
+        CommandExecutor executor = CommandExecutor.create(
+                SimpleStore.create(), settings(ExecutionListener.all(List.of(first, broken, last))));
+        CommandResult<LedgerEvent> result = executor.execute(new Deposit(account, 5));
+        assertThat(first.calls).isEqualTo(last.calls).contains("started Deposit", "succeeded 1");
+        assertThat(result.events().get(0).metadata().custom())
+                .containsEntry("traceparent", "first")
+                .containsEntry("a", "1")
+                .containsEntry("b", "2");
+    }
 }

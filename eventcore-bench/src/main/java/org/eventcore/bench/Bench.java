@@ -25,6 +25,7 @@ import org.eventcore.bench.model.Transfer;
 import org.eventcore.bench.model.WriteBatch;
 import org.eventcore.execution.CommandExecutor;
 import org.eventcore.execution.ExecutionListener;
+import org.eventcore.opentelemetry.EventCoreTelemetry;
 import org.eventcore.spi.StreamRead;
 
 /**
@@ -50,9 +51,13 @@ public final class Bench {
     /** Numbers W3's fresh streams across all its runs. */
     private final AtomicLong batches = new AtomicLong();
 
+    /** The SDK the commands report to with {@code --telemetry true}, else null. */
+    private final io.opentelemetry.sdk.OpenTelemetrySdk telemetry;
+
     private Bench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.telemetry = options.telemetry() ? Telemetry.sdk() : null;
     }
 
     public static void main(String[] args) {
@@ -94,6 +99,11 @@ public final class Bench {
                     + System.getProperty("java.version") + ", max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
             target.description().forEach(line -> out.println(line));
+            out.println(
+                    telemetry == null
+                            ? "telemetry: none (no listener but the harness's counts)"
+                            : "telemetry: EventCoreTelemetry to an OpenTelemetry SDK (every span sampled, batched and dropped;"
+                                    + " metrics read every 10 s)");
             List<StreamId> accounts = new ArrayList<>(options.accounts());
             for (int i = 0; i < options.accounts(); i++) {
                 accounts.add(StreamId.of("account-" + run + "-" + i));
@@ -129,6 +139,11 @@ public final class Bench {
                 Files.writeString(options.json(), Result.json(results));
                 out.println("wrote " + options.json());
             }
+            if (telemetry != null) {
+                telemetry.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
+                out.println("telemetry: " + Telemetry.SPANS.get() + " spans exported");
+                telemetry.close();
+            }
             return invariantsHeld ? 0 : 1;
         }
     }
@@ -156,7 +171,11 @@ public final class Bench {
                 }
             }
         };
-        CommandExecutor executor = target.executor(target.settings().withListener(counting));
+        CommandExecutor executor = target.executor(target.settings()
+                .withListener(
+                        telemetry == null
+                                ? counting
+                                : ExecutionListener.all(List.of(counting, EventCoreTelemetry.create(telemetry)))));
         List<StreamId> hot = accounts.subList(0, Math.min(HOT_ACCOUNTS, accounts.size()));
         Map<StreamId, Long> before = workload.equals("W4") || workload.equals("W2")
                 ? balances(target, workload.equals("W4") ? hot : accounts)

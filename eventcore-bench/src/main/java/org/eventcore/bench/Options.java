@@ -19,7 +19,8 @@ record Options(
         long operations,
         Path json,
         boolean heapCheck,
-        boolean lockOnRead) {
+        boolean lockOnRead,
+        boolean telemetry) {
 
     static final String USAGE = """
             usage: java -jar eventcore-bench.jar [options]
@@ -42,6 +43,9 @@ record Options(
                                           streams wait instead of conflicting (default false)
               --heap-check true           collect garbage at every full minute of a run and print the heap
                                           left in use, to see whether memory stays bounded
+              --telemetry true            report every command through EventCoreTelemetry to an installed
+                                          OpenTelemetry SDK (spans and metrics processed, then dropped), to
+                                          measure what tracing and metrics cost (default false)
             """;
 
     static Options parse(String... args) {
@@ -58,6 +62,7 @@ record Options(
         Path json = null;
         boolean heapCheck = false;
         boolean lockOnRead = false;
+        boolean telemetry = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -86,6 +91,7 @@ record Options(
                 case "--json" -> json = Path.of(value);
                 case "--heap-check" -> heapCheck = Boolean.parseBoolean(value);
                 case "--lock-on-read" -> lockOnRead = Boolean.parseBoolean(value);
+                case "--telemetry" -> telemetry = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -105,7 +111,8 @@ record Options(
                 operations,
                 json,
                 heapCheck,
-                lockOnRead);
+                lockOnRead,
+                telemetry);
     }
 
     private static List<String> workloads(String value) {
