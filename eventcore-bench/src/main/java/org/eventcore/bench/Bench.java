@@ -57,7 +57,7 @@ public final class Bench {
     private Bench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.telemetry = options.telemetry() ? Telemetry.sdk() : null;
+        this.telemetry = options.telemetry() ? TelemetrySdk.create() : null;
     }
 
     public static void main(String[] args) {
@@ -141,7 +141,7 @@ public final class Bench {
             }
             if (telemetry != null) {
                 telemetry.getSdkTracerProvider().forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS);
-                out.println("telemetry: " + Telemetry.SPANS.get() + " spans exported");
+                out.println("telemetry: " + TelemetrySdk.SPANS.get() + " spans exported");
                 telemetry.close();
             }
             return invariantsHeld ? 0 : 1;

@@ -20,14 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * An OpenTelemetry SDK as a server installs one: every span sampled and batched, metrics aggregated and
  * read every 10 s, both exported to exporters that count and drop (the network is not what is measured).
  */
-final class Telemetry {
+public final class TelemetrySdk {
 
     /** Spans exported so far, to show that the SDK did its work. */
-    static final AtomicLong SPANS = new AtomicLong();
+    public static final AtomicLong SPANS = new AtomicLong();
 
-    private Telemetry() {}
+    private TelemetrySdk() {}
 
-    static OpenTelemetrySdk sdk() {
+    /** A new SDK as described above. */
+    public static OpenTelemetrySdk create() {
         SpanExporter spans = new SpanExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> batch) {
