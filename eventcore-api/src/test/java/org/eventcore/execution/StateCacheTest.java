@@ -141,11 +141,6 @@ class StateCacheTest {
                 new java.util.concurrent.atomic.AtomicReference<>();
         ForwardingEventStore interfering = new ForwardingEventStore(simple) {
             @Override
-            public Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after) {
-                return StreamRead.after(delegate.read(after.keySet()), after);
-            }
-
-            @Override
             public org.eventcore.spi.AppendResult append(org.eventcore.spi.AppendRequest request) {
                 Runnable r = beforeAppend.getAndSet(null);
                 if (r != null) {
@@ -196,11 +191,6 @@ class StateCacheTest {
             @Override
             public Map<StreamId, StreamRead> read(Set<StreamId> streams) {
                 return reposition(delegate.read(streams));
-            }
-
-            @Override
-            public Map<StreamId, StreamRead> readAfter(Map<StreamId, StreamVersion> after) {
-                return StreamRead.after(read(after.keySet()), after);
             }
 
             private Map<StreamId, StreamRead> reposition(Map<StreamId, StreamRead> reads) {

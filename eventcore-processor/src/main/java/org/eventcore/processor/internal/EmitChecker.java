@@ -7,11 +7,9 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,24 +71,16 @@ public final class EmitChecker {
             }
             String decision = method.getParameters().get(1).getSimpleName().toString();
             Scanner scanner = new Scanner(
-                    path.getCompilationUnit(), type, declarationsClass, decision, idMembers, localNames(tree));
+                    path.getCompilationUnit(),
+                    type,
+                    declarationsClass,
+                    decision,
+                    idMembers,
+                    MethodBodies.localNames(tree));
             scanner.scan(tree.getBody(), null);
             ok &= !scanner.reported;
         }
         return ok;
-    }
-
-    /** The names of the parameters and local variables of {@code method}. */
-    private static Set<String> localNames(MethodTree method) {
-        Set<String> names = new HashSet<>();
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitVariable(VariableTree node, Void unused) {
-                names.add(node.getName().toString());
-                return super.visitVariable(node, unused);
-            }
-        }.scan(method, null);
-        return names;
     }
 
     private final class Scanner extends TreeScanner<Void, Void> {

@@ -5,7 +5,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
@@ -100,24 +99,12 @@ public final class FoldChecker {
             if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
                 continue;
             }
-            Scanner scanner = new Scanner(path.getCompilationUnit(), type, name, fields, methods, localNames(tree));
+            Scanner scanner =
+                    new Scanner(path.getCompilationUnit(), type, name, fields, methods, MethodBodies.localNames(tree));
             scanner.scan(tree.getBody(), null);
             ok &= !scanner.reported;
         }
         return ok;
-    }
-
-    /** The names of the parameters and local variables of {@code method}. */
-    private static Set<String> localNames(MethodTree method) {
-        Set<String> names = new HashSet<>();
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitVariable(VariableTree node, Void unused) {
-                names.add(node.getName().toString());
-                return super.visitVariable(node, unused);
-            }
-        }.scan(method, null);
-        return names;
     }
 
     private final class Scanner extends TreeScanner<Void, Void> {
