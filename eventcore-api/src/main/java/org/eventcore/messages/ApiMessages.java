@@ -439,6 +439,12 @@ public final class ApiMessages {
                 + "; the command is not affected";
     }
 
+    /** {@code GlobalLogReader.lag} was asked to count fewer than one event. */
+    @MessageId(1015)
+    public static String invalidLagLimit(int limit) {
+        return "EC1015 A log lag was asked with limit " + limit + "; it counts at least 1 event";
+    }
+
     /** The state cache's size is negative. */
     @MessageId(1706)
     public static String invalidStateCacheSize(int size) {

@@ -25,4 +25,35 @@ public interface GlobalLogReader {
 
     /** The position of the last event a reader can see now, or {@link GlobalPosition#start()}. */
     GlobalPosition head();
+
+    /**
+     * How far a reader at {@code after} is behind: the events after it that {@link #readLog} would
+     * return now, counted up to {@code limit}, and the earliest time among them. Used for projection
+     * lag (health checks, metrics), so a store should answer without reading the events' payloads; this
+     * default reads them in batches of at most 1,000 through {@link #readLog}.
+     *
+     * @param after a position, as for {@link #readLog}
+     * @param limit the most events counted, at least 1
+     */
+    default LogLag lag(GlobalPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(org.eventcore.messages.ApiMessages.invalidLagLimit(limit));
+        }
+        long counted = 0;
+        java.time.Instant earliest = null;
+        GlobalPosition at = after;
+        while (counted < limit) {
+            List<StoredEvent<Object>> batch = readLog(at, (int) Math.min(1_000, limit - counted));
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (StoredEvent<Object> e : batch) {
+                java.time.Instant t = e.metadata().time();
+                earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+            }
+            counted += batch.size();
+            at = batch.get(batch.size() - 1).position();
+        }
+        return counted == 0 ? LogLag.none() : new LogLag(counted, counted >= limit, java.util.Optional.of(earliest));
+    }
 }

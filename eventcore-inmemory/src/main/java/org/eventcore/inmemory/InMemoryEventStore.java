@@ -26,6 +26,7 @@ import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogLag;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.StreamRead;
 
@@ -313,5 +314,28 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
     @Override
     public GlobalPosition head() {
         return GlobalPosition.of(log.size());
+    }
+
+    /** Counts without copying: the log's positions are its indexes. */
+    @Override
+    public LogLag lag(GlobalPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(InMemoryMessages.invalidLogLimit(limit));
+        }
+        if (after.epoch() != 0) {
+            throw new IllegalArgumentException(InMemoryMessages.foreignPosition(after.toString()));
+        }
+        int size = log.size();
+        int from = (int) Math.min(after.offset(), size);
+        int to = (int) Math.min(size, (long) from + limit);
+        if (to == from) {
+            return LogLag.none();
+        }
+        java.time.Instant earliest = null;
+        for (StoredEvent<Object> e : log.range(from, to)) {
+            java.time.Instant t = e.metadata().time();
+            earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+        }
+        return new LogLag(to - from, to - from >= limit, java.util.Optional.of(earliest));
     }
 }

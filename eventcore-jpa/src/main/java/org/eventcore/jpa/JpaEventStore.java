@@ -33,6 +33,7 @@ import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogLag;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.StreamRead;
 
@@ -409,5 +410,32 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
             }
             return GlobalPosition.of(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
         });
+    }
+
+    /**
+     * One statement that reads no payload: the count and earliest time of at most {@code limit} index
+     * entries after {@code after}, below the log's horizon (what {@link #readLog} would return now).
+     */
+    @Override
+    public LogLag lag(GlobalPosition after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException(JpaMessages.invalidLogReadLimit(limit));
+        }
+        Object[] row = run("log read", em -> {
+            long horizon = Dialects.logHorizon(em, settings.dialect(), timeout(em));
+            return (Object[]) Dialects.timed(em.createNativeQuery(EventRow.LAG_SQL), timeout(em))
+                    .setParameter(1, after.epoch())
+                    .setParameter(2, horizon)
+                    .setParameter(3, after.epoch())
+                    .setParameter(4, after.offset())
+                    .setParameter(5, limit)
+                    .getSingleResult();
+        });
+        long events = ((Number) row[0]).longValue();
+        if (events == 0) {
+            return LogLag.none();
+        }
+        java.time.Instant earliest = EventRow.instantOfMicros(((Number) row[1]).longValue());
+        return new LogLag(events, events >= limit, Optional.of(earliest));
     }
 }

@@ -25,6 +25,7 @@ import org.eventcore.StreamConflictException;
 import org.eventcore.execution.CommandResult;
 import org.eventcore.execution.ExecutionListener;
 import org.eventcore.execution.StateCacheStatistics;
+import org.eventcore.projection.ProjectionStatus;
 
 /**
  * Traces and metrics of command executions through the OpenTelemetry API: an
@@ -160,6 +161,105 @@ public final class EventCoreTelemetry implements ExecutionListener {
                 i.close();
             }
         };
+    }
+
+    /** The projection a projection metric is about. */
+    static final AttributeKey<String> PROJECTION_NAME = AttributeKey.stringKey("eventcore.projection.name");
+
+    /** The state a projection is in ({@link org.eventcore.projection.ProjectionState}, lower case). */
+    static final AttributeKey<String> PROJECTION_STATE = AttributeKey.stringKey("eventcore.projection.state");
+
+    /**
+     * Reports durable projections through {@code telemetry}'s meter {@code org.eventcore}, read from
+     * {@code statuses} once per collection (one callback for all instruments, so each collection reads
+     * each status once), each measurement with the attribute {@code eventcore.projection.name}:
+     *
+     * <ul>
+     *   <li>{@code eventcore.projection.position} ({@code {position}}, gauge): the checkpoint's
+     *       {@link org.eventcore.GlobalPosition#offset() offset};
+     *   <li>{@code eventcore.projection.lag} ({@code {event}}, gauge): events after the checkpoint,
+     *       counted up to {@link ProjectionStatus#LAG_COUNTED};
+     *   <li>{@code eventcore.projection.lag.duration} ({@code s}, gauge): how long the earliest of them
+     *       has waited;
+     *   <li>{@code eventcore.projection.events.handled} and {@code .events.skipped} ({@code {event}},
+     *       counters), {@code eventcore.projection.failures} ({@code {batch}}, counter);
+     *   <li>{@code eventcore.projection.up} ({@code 1}, gauge, with {@code eventcore.projection.state}):
+     *       1 for the projection's current state.
+     * </ul>
+     *
+     * Reading a status costs a few queries of the store; a collector that reads every 60 seconds (the
+     * SDK's default) makes them once a minute.
+     *
+     * @return closes the instruments
+     */
+    public static AutoCloseable observeProjections(
+            OpenTelemetry telemetry,
+            java.util.function.Supplier<? extends java.util.Collection<ProjectionStatus>> statuses) {
+        Objects.requireNonNull(statuses, "statuses");
+        Meter meter = telemetry.getMeter(SCOPE);
+        io.opentelemetry.api.metrics.ObservableLongMeasurement position = meter.gaugeBuilder(
+                        "eventcore.projection.position")
+                .ofLongs()
+                .setUnit("{position}")
+                .setDescription("The offset of the last position the projection committed")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableLongMeasurement lag = meter.gaugeBuilder("eventcore.projection.lag")
+                .ofLongs()
+                .setUnit("{event}")
+                .setDescription(
+                        "Events after the projection's checkpoint (counted up to " + ProjectionStatus.LAG_COUNTED + ")")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableDoubleMeasurement lagDuration = meter.gaugeBuilder(
+                        "eventcore.projection.lag.duration")
+                .setUnit("s")
+                .setDescription("How long the earliest event after the projection's checkpoint has waited")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableLongMeasurement handled = meter.counterBuilder(
+                        "eventcore.projection.events.handled")
+                .setUnit("{event}")
+                .setDescription("Events the projection handled in committed batches on this node")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableLongMeasurement skipped = meter.counterBuilder(
+                        "eventcore.projection.events.skipped")
+                .setUnit("{event}")
+                .setDescription("Events the projection skipped and recorded, on every node")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableLongMeasurement failures = meter.counterBuilder(
+                        "eventcore.projection.failures")
+                .setUnit("{batch}")
+                .setDescription("Batches that failed on this node (retried, skipped or stopping the projection)")
+                .buildObserver();
+        io.opentelemetry.api.metrics.ObservableLongMeasurement up = meter.gaugeBuilder("eventcore.projection.up")
+                .ofLongs()
+                .setUnit("1")
+                .setDescription("1 for the state the projection is in")
+                .buildObserver();
+        return meter.batchCallback(
+                () -> {
+                    for (ProjectionStatus s : statuses.get()) {
+                        Attributes named = Attributes.of(PROJECTION_NAME, s.name());
+                        position.record(s.checkpoint().offset(), named);
+                        lag.record(s.lagEvents(), named);
+                        lagDuration.record(s.lag().toNanos() / 1e9, named);
+                        handled.record(s.eventsHandled(), named);
+                        skipped.record(s.skippedCount(), named);
+                        failures.record(s.failures(), named);
+                        up.record(
+                                1,
+                                Attributes.of(
+                                        PROJECTION_NAME,
+                                        s.name(),
+                                        PROJECTION_STATE,
+                                        s.state().name().toLowerCase(java.util.Locale.ROOT)));
+                    }
+                },
+                position,
+                lag,
+                lagDuration,
+                handled,
+                skipped,
+                failures,
+                up);
     }
 
     /** Telemetry through {@code telemetry} (the server's, or {@code GlobalOpenTelemetry.get()}). */

@@ -227,6 +227,7 @@ final class ProjectionLoop implements Runnable {
             LOG.log(Level.WARNING, lost.getMessage());
             return definition.pollInterval();
         }
+        state.batchFailed();
         HandlerFailure failure = find(e, HandlerFailure.class);
         if (failure != null) {
             StoredEvent<Object> event = failure.event();

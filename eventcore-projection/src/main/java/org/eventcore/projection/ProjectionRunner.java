@@ -16,6 +16,7 @@ import org.eventcore.projection.spi.SkippedEvent;
 import org.eventcore.projection.spi.SkippedEventLog;
 import org.eventcore.spi.AttemptBoundary;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogLag;
 
 /**
  * Drives one durable projection along the global log: plain Java, on an {@link Executor} you give
@@ -63,6 +64,9 @@ public final class ProjectionRunner {
     private volatile Skips skips = new Skips(List.of(), 0);
 
     private record Skips(List<SkippedEvent> recent, long count) {}
+
+    /** The lag the last status read, shown again when the store cannot be read. */
+    private volatile LogLag lag = LogLag.none();
 
     private ProjectionRunner(ProjectionLoop.Parts parts, Executor executor) {
         this.parts = parts;
@@ -292,7 +296,17 @@ public final class ProjectionRunner {
             }
         }
         Skips shown = skips;
-        return state.snapshot(name(), stored, head, shown.recent(), shown.count());
+        GlobalPosition at = stored.orElseGet(state::checkpoint);
+        if (at.compareTo(head) >= 0) {
+            lag = LogLag.none();
+        } else {
+            try {
+                lag = parts.boundary().execute(a -> parts.log().lag(at, ProjectionStatus.LAG_COUNTED));
+            } catch (RuntimeException e) {
+                statusReadFailed("its lag", e); // shows the lag read last
+            }
+        }
+        return state.snapshot(name(), stored, head, shown.recent(), shown.count(), lag);
     }
 
     /** When a failed read of the status was last logged at WARNING (System.nanoTime), or 0. */

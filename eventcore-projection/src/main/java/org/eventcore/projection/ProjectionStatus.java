@@ -1,5 +1,6 @@
 package org.eventcore.projection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,12 @@ import org.eventcore.projection.spi.SkippedEvent;
  * @param skippedCount how many events the projection has skipped in all
  * @param rebuildTarget during a rebuild, the head the rebuild replays up to
  * @param lease the lease this runner holds (fencing epoch, owner, expiry), empty when it holds none
+ * @param lagEvents the events after {@code checkpoint} that the log holds now, counted up to
+ *     {@value #LAG_COUNTED} (more show as {@value #LAG_COUNTED}); 0 when caught up
+ * @param lag how long the earliest of those events has waited since its command's time
+ *     ({@link org.eventcore.EventMetadata#time()}); {@link Duration#ZERO} when caught up
+ * @param failures the batches that failed since this runner was created, on a handler's exception
+ *     (retried, skipped or stopping the projection) or a store failure; a lost lease is not one
  */
 public record ProjectionStatus(
         String name,
@@ -49,10 +56,16 @@ public record ProjectionStatus(
         List<SkippedEvent> skipped,
         long skippedCount,
         Optional<GlobalPosition> rebuildTarget,
-        Optional<Lease> lease) {
+        Optional<Lease> lease,
+        long lagEvents,
+        Duration lag,
+        long failures) {
 
     /** The most skipped events a status lists; {@link #skippedCount()} counts them all. */
     public static final int SKIPPED_SHOWN = 100;
+
+    /** The most events {@link #lagEvents()} counts: a status never scans further into a long lag. */
+    public static final int LAG_COUNTED = 100_000;
 
     public ProjectionStatus {
         Objects.requireNonNull(name, "name");
@@ -64,5 +77,6 @@ public record ProjectionStatus(
         skipped = List.copyOf(skipped);
         Objects.requireNonNull(rebuildTarget, "rebuildTarget");
         Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(lag, "lag");
     }
 }

@@ -26,6 +26,7 @@ final class RunnerState {
     private ProjectionState state = ProjectionState.STOPPED;
     private GlobalPosition checkpoint = GlobalPosition.start();
     private long handled;
+    private long failures;
     private String lastError;
     private int retries;
     /** When the current run of failed batches began; null when the last batch succeeded. */
@@ -264,6 +265,16 @@ final class RunnerState {
         });
     }
 
+    /** A batch failed (a handler's exception or a store failure), whatever follows. */
+    public void batchFailed() {
+        lock.lock();
+        try {
+            failures++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A batch failed and will be tried again; returns the number of failures in a row. */
     public int retrying(String error) {
         lock.lock();
@@ -360,14 +371,15 @@ final class RunnerState {
 
     /**
      * A status with {@code stored} as checkpoint when known (else the last committed one), {@code head},
-     * and the skipped events the durable log holds.
+     * the skipped events the durable log holds, and the lag after that checkpoint.
      */
     public ProjectionStatus snapshot(
             String name,
             Optional<GlobalPosition> stored,
             GlobalPosition head,
             List<SkippedEvent> skipped,
-            long skippedCount) {
+            long skippedCount,
+            org.eventcore.spi.LogLag lag) {
         lock.lock();
         try {
             GlobalPosition at = stored.orElse(checkpoint);
@@ -384,7 +396,10 @@ final class RunnerState {
                     skipped,
                     skippedCount,
                     Optional.ofNullable(rebuildTarget),
-                    Optional.ofNullable(lease));
+                    Optional.ofNullable(lease),
+                    lag.events(),
+                    lag.waited(java.time.Instant.now()),
+                    failures);
         } finally {
             lock.unlock();
         }

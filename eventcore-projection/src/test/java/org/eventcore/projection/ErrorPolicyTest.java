@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eventcore.projection.Fixture.awaitCaughtUp;
 import static org.eventcore.projection.Fixture.eventually;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
@@ -88,10 +89,19 @@ class ErrorPolicyTest {
         assertThat(during.lastError())
                 .hasValueSatisfying(m -> assertThat(m).startsWith("EC1612").contains("cannot project 13"));
         assertThat(during.checkpoint()).isEqualTo(GlobalPosition.of(7));
+        assertThat(during.lagEvents()).as("events after the checkpoint").isEqualTo(13);
+        assertThat(during.lag())
+                .as("the ledger's events are dated at the epoch")
+                .isGreaterThan(Duration.ofDays(365));
+        assertThat(during.failures()).isGreaterThanOrEqualTo(during.retries());
 
         failing.set(false);
         awaitCaughtUp(runner);
-        assertThat(runner.status().retries()).isZero();
+        ProjectionStatus after = runner.status();
+        assertThat(after.retries()).isZero();
+        assertThat(after.lagEvents()).isZero();
+        assertThat(after.lag()).isEqualTo(Duration.ZERO);
+        assertThat(after.failures()).as("failures are counted for good").isGreaterThanOrEqualTo(3);
         f.assertReadModelIsTheFoldOfTheLog();
     }
 
@@ -114,6 +124,9 @@ class ErrorPolicyTest {
         assertThat(s.lastError())
                 .hasValueSatisfying(m -> assertThat(m).contains(poison.id().toString()));
         assertThat(s.eventsHandled()).isEqualTo(19);
+        assertThat(s.failures())
+                .as("the poison's batch failed once, then skipped it")
+                .isEqualTo(1);
         assertThat(f.readModel.applied().keySet())
                 .as("every event but the poison, once")
                 .containsExactlyElementsOf(f.ledger.positions().stream()

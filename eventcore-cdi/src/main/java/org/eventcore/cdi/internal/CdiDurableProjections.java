@@ -69,12 +69,26 @@ public class CdiDurableProjections implements DurableProjections {
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         starter.start();
+        if (!extension.projections().isEmpty()) {
+            metrics = Telemetry.observeProjections(
+                    () -> names().stream().sorted().map(this::status).toList(),
+                    CdiDurableProjections.class.getClassLoader());
+        }
     }
 
     @PreDestroy
     void stopAll() {
+        try {
+            metrics.close();
+        } catch (Exception e) {
+            System.getLogger(CdiDurableProjections.class.getName())
+                    .log(System.Logger.Level.DEBUG, "closing the projection metrics failed", e);
+        }
         starter.stopAll();
     }
+
+    /** The projections' metrics, closed when the application stops. */
+    private AutoCloseable metrics = () -> {};
 
     /** The runner of {@code name}; empty while the runners have not started. */
     private Optional<ProjectionRunner> runner(String name) {
@@ -102,6 +116,24 @@ public class CdiDurableProjections implements DurableProjections {
         return runner;
     }
 
+    /**
+     * Reads the log's head (or, without a global log, a stream) in a transaction of its own, for the
+     * store's health check; returns the head, encoded, or throws what the store threw.
+     */
+    String probeStore() {
+        return transactions.inNewTransaction(() -> {
+            if (logReader.isResolvable()) {
+                return logReader.get().head().encode();
+            }
+            EventStore events = store.get();
+            if (events instanceof GlobalLogReader reader) {
+                return reader.head().encode();
+            }
+            events.read(Set.of(org.eventcore.StreamId.of("eventcore-health-probe")));
+            return "";
+        });
+    }
+
     @Override
     public Set<String> names() {
         return Set.copyOf(extension.projections().keySet());
@@ -127,7 +159,10 @@ public class CdiDurableProjections implements DurableProjections {
                 List.of(),
                 0,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                0,
+                Duration.ZERO,
+                0);
     }
 
     @Override

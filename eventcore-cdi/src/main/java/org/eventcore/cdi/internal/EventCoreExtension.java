@@ -2,6 +2,7 @@ package org.eventcore.cdi.internal;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -207,6 +208,11 @@ public class EventCoreExtension implements Extension {
             validation.addDeploymentProblem(
                     new DeploymentException(CdiMessages.invalidCommandRetry(command.getName(), e.getMessage()), e));
         }
+    }
+
+    /** Readiness checks for the store and each durable projection, where MicroProfile Health is present. */
+    void registerHealthChecks(@Observes AfterBeanDiscovery discovery, BeanManager beans) {
+        HealthChecks.register(discovery, beans, projections.keySet(), EventCoreExtension.class.getClassLoader());
     }
 
     void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {

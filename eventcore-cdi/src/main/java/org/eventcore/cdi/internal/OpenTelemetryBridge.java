@@ -35,6 +35,13 @@ final class OpenTelemetryBridge {
         return telemetry == null ? () -> {} : EventCoreTelemetry.observeStateCache(telemetry, statistics);
     }
 
+    /** The projections' statuses through the bean, or nothing without one. */
+    static AutoCloseable observeProjections(
+            java.util.function.Supplier<java.util.List<org.eventcore.projection.ProjectionStatus>> statuses) {
+        OpenTelemetry telemetry = telemetry();
+        return telemetry == null ? () -> {} : EventCoreTelemetry.observeProjections(telemetry, statuses);
+    }
+
     /** The container's OpenTelemetry bean, or null. */
     private static OpenTelemetry telemetry() {
         try {

@@ -1,6 +1,5 @@
 package org.eventcore.cdi.internal;
 
-import java.lang.reflect.Method;
 import java.util.Optional;
 import org.eventcore.cdi.messages.CdiMessages;
 import org.eventcore.execution.ExecutorSettings;
@@ -19,41 +18,19 @@ final class StateCacheConfig {
     private StateCacheConfig() {}
 
     static int size() {
-        Optional<String> fromConfig = microProfileConfig();
-        String source = fromConfig.isPresent() ? "MicroProfile Config" : "the system property";
-        String value = fromConfig.orElse(System.getProperty(PROPERTY));
-        if (value == null || value.isBlank()) {
+        Optional<Settings.Value> value = Settings.of(PROPERTY);
+        if (value.isEmpty()) {
             return ExecutorSettings.DEFAULT_STATE_CACHE_SIZE;
         }
         try {
-            int size = Integer.parseInt(value.strip());
+            int size = Integer.parseInt(value.get().text());
             if (size >= 0) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalStateException(CdiMessages.invalidStateCacheSize(source, value));
-    }
-
-    /** The property through MicroProfile Config, when its API is on the application's class path. */
-    private static Optional<String> microProfileConfig() {
-        try {
-            Class<?> provider = Class.forName(
-                    "org.eclipse.microprofile.config.ConfigProvider",
-                    true,
-                    Thread.currentThread().getContextClassLoader());
-            Class<?> configType =
-                    Class.forName("org.eclipse.microprofile.config.Config", true, provider.getClassLoader());
-            Object config = provider.getMethod("getConfig").invoke(null);
-            Method optional = configType.getMethod("getOptionalValue", String.class, Class.class);
-            Object found = optional.invoke(config, PROPERTY, String.class);
-            return ((Optional<?>) found).map(Object::toString);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // a server whose config cannot be read here: the system property still counts
-            return Optional.empty();
-        }
+        throw new IllegalStateException(CdiMessages.invalidStateCacheSize(
+                value.get().source(), value.get().text()));
     }
 }

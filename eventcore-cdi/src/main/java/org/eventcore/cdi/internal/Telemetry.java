@@ -39,6 +39,18 @@ final class Telemetry {
         return present(loader) ? OpenTelemetryBridge.observeStateCache(statistics) : () -> {};
     }
 
+    /**
+     * Reports the durable projections' statuses as metrics through the container's OpenTelemetry bean;
+     * nothing without the API or the bean.
+     *
+     * @return closes what it registered
+     */
+    static AutoCloseable observeProjections(
+            java.util.function.Supplier<java.util.List<org.eventcore.projection.ProjectionStatus>> statuses,
+            ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.observeProjections(statuses) : () -> {};
+    }
+
     private static boolean present(ClassLoader loader) {
         try {
             Class.forName("io.opentelemetry.api.OpenTelemetry", false, loader);

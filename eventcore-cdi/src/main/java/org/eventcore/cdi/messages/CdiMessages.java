@@ -270,4 +270,10 @@ public final class CdiMessages {
     public static String invalidCommand(String commandType, java.util.List<String> violations) {
         return "EC2062 Command " + commandType + " is invalid, nothing was written: " + String.join("; ", violations);
     }
+
+    /** A health setting has a value it cannot take. */
+    @MessageId(2063)
+    public static String invalidHealthSetting(String property, String source, String value, String expected) {
+        return "EC2063 The property " + property + " (from " + source + ") is \"" + value + "\"; it is " + expected;
+    }
 }

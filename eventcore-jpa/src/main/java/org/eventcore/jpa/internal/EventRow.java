@@ -80,12 +80,27 @@ public record EventRow(
                 (String) cells[8],
                 (String) cells[9],
                 (String) cells[10],
-                OffsetDateTime.ofInstant(
-                        Instant.ofEpochSecond(
-                                Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L),
-                        ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(instantOfMicros(micros), ZoneOffset.UTC),
                 (String) cells[12]);
     }
+
+    /** The instant of {@code micros} microseconds since the epoch, as the native statements give times. */
+    public static Instant instantOfMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+
+    /**
+     * PostgreSQL and H2: how many events follow a position below the log's horizon, counted up to a
+     * bound, and the earliest of their times in microseconds since the epoch; ?1 and ?3 the position's
+     * transaction id, ?2 the horizon, ?4 the position's offset, ?5 the bound (no parameter is used twice:
+     * not every provider binds a repeated one). The inner select walks
+     * the log's index only ({@code ec_events_log_idx} and the rows' times), never a payload.
+     */
+    public static final String LAG_SQL =
+            "select count(*), cast(extract(epoch from min(t.recorded_at)) * 1000000 as bigint)"
+                    + " from (select e.recorded_at from ec_events e"
+                    + " where e.tx_id >= ?1 and e.tx_id < ?2 and (e.tx_id > ?3 or e.global_position > ?4)"
+                    + " order by e.tx_id, e.global_position limit ?5) t";
 
     /** The select clause of a JPQL read of {@code EventRecord e} into rows of this type. */
     public static final String SELECT = "select new " + EventRow.class.getName()

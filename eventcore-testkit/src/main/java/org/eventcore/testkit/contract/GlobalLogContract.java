@@ -1,6 +1,7 @@
 package org.eventcore.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eventcore.testkit.contract.StoreFixture.event;
 import static org.eventcore.testkit.contract.StoreFixture.read;
 import static org.eventcore.testkit.contract.StoreFixture.request;
@@ -25,6 +26,7 @@ import org.eventcore.StreamId;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogLag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +99,38 @@ public abstract class GlobalLogContract<S extends EventStore & GlobalLogReader> 
         StreamId a = streams.stream("a");
         request().expect(a, 0).write(a, event(1)).appendTo(store);
         assertThat(store.readLog(store.head(), 10)).isEmpty();
+    }
+
+    @Test
+    void the_lag_after_a_position_counts_what_a_reader_would_read_up_to_the_bound_with_the_earliest_time() {
+        GlobalPosition before = store.head();
+        StreamId a = streams.stream("a");
+        StreamId b = streams.stream("b");
+        assertThat(store.lag(before, 10)).isEqualTo(LogLag.none());
+        request().expect(a, 0).write(a, event(1)).write(a, event(2)).appendTo(store);
+        request().expect(b, 0).write(b, event(3)).appendTo(store);
+        List<StoredEvent<Object>> written = readAllAfter(before, 10);
+        assertThat(written).hasSize(3);
+        java.time.Instant earliest = written.stream()
+                .map(e -> e.metadata().time())
+                .min(java.util.Comparator.naturalOrder())
+                .orElseThrow();
+
+        LogLag all = store.lag(before, 10);
+        assertThat(all.events()).isEqualTo(3);
+        assertThat(all.bounded()).isFalse();
+        assertThat(all.earliest()).contains(earliest);
+
+        LogLag bounded = store.lag(before, 2);
+        assertThat(bounded.events()).isEqualTo(2);
+        assertThat(bounded.bounded()).isTrue();
+
+        LogLag last = store.lag(written.get(1).position(), 10);
+        assertThat(last.events()).isEqualTo(1);
+        assertThat(last.earliest()).contains(written.get(2).metadata().time());
+
+        assertThat(store.lag(store.head(), 10)).isEqualTo(LogLag.none());
+        assertThatThrownBy(() -> store.lag(before, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package org.eventcore.cdi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class HealthChecksTest {
+
+    private static Optional<Settings.Value> set(String text) {
+        return Optional.of(new Settings.Value(text, "the system property"));
+    }
+
+    @Test
+    void the_lag_bound_is_a_minute_unless_set_in_iso_8601_or_whole_seconds() {
+        assertThat(HealthChecks.projectionLag(Optional.empty())).isEqualTo(Duration.ofMinutes(1));
+        assertThat(HealthChecks.projectionLag(set("PT30S"))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(HealthChecks.projectionLag(set("PT0.25S"))).isEqualTo(Duration.ofMillis(250));
+        assertThat(HealthChecks.projectionLag(set("90"))).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void a_lag_bound_that_is_not_a_positive_duration_is_refused_naming_the_property_and_the_forms() {
+        for (String wrong : new String[] {"soon", "0", "PT0S", "-PT5S", "5m", "99999999999"}) {
+            assertThatThrownBy(() -> HealthChecks.projectionLag(set(wrong)))
+                    .as(wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(
+                            "EC2063 The property eventcore.health.projection-lag (from the system property) is \""
+                                    + wrong + "\"")
+                    .hasMessageContaining("ISO-8601 (PT30S, PT5M) or whole seconds (30)");
+        }
+    }
+
+    @Test
+    void without_the_microprofile_health_api_nothing_is_registered() {
+        ClassLoader withoutHealth = new ClassLoader(HealthChecksTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("org.eclipse.microprofile.health.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        assertThat(HealthChecks.present(withoutHealth)).isFalse();
+        assertThat(HealthChecks.present(HealthChecksTest.class.getClassLoader()))
+                .isTrue();
+        // register() returns before touching the AfterBeanDiscovery event when the API is missing
+        HealthChecks.register(null, null, java.util.Set.of("totals"), withoutHealth);
+    }
+}
