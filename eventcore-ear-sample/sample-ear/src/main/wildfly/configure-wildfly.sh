@@ -21,3 +21,9 @@ else
 fi
 JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" --file="$here/configure.cli" \
     -Ddriver.jar="$driver" -Deventcore.add.module="$add_module"
+
+# standalone-observed.xml: the same configuration with MicroProfile Health and Telemetry added
+# (observe.cli), for the observability tests; standalone.xml itself has neither, and every other test
+# runs there. Made again from standalone.xml at every build.
+cp "$home/standalone/configuration/standalone.xml" "$home/standalone/configuration/standalone-observed.xml"
+JBOSS_HOME="$home" "$home/bin/jboss-cli.sh" --file="$here/observe.cli"

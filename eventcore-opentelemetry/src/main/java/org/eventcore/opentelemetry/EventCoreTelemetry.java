@@ -74,6 +74,27 @@ public final class EventCoreTelemetry implements ExecutionListener {
     private final DoubleHistogram commandDuration;
     private final DoubleHistogram appendDuration;
 
+    /**
+     * The attributes of a command type, and of a type with each outcome, made once: a command's
+     * instruments are recorded with the same few sets again and again.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Attributes> typeAttributes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final java.util.concurrent.ConcurrentHashMap<
+                    String, java.util.concurrent.ConcurrentHashMap<String, Attributes>>
+            outcomeAttributes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Attributes typed(String commandType) {
+        return typeAttributes.computeIfAbsent(commandType, t -> Attributes.of(TYPE, t));
+    }
+
+    private Attributes typed(String commandType, String outcome) {
+        return outcomeAttributes
+                .computeIfAbsent(commandType, t -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Attributes.of(TYPE, commandType, OUTCOME, o));
+    }
+
     /** The open spans of the commands running on this thread, innermost first. */
     private final ThreadLocal<Deque<Open>> open = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -298,7 +319,7 @@ public final class EventCoreTelemetry implements ExecutionListener {
     @Override
     public void attemptStarted(CommandId commandId, String commandType, int attempt) {
         push(tracer.spanBuilder("attempt").setAttribute(ATTEMPT, (long) attempt).startSpan(), commandType, 0);
-        attempts.add(1, Attributes.of(TYPE, commandType));
+        attempts.add(1, typed(commandType));
     }
 
     @Override
@@ -329,7 +350,7 @@ public final class EventCoreTelemetry implements ExecutionListener {
                     f -> top.span().setStatus(StatusCode.ERROR, f.getClass().getSimpleName()));
         }
         pop();
-        Attributes type = Attributes.of(TYPE, commandType);
+        Attributes type = typed(commandType);
         appendDuration.record(took.toNanos() / 1e9, type);
         if (failure.isEmpty() && top != null) {
             // the events were stored (not yet committed): counted once, here
@@ -394,7 +415,7 @@ public final class EventCoreTelemetry implements ExecutionListener {
     private void end(Open command, String outcome) {
         double seconds = (System.nanoTime() - command.startedNanos()) / 1e9;
         pop();
-        Attributes attributes = Attributes.of(TYPE, command.type(), OUTCOME, outcome);
+        Attributes attributes = typed(command.type(), outcome);
         commands.add(1, attributes);
         commandDuration.record(seconds, attributes);
     }

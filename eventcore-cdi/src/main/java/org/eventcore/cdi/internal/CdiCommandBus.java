@@ -70,6 +70,7 @@ public class CdiCommandBus implements CommandBus {
             Instance<Principal> principal,
             Instance<Snapshots> snapshots,
             Instance<CommandBus> self,
+            Instance<Object> beans,
             EventCoreExtension extension) {
         this.self = self;
         TransactionSynchronizationRegistry registry = JtaRegistry.resolve(registryBean);
@@ -84,7 +85,7 @@ public class CdiCommandBus implements CommandBus {
                 .withAppendListener(new InlineDispatcher(
                         events, registry, extension.observesEnvelopes() ? Envelopes.firing(events) : null))
                 .withStateCacheSize(StateCacheConfig.size())
-                .withListener(Telemetry.resolve(CdiCommandBus.class.getClassLoader()));
+                .withListener(Telemetry.resolve(beans, CdiCommandBus.class.getClassLoader()));
         if (snapshots.isAmbiguous()) {
             throw new IllegalStateException(CdiMessages.severalSnapshots());
         }
@@ -95,7 +96,7 @@ public class CdiCommandBus implements CommandBus {
         // one state cache for both: an entry of a command in the caller's transaction is stored when that commits
         this.callerTransaction = ownTransactions.withBoundary(new CallerTransactionBoundary(registry));
         this.cacheMetrics = Telemetry.observeStateCache(
-                ownTransactions::stateCacheStatistics, CdiCommandBus.class.getClassLoader());
+                ownTransactions::stateCacheStatistics, beans, CdiCommandBus.class.getClassLoader());
     }
 
     /** Stops reporting the state cache's counts. */

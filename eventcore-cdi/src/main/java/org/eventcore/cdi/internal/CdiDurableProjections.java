@@ -53,11 +53,15 @@ public class CdiDurableProjections implements DurableProjections {
     @Inject
     AttemptTransactions transactions;
 
+    @Inject
+    Instance<Object> beans;
+
     private ProjectionStarter starter;
 
     @PostConstruct
     void init() {
-        starter = new ProjectionStarter(extension, store, logReader, checkpoints, leases, executors, transactions);
+        starter =
+                new ProjectionStarter(extension, store, logReader, checkpoints, leases, executors, transactions, beans);
     }
 
     /**
@@ -68,10 +72,12 @@ public class CdiDurableProjections implements DurableProjections {
      * not running.
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        extension.projectionsStarted(this);
         starter.start();
         if (!extension.projections().isEmpty()) {
             metrics = Telemetry.observeProjections(
                     () -> names().stream().sorted().map(this::status).toList(),
+                    beans,
                     CdiDurableProjections.class.getClassLoader());
         }
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eventcore.StreamDeclarations;
@@ -210,9 +211,66 @@ public class EventCoreExtension implements Extension {
         }
     }
 
-    /** Readiness checks for the store and each durable projection, where MicroProfile Health is present. */
-    void registerHealthChecks(@Observes AfterBeanDiscovery discovery, BeanManager beans) {
-        HealthChecks.register(discovery, beans, projections.keySet(), EventCoreExtension.class.getClassLoader());
+    /** The readiness check's settings, read once, at the first type that could be the check. */
+    private volatile HealthChecks.Config health;
+
+    private HealthChecks.Config health() {
+        HealthChecks.Config read = health;
+        if (read == null) {
+            read = HealthChecks.read();
+            health = read;
+        }
+        return read;
+    }
+
+    /**
+     * Vetoes EventCore's readiness check when its settings switch it off or are wrong. The check's class
+     * is compared by name: where the MicroProfile Health API is missing it cannot be loaded, and this
+     * observer never sees it.
+     */
+    <T> void settleReadiness(
+            @Observes @WithAnnotations(jakarta.enterprise.context.ApplicationScoped.class)
+                    ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().getJavaClass().getName().equals(HealthChecks.CHECK_CLASS)) {
+            HealthChecks.Config config = health();
+            if (!config.enabled()) {
+                event.veto();
+            }
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    config.enabled()
+                            ? "EventCore readiness check: eventcore (" + HealthChecks.PROJECTION_LAG + " "
+                                    + config.projectionLag() + ")"
+                            : "EventCore readiness check switched off");
+        }
+    }
+
+    /** A wrong health setting fails the deployment (only read where the check's class was found). */
+    void reportHealthSettings(@Observes AfterBeanDiscovery discovery) {
+        HealthChecks.Config config = health;
+        if (config != null && config.problem().isPresent()) {
+            discovery.addDefinitionError(
+                    new DeploymentException(config.problem().get()));
+        }
+    }
+
+    /** The readiness check's lag bound. */
+    Duration healthProjectionLag() {
+        HealthChecks.Config config = health;
+        return config == null ? HealthChecks.DEFAULT_PROJECTION_LAG : config.projectionLag();
+    }
+
+    /** The application's projections bean, once the application started; see {@link #projectionsStarted}. */
+    private volatile CdiDurableProjections projectionsBean;
+
+    /** Called by the projections bean when the application starts, for the health checks. */
+    void projectionsStarted(CdiDurableProjections bean) {
+        projectionsBean = bean;
+    }
+
+    /** The projections bean, or empty before the application started. */
+    Optional<CdiDurableProjections> projectionsBean() {
+        return Optional.ofNullable(projectionsBean);
     }
 
     void validate(@Observes AfterDeploymentValidation validation, BeanManager beans) {

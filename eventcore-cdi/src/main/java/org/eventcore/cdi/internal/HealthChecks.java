@@ -1,26 +1,23 @@
 package org.eventcore.cdi.internal;
 
-import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.Set;
 import org.eventcore.cdi.messages.CdiMessages;
 
 /**
- * Readiness checks through MicroProfile Health, where the application has its API (WildFly and Payara
- * with MicroProfile Health): one for the store, one per durable projection. Without the API nothing is
- * registered and nothing fails: the API's classes are touched only after their presence was checked
- * ({@link HealthBridge}). Settings (MicroProfile Config or system properties):
+ * The settings of EventCore's readiness check ({@link EventCoreReadiness}), read when the container
+ * starts (MicroProfile Config or system properties):
  *
  * <ul>
- *   <li>{@value #ENABLED}: {@code false} registers no check (default {@code true});
+ *   <li>{@value #ENABLED}: {@code false} vetoes the check (default {@code true});
  *   <li>{@value #PROJECTION_LAG}: how long the earliest unhandled event may wait before a projection is
  *       not ready, an ISO-8601 duration ({@code PT30S}) or seconds ({@code 30}); default
  *       {@link #DEFAULT_PROJECTION_LAG}.
  * </ul>
+ *
+ * Without the MicroProfile Health API the container cannot load the check's class: nothing is
+ * registered, nothing fails, and the settings are not read.
  */
 final class HealthChecks {
 
@@ -28,37 +25,35 @@ final class HealthChecks {
     static final String PROJECTION_LAG = "eventcore.health.projection-lag";
     static final Duration DEFAULT_PROJECTION_LAG = Duration.ofMinutes(1);
 
-    private static final System.Logger LOG = System.getLogger(HealthChecks.class.getName());
+    /** The check's class, named: it must not be loaded where the API is missing. */
+    static final String CHECK_CLASS = "org.eventcore.cdi.internal.EventCoreReadiness";
+
+    /** The settings as read: whether the check is wanted, the lag bound, or what is wrong with them. */
+    record Config(boolean enabled, Duration projectionLag, Optional<String> problem) {}
 
     private HealthChecks() {}
 
-    /** Adds the checks as beans, when the API is present and the checks are not switched off. */
-    static void register(AfterBeanDiscovery discovery, BeanManager beans, Set<String> projections, ClassLoader loader) {
-        if (!present(loader)) {
-            LOG.log(System.Logger.Level.DEBUG, "no MicroProfile Health API: EventCore registers no health check");
-            return;
-        }
+    /** Reads the settings; a wrong one is reported as {@code problem} (the check is then vetoed). */
+    static Config read() {
         Optional<Settings.Value> enabled = Settings.of(ENABLED);
         if (enabled.isPresent()) {
             String text = enabled.get().text();
             if (text.equalsIgnoreCase("false")) {
-                LOG.log(System.Logger.Level.DEBUG, ENABLED + "=false: EventCore registers no health check");
-                return;
+                return new Config(false, DEFAULT_PROJECTION_LAG, Optional.empty());
             }
             if (!text.equalsIgnoreCase("true")) {
-                discovery.addDefinitionError(new DeploymentException(
-                        CdiMessages.invalidHealthSetting(ENABLED, enabled.get().source(), text, "true or false")));
-                return;
+                return new Config(
+                        false,
+                        DEFAULT_PROJECTION_LAG,
+                        Optional.of(CdiMessages.invalidHealthSetting(
+                                ENABLED, enabled.get().source(), text, "true or false")));
             }
         }
-        Duration maxLag;
         try {
-            maxLag = projectionLag(Settings.of(PROJECTION_LAG));
+            return new Config(true, projectionLag(Settings.of(PROJECTION_LAG)), Optional.empty());
         } catch (IllegalArgumentException e) {
-            discovery.addDefinitionError(new DeploymentException(e.getMessage(), e));
-            return;
+            return new Config(false, DEFAULT_PROJECTION_LAG, Optional.of(e.getMessage()));
         }
-        HealthBridge.register(discovery, beans, projections, maxLag);
     }
 
     /** The lag bound from {@code value}: an ISO-8601 duration or whole seconds, above zero. */
@@ -83,15 +78,5 @@ final class HealthChecks {
                     "a duration above zero, in ISO-8601 (PT30S, PT5M) or whole seconds (30)"));
         }
         return lag;
-    }
-
-    static boolean present(ClassLoader loader) {
-        try {
-            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, loader);
-            Class.forName("org.eclipse.microprofile.health.Readiness", false, loader);
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

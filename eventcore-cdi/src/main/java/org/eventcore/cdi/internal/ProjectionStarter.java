@@ -29,6 +29,9 @@ final class ProjectionStarter {
     private final Instance<GlobalLogReader> logReader;
     private final Instance<CheckpointStore> checkpoints;
     private final Instance<ProjectionLeases> leases;
+    /** For the OpenTelemetry bean, resolved from EventCore's own archive. */
+    private final Instance<Object> beans;
+
     private final EventCoreExecutors executors;
     private final AttemptTransactions transactions;
 
@@ -39,7 +42,9 @@ final class ProjectionStarter {
             Instance<CheckpointStore> checkpoints,
             Instance<ProjectionLeases> leases,
             EventCoreExecutors executors,
-            AttemptTransactions transactions) {
+            AttemptTransactions transactions,
+            Instance<Object> beans) {
+        this.beans = beans;
         this.extension = extension;
         this.store = store;
         this.logReader = logReader;
@@ -178,6 +183,7 @@ final class ProjectionStarter {
                     Telemetry.traced(
                             e.getKey(),
                             new ProjectionHandlers(e.getValue()),
+                            beans,
                             ProjectionStarter.class.getClassLoader()));
             created.put(
                     e.getKey(),

@@ -15,8 +15,8 @@ final class Telemetry {
     private Telemetry() {}
 
     /** The listener that reports commands, or one that does nothing without the OpenTelemetry API. */
-    static ExecutionListener resolve(ClassLoader loader) {
-        return present(loader) ? OpenTelemetryBridge.listener() : ExecutionListener.none();
+    static ExecutionListener resolve(jakarta.enterprise.inject.Instance<Object> beans, ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.listener(beans) : ExecutionListener.none();
     }
 
     /**
@@ -24,8 +24,11 @@ final class Telemetry {
      * wrote it, or {@code handler} itself without the OpenTelemetry API or bean.
      */
     static org.eventcore.projection.ProjectionHandler traced(
-            String name, org.eventcore.projection.ProjectionHandler handler, ClassLoader loader) {
-        return present(loader) ? OpenTelemetryBridge.traced(name, handler) : handler;
+            String name,
+            org.eventcore.projection.ProjectionHandler handler,
+            jakarta.enterprise.inject.Instance<Object> beans,
+            ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.traced(name, handler, beans) : handler;
     }
 
     /**
@@ -35,8 +38,10 @@ final class Telemetry {
      * @return closes what it registered
      */
     static AutoCloseable observeStateCache(
-            java.util.function.Supplier<org.eventcore.execution.StateCacheStatistics> statistics, ClassLoader loader) {
-        return present(loader) ? OpenTelemetryBridge.observeStateCache(statistics) : () -> {};
+            java.util.function.Supplier<org.eventcore.execution.StateCacheStatistics> statistics,
+            jakarta.enterprise.inject.Instance<Object> beans,
+            ClassLoader loader) {
+        return present(loader) ? OpenTelemetryBridge.observeStateCache(statistics, beans) : () -> {};
     }
 
     /**
@@ -47,8 +52,9 @@ final class Telemetry {
      */
     static AutoCloseable observeProjections(
             java.util.function.Supplier<java.util.List<org.eventcore.projection.ProjectionStatus>> statuses,
+            jakarta.enterprise.inject.Instance<Object> beans,
             ClassLoader loader) {
-        return present(loader) ? OpenTelemetryBridge.observeProjections(statuses) : () -> {};
+        return present(loader) ? OpenTelemetryBridge.observeProjections(statuses, beans) : () -> {};
     }
 
     private static boolean present(ClassLoader loader) {
@@ -57,7 +63,7 @@ final class Telemetry {
             Class.forName("org.eventcore.opentelemetry.EventCoreTelemetry", false, loader);
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
-            LOG.log(System.Logger.Level.DEBUG, "no OpenTelemetry API: commands and projections are not traced");
+            LOG.log(System.Logger.Level.DEBUG, "No OpenTelemetry API: EventCore reports no traces and no metrics");
             return false;
         }
     }

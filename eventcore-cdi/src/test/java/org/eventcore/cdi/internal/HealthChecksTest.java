@@ -38,20 +38,30 @@ class HealthChecksTest {
     }
 
     @Test
-    void without_the_microprofile_health_api_nothing_is_registered() {
-        ClassLoader withoutHealth = new ClassLoader(HealthChecksTest.class.getClassLoader()) {
+    void without_the_microprofile_health_api_the_check_s_class_cannot_be_loaded_so_no_bean_is_made_of_it()
+            throws Exception {
+        ClassLoader parent = HealthChecksTest.class.getClassLoader();
+        ClassLoader withoutHealth = new ClassLoader(parent) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 if (name.startsWith("org.eclipse.microprofile.health.")) {
                     throw new ClassNotFoundException(name);
                 }
+                if (name.equals(HealthChecks.CHECK_CLASS)) { // defined here, so that it links against this loader
+                    try (java.io.InputStream in = parent.getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] bytes = in.readAllBytes();
+                        return defineClass(name, bytes, 0, bytes.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
                 return super.loadClass(name, resolve);
             }
         };
-        assertThat(HealthChecks.present(withoutHealth)).isFalse();
-        assertThat(HealthChecks.present(HealthChecksTest.class.getClassLoader()))
-                .isTrue();
-        // register() returns before touching the AfterBeanDiscovery event when the API is missing
-        HealthChecks.register(null, null, java.util.Set.of("totals"), withoutHealth);
+        assertThatThrownBy(() -> Class.forName(HealthChecks.CHECK_CLASS, true, withoutHealth))
+                .isInstanceOf(NoClassDefFoundError.class)
+                .hasMessageContaining("org/eclipse/microprofile/health/HealthCheck");
+        // and the extension, which names the class only as a string, loads there
+        assertThat(Class.forName(HealthChecks.CHECK_CLASS, false, parent)).isNotNull();
     }
 }

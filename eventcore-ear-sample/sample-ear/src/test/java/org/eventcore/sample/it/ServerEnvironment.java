@@ -41,7 +41,8 @@ public final class ServerEnvironment implements BeforeAllCallback {
      * configuration (which refers to them): a developer's own WildFly or Payara on the usual ports
      * (8080, 9990, 4848) never meets the tests. Sets {@code sample.it.pg.port} (unless given), for
      * WildFly {@code wildfly.port.offset} and {@code wildfly.management.port}, for Payara
-     * {@code payara.port.base} and {@code payara.admin.port}, and {@code sample.base.url}.
+     * {@code payara.port.base} and {@code payara.admin.port}, {@code sample.base.url}, and
+     * {@code sample.otlp.port} (the OTLP receiver of the observability tests).
      */
     static synchronized void choosePorts() {
         if (portsChosen) {
@@ -63,6 +64,15 @@ public final class ServerEnvironment implements BeforeAllCallback {
             http = 8080 + offset;
         }
         System.setProperty("sample.base.url", "http://localhost:" + http + "/eventcore-sample/api/");
+        // where the observability tests' OTLP receiver listens (arquillian.xml's wildfly-observed, the
+        // Payara domain's settings): for Payara a port kept with its port base, so that the domain need
+        // not restart for a new endpoint
+        int preferred = "payara".equals(System.getProperty("arquillian.launch"))
+                ? Integer.parseInt(System.getProperty("payara.port.base")) + 90
+                : 0;
+        System.setProperty(
+                "sample.otlp.port",
+                Integer.toString(OtlpReceiver.start(preferred).port()));
         portsChosen = true;
     }
 
@@ -115,7 +125,8 @@ public final class ServerEnvironment implements BeforeAllCallback {
                 System.getProperty("sample.driver.jar"),
                 System.getProperty("sample.it.pg.port"),
                 System.getProperty("payara.port.base"),
-                PAYARA_DOMAIN);
+                PAYARA_DOMAIN,
+                System.getProperty("sample.otlp.port"));
         payaraStarted = true;
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(() ->
