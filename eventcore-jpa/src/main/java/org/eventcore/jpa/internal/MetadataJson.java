@@ -13,6 +13,9 @@ public final class MetadataJson {
     private MetadataJson() {}
 
     public static String encode(Map<String, String> map) {
+        if (map.isEmpty()) {
+            return "{}";
+        }
         StringBuilder out = new StringBuilder(16 + map.size() * 32).append('{');
         boolean first = true;
         for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
@@ -52,6 +55,9 @@ public final class MetadataJson {
      * @throws IllegalArgumentException if the text is not such an object
      */
     public static Map<String, String> decode(String json) {
+        if (json.equals("{}")) {
+            return Map.of();
+        }
         Parser p = new Parser(json);
         Map<String, String> map = new TreeMap<>();
         p.skipSpace();
