@@ -108,6 +108,10 @@ public record EventMetadata(
             }
             copy.put(e.getKey(), value);
         }
+        if (copy.size() == 1) { // the usual case (a trace context): no tree kept for one entry
+            Map.Entry<String, String> only = copy.firstEntry();
+            return Map.of(only.getKey(), only.getValue());
+        }
         return Collections.unmodifiableMap(copy);
     }
 }

@@ -126,6 +126,18 @@ public final class MetadataJson {
 
         String string() {
             expect('"');
+            // most strings have no escape: taken as one piece (every event of a traced command carries one)
+            for (int i = pos; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    String plain = text.substring(pos, i);
+                    pos = i + 1;
+                    return plain;
+                }
+                if (c == '\\') {
+                    break;
+                }
+            }
             StringBuilder out = new StringBuilder();
             while (true) {
                 char c = next();
