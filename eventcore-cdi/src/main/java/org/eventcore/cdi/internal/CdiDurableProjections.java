@@ -128,14 +128,11 @@ public class CdiDurableProjections implements DurableProjections {
      */
     String probeStore() {
         return transactions.inNewTransaction(() -> {
-            if (logReader.isResolvable()) {
-                return logReader.get().head().encode();
+            Optional<GlobalLogReader> log = ProjectionStarter.globalLogOf(logReader, store);
+            if (log.isPresent()) {
+                return log.get().head().encode();
             }
-            EventStore events = store.get();
-            if (events instanceof GlobalLogReader reader) {
-                return reader.head().encode();
-            }
-            events.read(Set.of(org.eventcore.StreamId.of("eventcore-health-probe")));
+            store.get().read(Set.of(org.eventcore.StreamId.of("eventcore-health-probe")));
             return "";
         });
     }

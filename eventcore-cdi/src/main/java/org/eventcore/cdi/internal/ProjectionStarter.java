@@ -201,21 +201,23 @@ final class ProjectionStarter {
         notStarted = null;
     }
 
+    /** The global log ({@link #globalLogOf}); without one, durable projections cannot run. */
+    private GlobalLogReader globalLog(Set<String> names) {
+        return globalLogOf(logReader, store)
+                .orElseThrow(() -> new ProjectionSetupException(
+                        CdiMessages.noGlobalLog(names, store.get().getClass().getName())));
+    }
+
     /**
      * The global log: a GlobalLogReader bean if the application produces one, else the EventStore
      * bean itself when it is not behind a client proxy (a normal-scoped producer of type EventStore
-     * hides the store's other interfaces).
+     * hides the store's other interfaces); empty when neither.
      */
-    private GlobalLogReader globalLog(Set<String> names) {
+    static Optional<GlobalLogReader> globalLogOf(Instance<GlobalLogReader> logReader, Instance<EventStore> store) {
         if (logReader.isResolvable()) {
-            return logReader.get();
+            return Optional.of(logReader.get());
         }
-        EventStore events = store.get();
-        if (events instanceof GlobalLogReader reader) {
-            return reader;
-        }
-        throw new ProjectionSetupException(
-                CdiMessages.noGlobalLog(names, events.getClass().getName()));
+        return store.get() instanceof GlobalLogReader reader ? Optional.of(reader) : Optional.empty();
     }
 
     /** The runner of {@code name} once the runners started. */

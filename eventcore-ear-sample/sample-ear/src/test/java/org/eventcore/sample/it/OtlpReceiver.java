@@ -45,38 +45,35 @@ final class OtlpReceiver {
 
     private OtlpReceiver(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        server.createContext("/v1/traces", exchange -> {
-            try (exchange) {
-                try {
-                    spans.addAll(traces(body(
-                            exchange.getRequestBody(),
-                            exchange.getRequestHeaders().getFirst("Content-Encoding"))));
-                } catch (RuntimeException e) {
-                    problems.add("traces: " + e);
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        });
-        server.createContext("/v1/metrics", exchange -> {
-            try (exchange) {
-                try {
-                    metricNames.addAll(metrics(body(
-                            exchange.getRequestBody(),
-                            exchange.getRequestHeaders().getFirst("Content-Encoding"))));
-                } catch (RuntimeException e) {
-                    problems.add("metrics: " + e);
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-                exchange.sendResponseHeaders(200, -1);
-            }
-        });
+        receive("/v1/traces", OtlpReceiver::traces, spans);
+        receive("/v1/metrics", OtlpReceiver::metrics, metricNames);
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.sendResponseHeaders(404, -1);
             }
         });
         server.start();
+    }
+
+    /**
+     * Accepts OTLP requests on {@code path}: the body, read by {@code decode}, goes to {@code into}; a
+     * body it cannot read is kept as a problem. Always answers 200, as a collector does.
+     */
+    private <T> void receive(
+            String path, java.util.function.Function<byte[], List<T>> decode, java.util.Collection<T> into) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                try {
+                    into.addAll(decode.apply(body(
+                            exchange.getRequestBody(),
+                            exchange.getRequestHeaders().getFirst("Content-Encoding"))));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(path + ": " + e);
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
     }
 
     /** The receiver of this JVM; started by {@link #start} before. */
