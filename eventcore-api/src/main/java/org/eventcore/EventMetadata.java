@@ -87,31 +87,37 @@ public record EventMetadata(
             throw new IllegalArgumentException(ApiMessages.invalidMetadata("Too many custom metadata entries: "
                     + custom.size() + ", at most " + MAX_CUSTOM_ENTRIES + " are allowed"));
         }
+        if (custom.size() == 1) {
+            // the usual case (a trace context): no tree for one entry, and an immutable one-entry map (the
+            // store's and the telemetry's) is kept as it is
+            Map.Entry<String, String> only = custom.entrySet().iterator().next();
+            requireEntry(only.getKey(), only.getValue());
+            return Map.copyOf(custom);
+        }
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> e : custom.entrySet()) {
-            requireIdentifier("custom metadata key", e.getKey(), 128);
-            String value = e.getValue();
-            if (value == null) {
-                throw new IllegalArgumentException(ApiMessages.invalidMetadata(
-                        "Custom metadata value for key " + Identifiers.quote(e.getKey()) + " is null"));
-            }
-            Optional<String> unpaired = Identifiers.unpairedSurrogate(value);
-            if (unpaired.isPresent()) {
-                throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
-                        + Identifiers.quote(e.getKey()) + " contains " + unpaired.get()
-                        + ": it is not valid Unicode and could not be stored unchanged"));
-            }
-            if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
-                throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
-                        + Identifiers.quote(e.getKey()) + " is " + value.length() + " characters long, more than "
-                        + MAX_CUSTOM_VALUE_LENGTH));
-            }
-            copy.put(e.getKey(), value);
-        }
-        if (copy.size() == 1) { // the usual case (a trace context): no tree kept for one entry
-            Map.Entry<String, String> only = copy.firstEntry();
-            return Map.of(only.getKey(), only.getValue());
+            requireEntry(e.getKey(), e.getValue());
+            copy.put(e.getKey(), e.getValue());
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static void requireEntry(String key, String value) {
+        requireIdentifier("custom metadata key", key, 128);
+        if (value == null) {
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata(
+                    "Custom metadata value for key " + Identifiers.quote(key) + " is null"));
+        }
+        Optional<String> unpaired = Identifiers.unpairedSurrogate(value);
+        if (unpaired.isPresent()) {
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
+                    + Identifiers.quote(key) + " contains " + unpaired.get()
+                    + ": it is not valid Unicode and could not be stored unchanged"));
+        }
+        if (value.length() > MAX_CUSTOM_VALUE_LENGTH) {
+            throw new IllegalArgumentException(ApiMessages.invalidMetadata("Custom metadata value for key "
+                    + Identifiers.quote(key) + " is " + value.length() + " characters long, more than "
+                    + MAX_CUSTOM_VALUE_LENGTH));
+        }
     }
 }

@@ -84,6 +84,23 @@ class EventMetadataTest {
     }
 
     @Test
+    void a_single_custom_entry_is_copied_and_unmodifiable() {
+        Map<String, String> given = new HashMap<>();
+        given.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        EventMetadata metadata = withCustom(given);
+        given.put("traceparent", "changed");
+        given.put("late", "4");
+
+        assertThat(metadata.custom())
+                .containsExactly(Map.entry("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        assertThatThrownBy(() -> metadata.custom().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> withCustom(Map.of("", "v")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("EC1006");
+    }
+
+    @Test
     void custom_entries_are_sorted_by_key_copied_and_unmodifiable() {
         Map<String, String> given = new LinkedHashMap<>();
         given.put("zeta", "1");

@@ -220,8 +220,11 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             added = Map.of();
         }
         if (added != null && !added.isEmpty()) {
-            Map<String, String> merged = new java.util.HashMap<>(added);
-            merged.putAll(custom);
+            Map<String, String> merged = added;
+            if (!custom.isEmpty()) {
+                merged = new java.util.HashMap<>(added);
+                merged.putAll(custom);
+            }
             try {
                 return new EventMetadata(
                         execution.correlationId(), commandId, execution.user(), clock.instant(), merged);

@@ -44,9 +44,30 @@ final class CompositeListener implements ExecutionListener {
 
     @Override
     public Map<String, String> eventMetadata(CommandId commandId, String commandType) {
-        Map<String, String> merged = new HashMap<>();
-        each(l -> l.eventMetadata(commandId, commandType).forEach(merged::putIfAbsent));
-        return merged;
+        // the first listener's entries win; a single listener's map is passed on as it is
+        Map<String, String> first = null;
+        Map<String, String> merged = null;
+        for (ExecutionListener l : listeners) {
+            Map<String, String> entries;
+            try {
+                entries = l.eventMetadata(commandId, commandType);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, ApiMessages.listenerFailed(), e);
+                continue;
+            }
+            if (entries == null || entries.isEmpty()) {
+                continue;
+            }
+            if (first == null) {
+                first = entries;
+            } else {
+                if (merged == null) {
+                    merged = new HashMap<>(first);
+                }
+                entries.forEach(merged::putIfAbsent);
+            }
+        }
+        return merged != null ? merged : first != null ? first : Map.of();
     }
 
     @Override

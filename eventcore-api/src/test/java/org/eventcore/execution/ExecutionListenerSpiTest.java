@@ -148,6 +148,26 @@ class ExecutionListenerSpiTest {
     }
 
     @Test
+    void combined_listeners_of_which_one_adds_entries_and_one_returns_null_give_those_entries() {
+        StreamId account = StreamId.of("listened-5");
+        ExecutionListener none = new ExecutionListener() {
+            @Override
+            public Map<String, String> eventMetadata(CommandId commandId, String commandType) {
+                return null;
+            }
+        };
+        Tracing only = new Tracing(Map.of("traceparent", "only"));
+        CommandExecutor executor = CommandExecutor.create(
+                SimpleStore.create(), settings(ExecutionListener.all(List.of(none, only, new ExecutionListener() {}))));
+        CommandResult<LedgerEvent> result =
+                executor.execute(new Deposit(account, 5), ExecutionOptions.DEFAULT.withMetadata("tenant", "acme"));
+        assertThat(result.events().get(0).metadata().custom())
+                .containsExactly(Map.entry("tenant", "acme"), Map.entry("traceparent", "only"));
+        CommandResult<LedgerEvent> alone = executor.execute(new Deposit(account, 5));
+        assertThat(alone.events().get(0).metadata().custom()).containsExactly(Map.entry("traceparent", "only"));
+    }
+
+    @Test
     void listeners_combined_are_each_called_in_order_isolated_from_each_others_failures() {
         StreamId account = StreamId.of("listened-4");
         Tracing first = new Tracing(Map.of("traceparent", "first", "a", "1"));

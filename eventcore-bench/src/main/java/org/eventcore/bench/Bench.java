@@ -57,7 +57,8 @@ public final class Bench {
     private Bench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.telemetry = options.telemetry() ? TelemetrySdk.create() : null;
+        this.telemetry =
+                options.telemetry() == Options.Telemetry.OFF ? null : TelemetrySdk.create(options.traceRatio());
     }
 
     public static void main(String[] args) {
@@ -100,10 +101,22 @@ public final class Bench {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
             target.description().forEach(line -> out.println(line));
             out.println(
-                    telemetry == null
-                            ? "telemetry: none (no listener but the harness's counts)"
-                            : "telemetry: EventCoreTelemetry to an OpenTelemetry SDK (every span sampled, batched and dropped;"
-                                    + " metrics read every 10 s)");
+                    switch (options.telemetry()) {
+                        case OFF -> "telemetry: none (no listener but the harness's counts)";
+                        case ON ->
+                            "telemetry: EventCoreTelemetry to an OpenTelemetry SDK (" + sampled() + ", batched"
+                                    + " and dropped; metrics read every 10 s)";
+                        case ALTERNATE ->
+                            "telemetry: alternating blocks without any and with EventCoreTelemetry to an"
+                                    + " OpenTelemetry SDK (" + sampled()
+                                    + ", batched and dropped; metrics read every 10 s), "
+                                    + options.rounds() + " rounds";
+                        case INTERLEAVE ->
+                            "telemetry: every other command of each client with EventCoreTelemetry to an"
+                                    + " OpenTelemetry SDK (" + sampled()
+                                    + ", batched and dropped; metrics read every 10 s),"
+                                    + " each command timed on its thread";
+                    });
             List<StreamId> accounts = new ArrayList<>(options.accounts());
             for (int i = 0; i < options.accounts(); i++) {
                 accounts.add(StreamId.of("account-" + run + "-" + i));
@@ -118,20 +131,24 @@ public final class Bench {
                     (System.nanoTime() - started) / 1e9);
             List<Result> results = new ArrayList<>();
             boolean invariantsHeld = true;
-            if (options.warmupSeconds() > 0) {
-                // the JIT compiles the whole path (executor, store, provider, driver) before anything is measured
-                for (String workload : options.workloads()) {
-                    run(target, workload, 2, accounts, true);
+            if (options.telemetry() == Options.Telemetry.ALTERNATE) {
+                invariantsHeld = alternate(target, accounts, results);
+            } else {
+                if (options.warmupSeconds() > 0) {
+                    // the JIT compiles the whole path (executor, store, provider, driver) before anything is measured
+                    for (String workload : options.workloads()) {
+                        run(target, workload, 2, accounts, true);
+                    }
                 }
-            }
-            for (String workload : options.workloads()) {
-                for (int clients : options.clients()) {
-                    Outcome outcome = run(target, workload, clients, accounts, false);
-                    results.add(outcome.result());
-                    out.println(outcome.result().line());
-                    if (outcome.problem() != null) {
-                        out.println("INVARIANT BROKEN: " + outcome.problem());
-                        invariantsHeld = false;
+                for (String workload : options.workloads()) {
+                    for (int clients : options.clients()) {
+                        Outcome outcome = run(target, workload, clients, accounts, false);
+                        results.add(outcome.result());
+                        out.println(outcome.result().line());
+                        if (outcome.problem() != null) {
+                            out.println("INVARIANT BROKEN: " + outcome.problem());
+                            invariantsHeld = false;
+                        }
                     }
                 }
             }
@@ -150,38 +167,186 @@ public final class Bench {
 
     private record Outcome(Result result, String problem) {}
 
+    /** How the SDK samples, for the header. */
+    private String sampled() {
+        return options.traceRatio() >= 1.0 ? "every trace sampled" : options.traceRatio() + " of the traces sampled";
+    }
+
+    /**
+     * {@code --telemetry alternate}: warms up without and with telemetry, then runs rounds of one block
+     * without and one with, the order swapped each round so that a drift (the streams growing, the JIT)
+     * falls on both alike. Prints each block, each round's ratio of JVM CPU per command (with / without)
+     * and the medians. Returns whether every invariant held.
+     */
+    private boolean alternate(Target target, List<StreamId> accounts, List<Result> results) throws Exception {
+        String workload = options.workloads().get(0);
+        int clients = options.clients().get(0);
+        if (options.warmupSeconds() > 0) {
+            run(target, workload, clients, accounts, true, Options.Telemetry.OFF, options.warmupSeconds());
+            run(target, workload, clients, accounts, true, Options.Telemetry.ON, options.warmupSeconds());
+        }
+        boolean held = true;
+        List<Result[]> rounds = new ArrayList<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            Result[] pair = new Result[2];
+            for (boolean traced : round % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                Outcome outcome = run(
+                        target,
+                        workload,
+                        clients,
+                        accounts,
+                        false,
+                        traced ? Options.Telemetry.ON : Options.Telemetry.OFF,
+                        0);
+                results.add(outcome.result());
+                out.println(
+                        (traced ? "WITH    " : "WITHOUT ") + outcome.result().line());
+                if (outcome.problem() != null) {
+                    out.println("INVARIANT BROKEN: " + outcome.problem());
+                    held = false;
+                }
+                pair[traced ? 1 : 0] = outcome.result();
+            }
+            rounds.add(pair);
+            out.printf(
+                    Locale.ROOT,
+                    "ROUND %d: JVM CPU per command %.4f / %.4f ms (%+.1f %%), its Java threads' %.4f / %.4f ms"
+                            + " (%+.1f %%), allocated %.2f / %.2f kB (without / with telemetry)%n",
+                    round,
+                    pair[0].cpuMillisPerOp(),
+                    pair[1].cpuMillisPerOp(),
+                    (pair[1].cpuMillisPerOp() / pair[0].cpuMillisPerOp() - 1) * 100,
+                    javaThreads(pair[0]),
+                    javaThreads(pair[1]),
+                    (javaThreads(pair[1]) / javaThreads(pair[0]) - 1) * 100,
+                    pair[0].allocatedKilobytesPerOp(),
+                    pair[1].allocatedKilobytesPerOp());
+        }
+        String name = workload + " " + clients + " client" + (clients == 1 ? "" : "s");
+        summary(name, "JVM CPU per command (all threads, GC and JIT included)", rounds, Result::cpuMillisPerOp);
+        summary(name, "Java threads' CPU per command (clients and others)", rounds, Bench::javaThreads);
+        summary(name, "client threads' CPU per command", rounds, Result::clientCpuMillisPerOp);
+        return held;
+    }
+
+    /** The CPU of the JVM's Java threads per command: the clients' and the others'. */
+    private static double javaThreads(Result r) {
+        return r.clientCpuMillisPerOp() + r.otherThreadsCpuMillisPerOp();
+    }
+
+    /** Prints the medians of {@code figure} without and with telemetry, and of the rounds' ratios. */
+    private void summary(
+            String name, String what, List<Result[]> rounds, java.util.function.ToDoubleFunction<Result> figure) {
+        List<Double> without = new ArrayList<>();
+        List<Double> with = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        for (Result[] pair : rounds) {
+            without.add(figure.applyAsDouble(pair[0]));
+            with.add(figure.applyAsDouble(pair[1]));
+            ratios.add(figure.applyAsDouble(pair[1]) / figure.applyAsDouble(pair[0]));
+        }
+        out.printf(
+                Locale.ROOT,
+                "ALTERNATE %s, %d rounds of %d s, %s: median %.4f ms without, %.4f ms with (%+.1f %%);"
+                        + " median of the rounds' ratios %+.1f %% (from %+.1f %% to %+.1f %%)%n",
+                name,
+                rounds.size(),
+                options.durationSeconds(),
+                what,
+                median(without),
+                median(with),
+                (median(with) / median(without) - 1) * 100,
+                (median(ratios) - 1) * 100,
+                (java.util.Collections.min(ratios) - 1) * 100,
+                (java.util.Collections.max(ratios) - 1) * 100);
+    }
+
+    /**
+     * Prints what {@code --telemetry interleave} measured: the client threads' CPU and allocation per
+     * command without and with telemetry; the JVM's other Java threads (the SDK's exporter and metric
+     * reader among them) counted wholly against telemetry; the JVM's own threads (garbage collection, the
+     * JIT) shared by bytes allocated. The overhead is the traced command's total over the plain one's.
+     */
+    private void reportInterleaved(String workload, int clients, Measured m, long[][] costs) {
+        long[] sum = new long[6];
+        for (long[] c : costs) {
+            for (int i = 0; i < 6; i++) {
+                sum[i] += c[i];
+            }
+        }
+        long n0 = sum[2];
+        long n1 = sum[5];
+        if (n0 == 0 || n1 == 0 || m.cpuNanos() < 0) {
+            out.println("INTERLEAVE: not enough commands measured");
+            return;
+        }
+        double client0 = sum[0] / 1e3 / n0;
+        double client1 = sum[3] / 1e3 / n1;
+        double alloc0 = sum[1] / 1024.0 / n0;
+        double alloc1 = sum[4] / 1024.0 / n1;
+        double others = m.otherCpuNanos() / 1e3 / n1;
+        // the JVM's own threads: the process's CPU less its Java threads' (clients and others)
+        double vmMicros = Math.max(0, m.cpuNanos() - m.clientCpuNanos() - m.otherCpuNanos()) / 1e3;
+        double perByte = sum[1] + sum[4] == 0 ? 0 : vmMicros / (sum[1] + sum[4]);
+        double vm0 = perByte * sum[1] / n0;
+        double vm1 = perByte * sum[4] / n1;
+        double plainTotal = client0 + vm0;
+        double tracedTotal = client1 + vm1 + others;
+        out.printf(
+                Locale.ROOT,
+                "INTERLEAVE %s %d client%s, %d s: %d commands without telemetry, %d with, alternating%n"
+                        + "  client threads: %.2f µs CPU and %.2f kB allocated per command without, %.2f µs and %.2f kB"
+                        + " with (%+.2f µs)%n"
+                        + "  other Java threads (the SDK's exporter and metric reader, the pool): %.2f µs per traced"
+                        + " command, all counted against telemetry%n"
+                        + "  the JVM's own threads (GC, JIT), shared by bytes allocated: %.2f µs per command without,"
+                        + " %.2f µs with%n"
+                        + "OVERHEAD %s %d client%s: JVM CPU per command %.2f µs without telemetry, %.2f µs with:"
+                        + " %+.2f µs, %+.1f %%%n",
+                workload,
+                clients,
+                clients == 1 ? "" : "s",
+                options.durationSeconds(),
+                n0,
+                n1,
+                client0,
+                alloc0,
+                client1,
+                alloc1,
+                client1 - client0,
+                others,
+                vm0,
+                vm1,
+                workload,
+                clients,
+                clients == 1 ? "" : "s",
+                plainTotal,
+                tracedTotal,
+                tracedTotal - plainTotal,
+                (tracedTotal / plainTotal - 1) * 100);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     /** What one client does once: executes a command, returns how many events it wrote. */
     @FunctionalInterface
     private interface Operation {
         int execute(ThreadLocalRandom random, int client, long n);
     }
 
-    /** Runs {@code workload} with {@code clients}: warm-up, then measured (or only the warm-up, returning null). */
-    private Outcome run(Target target, String workload, int clients, List<StreamId> accounts, boolean warmUpOnly)
-            throws Exception {
-        AtomicLong conflicts = new AtomicLong();
-        AtomicLong retries = new AtomicLong();
-        ExecutionListener counting = new ExecutionListener() {
-            @Override
-            public void retrying(
-                    CommandId commandId, String commandType, int attempt, EventCoreException cause, Duration backoff) {
-                retries.incrementAndGet();
-                if (cause instanceof StreamConflictException) {
-                    conflicts.incrementAndGet();
-                }
-            }
-        };
-        CommandExecutor executor = target.executor(target.settings()
-                .withListener(
-                        telemetry == null
-                                ? counting
-                                : ExecutionListener.all(List.of(counting, EventCoreTelemetry.create(telemetry)))));
-        List<StreamId> hot = accounts.subList(0, Math.min(HOT_ACCOUNTS, accounts.size()));
-        Map<StreamId, Long> before = workload.equals("W4") || workload.equals("W2")
-                ? balances(target, workload.equals("W4") ? hot : accounts)
-                : Map.of();
-        AtomicLong deposited = new AtomicLong();
-        Operation operation = switch (workload) {
+    /** What a client of {@code workload} does once, through {@code executor}. */
+    private Operation operation(
+            String workload,
+            CommandExecutor executor,
+            List<StreamId> accounts,
+            List<StreamId> hot,
+            AtomicLong deposited) {
+        return switch (workload) {
             case "W1" ->
                 (random, client, n) -> {
                     executor.execute(
@@ -210,19 +375,108 @@ public final class Bench {
                 };
             default -> throw new IllegalArgumentException(workload);
         };
-        if (options.warmupSeconds() > 0) {
-            drive(workload, clients, operation, options.warmupSeconds(), true);
+    }
+
+    /** The accounts at even ({@code parity} 0) or odd positions. */
+    private static List<StreamId> half(List<StreamId> accounts, int parity) {
+        List<StreamId> half = new ArrayList<>();
+        for (int i = parity; i < accounts.size(); i += 2) {
+            half.add(accounts.get(i));
+        }
+        return half;
+    }
+
+    /**
+     * Every other command through {@code traced} (odd numbers) and the others through {@code plain}, each
+     * timed on its thread: {@code costs[client]} collects CPU nanoseconds, allocated bytes and commands,
+     * plain then traced.
+     */
+    private static Operation interleaved(Operation plain, Operation traced, long[][] costs) {
+        return (random, client, n) -> {
+            int side = (int) (n & 1);
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            long allocated = allocatedBytes();
+            int written = (side == 0 ? plain : traced).execute(random, client, n);
+            long[] mine = costs[client];
+            mine[side * 3] += THREADS.getCurrentThreadCpuTime() - cpu;
+            mine[side * 3 + 1] += allocatedBytes() - allocated;
+            mine[side * 3 + 2]++;
+            return written;
+        };
+    }
+
+    /** Runs {@code workload} with {@code clients}: warm-up, then measured (or only the warm-up, returning null). */
+    private Outcome run(Target target, String workload, int clients, List<StreamId> accounts, boolean warmUpOnly)
+            throws Exception {
+        return run(target, workload, clients, accounts, warmUpOnly, options.telemetry(), options.warmupSeconds());
+    }
+
+    /**
+     * As above, with or without telemetry or both interleaved ({@code mode}; ALTERNATE counts as without)
+     * and with {@code warmupSeconds} of warm-up.
+     */
+    private Outcome run(
+            Target target,
+            String workload,
+            int clients,
+            List<StreamId> accounts,
+            boolean warmUpOnly,
+            Options.Telemetry mode,
+            int warmupSeconds)
+            throws Exception {
+        AtomicLong conflicts = new AtomicLong();
+        AtomicLong retries = new AtomicLong();
+        ExecutionListener counting = new ExecutionListener() {
+            @Override
+            public void retrying(
+                    CommandId commandId, String commandType, int attempt, EventCoreException cause, Duration backoff) {
+                retries.incrementAndGet();
+                if (cause instanceof StreamConflictException) {
+                    conflicts.incrementAndGet();
+                }
+            }
+        };
+        CommandExecutor plain = target.executor(target.settings().withListener(counting));
+        CommandExecutor traced = telemetry == null
+                ? null
+                : target.executor(target.settings()
+                        .withListener(ExecutionListener.all(List.of(counting, EventCoreTelemetry.create(telemetry)))));
+        List<StreamId> hot = accounts.subList(0, Math.min(HOT_ACCOUNTS, accounts.size()));
+        Map<StreamId, Long> before = workload.equals("W4") || workload.equals("W2")
+                ? balances(target, workload.equals("W4") ? hot : accounts)
+                : Map.of();
+        AtomicLong deposited = new AtomicLong();
+        long[][] costs = new long[clients][6];
+        Operation operation = switch (mode) {
+            case OFF, ALTERNATE -> operation(workload, plain, accounts, hot, deposited);
+            case ON -> operation(workload, traced, accounts, hot, deposited);
+            // each side on its own half of the accounts: a side's streams hold only its own events, so the
+            // untraced side never reads a trace context the traced side wrote (the hot accounts are shared)
+            case INTERLEAVE ->
+                interleaved(
+                        operation(workload, plain, half(accounts, 0), hot, deposited),
+                        operation(workload, traced, half(accounts, 1), hot, deposited),
+                        costs);
+        };
+        if (warmupSeconds > 0) {
+            drive(workload, clients, operation, warmupSeconds, true);
             if (warmUpOnly) {
                 return null;
             }
             conflicts.set(0);
             retries.set(0);
             deposited.set(0);
+            for (long[] c : costs) {
+                java.util.Arrays.fill(c, 0);
+            }
             if (!before.isEmpty()) {
                 before = balances(target, workload.equals("W4") ? hot : accounts);
             }
         }
         Measured m = drive(workload, clients, operation, options.durationSeconds(), false);
+        if (mode == Options.Telemetry.INTERLEAVE) {
+            reportInterleaved(workload, clients, m, costs);
+        }
         double seconds = m.nanos() / 1e9;
         double[] p = Latencies.percentilesMillis(m.latencies(), 0.50, 0.95, 0.99);
         Result result = new Result(
@@ -236,7 +490,10 @@ public final class Bench {
                 conflicts.get(),
                 retries.get(),
                 m.errors(),
-                m.cpuNanos() < 0 || m.ops() == 0 ? Double.NaN : m.cpuNanos() / 1e6 / m.ops());
+                perOp(m.cpuNanos(), m.ops()),
+                perOp(m.clientCpuNanos(), m.ops()),
+                perOp(m.otherCpuNanos(), m.ops()),
+                m.allocatedBytes() < 0 || m.ops() == 0 ? Double.NaN : m.allocatedBytes() / 1024.0 / m.ops());
         String problem = null;
         if (workload.equals("W4")) {
             long gained = sum(balances(target, hot)) - sum(before);
@@ -261,10 +518,49 @@ public final class Bench {
         return new Outcome(result, problem);
     }
 
-    private record Measured(long ops, long events, long errors, long nanos, long cpuNanos, List<Latencies> latencies) {}
+    private record Measured(
+            long ops,
+            long events,
+            long errors,
+            long nanos,
+            long cpuNanos,
+            long clientCpuNanos,
+            long otherCpuNanos,
+            long allocatedBytes,
+            List<Latencies> latencies) {}
+
+    /** Nanoseconds per operation in milliseconds, NaN when unknown. */
+    private static double perOp(long nanos, long ops) {
+        return nanos < 0 || ops == 0 ? Double.NaN : nanos / 1e6 / ops;
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The CPU time of each live Java thread but {@code except}, by id. */
+    private static Map<Long, Long> threadCpuNanos(java.util.Set<Long> except) {
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            if (!except.contains(id)) {
+                long t = THREADS.getThreadCpuTime(id);
+                if (t >= 0) {
+                    cpu.put(id, t);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** The current thread's allocated bytes, or -1 where the JVM does not count them. */
+    private static long allocatedBytes() {
+        return THREADS instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemoryEnabled()
+                ? sun.getCurrentThreadAllocatedBytes()
+                : -1;
+    }
 
     /** The CPU time this JVM has used so far, all threads (garbage collection included), or -1 if unknown. */
     private static long processCpuNanos() {
+        // counted in clock ticks (10 ms on Linux): fine for runs of seconds, coarse for a smoke run
         return ProcessHandle.current()
                 .info()
                 .totalCpuDuration()
@@ -284,16 +580,21 @@ public final class Bench {
         long limit = options.operations() > 0 ? options.operations() : Long.MAX_VALUE;
         CountDownLatch finished = new CountDownLatch(clients);
         List<Latencies> latencies = new ArrayList<>();
+        List<long[]> clientCost = new ArrayList<>();
         List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread[] threads = new Thread[clients];
         for (int c = 0; c < clients; c++) {
             Latencies mine = new Latencies();
             latencies.add(mine);
+            long[] own = new long[2];
+            clientCost.add(own);
             int client = c;
             threads[c] = new Thread(
                     () -> {
                         ThreadLocalRandom random = ThreadLocalRandom.current();
                         long n = 0;
+                        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+                        long allocatedBefore = allocatedBytes();
                         try {
                             while (!stop.get() && claimed.incrementAndGet() <= limit) {
                                 long start = System.nanoTime();
@@ -316,11 +617,19 @@ public final class Bench {
                                 }
                             }
                         } finally {
+                            own[0] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+                            own[1] = allocatedBefore < 0 ? -1 : allocatedBytes() - allocatedBefore;
                             finished.countDown();
                         }
                     },
                     "bench-client-" + c);
         }
+        java.util.Set<Long> clientIds = new java.util.HashSet<>();
+        for (Thread t : threads) {
+            clientIds.add(t.getId());
+        }
+        clientIds.add(Thread.currentThread().getId());
+        Map<Long, Long> othersAtStart = threadCpuNanos(clientIds);
         long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         for (Thread t : threads) {
@@ -363,11 +672,22 @@ public final class Bench {
         long nanos = System.nanoTime() - start;
         long cpuAtEnd = processCpuNanos();
         long cpuNanos = cpuAtStart < 0 || cpuAtEnd < 0 ? -1 : cpuAtEnd - cpuAtStart;
+        long otherCpu = 0;
+        for (Map.Entry<Long, Long> e : threadCpuNanos(clientIds).entrySet()) {
+            otherCpu += e.getValue() - othersAtStart.getOrDefault(e.getKey(), 0L);
+        }
+        long clientCpu = 0;
+        long allocated = 0;
+        for (long[] own : clientCost) {
+            clientCpu += own[0];
+            allocated = allocated < 0 || own[1] < 0 ? -1 : allocated + own[1];
+        }
         firstErrors.forEach(e -> out.println("  error: " + e));
         if (rejected.get() > 0) {
             out.println("  rejected by a rule: " + rejected.get());
         }
-        return new Measured(ops.get(), events.get(), errors.get(), nanos, cpuNanos, latencies);
+        return new Measured(
+                ops.get(), events.get(), errors.get(), nanos, cpuNanos, clientCpu, otherCpu, allocated, latencies);
     }
 
     private static Map<StreamId, Long> balances(Target target, List<StreamId> accounts) {

@@ -20,7 +20,29 @@ record Options(
         Path json,
         boolean heapCheck,
         boolean lockOnRead,
-        boolean telemetry) {
+        Telemetry telemetry,
+        int rounds,
+        double traceRatio) {
+
+    /** What {@code --telemetry} asks for. */
+    enum Telemetry {
+        /** No telemetry: the harness's own counting listener only. */
+        OFF,
+        /** Every command reported through EventCoreTelemetry to an installed SDK. */
+        ON,
+        /**
+         * Both in one JVM, in alternating blocks of {@code --duration} seconds (off-on, on-off, ...), for
+         * {@code --rounds} rounds: the two settings share the JIT's state, the heap and the database's
+         * growth, so what differs between blocks is the telemetry.
+         */
+        ALTERNATE,
+        /**
+         * Both on the same clients, command by command: every other command through an executor with
+         * telemetry, each timed on its thread (CPU and allocation), so that both see the same database, the
+         * same streams' lengths and the same moment; the closest comparison the harness makes.
+         */
+        INTERLEAVE
+    }
 
     static final String USAGE = """
             usage: java -jar eventcore-bench.jar [options]
@@ -46,6 +68,16 @@ record Options(
               --telemetry true            report every command through EventCoreTelemetry to an installed
                                           OpenTelemetry SDK (spans and metrics processed, then dropped), to
                                           measure what tracing and metrics cost (default false)
+              --telemetry alternate       one workload and client count, without and with telemetry in
+                                          alternating blocks of --duration seconds in one JVM (off-on, on-off,
+                                          off-on, ...) after --warmup seconds of each; prints the JVM CPU per
+                                          command of every block, each round's ratio and the median ratio
+              --rounds N                  rounds of --telemetry alternate (default 6)
+              --trace-ratio R             with telemetry, the share of commands whose traces are sampled
+                                          (parentbased_traceidratio; default 1: every one, the SDK's default)
+              --telemetry interleave      every other command of each client with telemetry, each command's CPU
+                                          and allocation taken on its thread: prints the JVM CPU per command
+                                          without and with (the SDK's threads and a share of GC counted in)
             """;
 
     static Options parse(String... args) {
@@ -62,7 +94,9 @@ record Options(
         Path json = null;
         boolean heapCheck = false;
         boolean lockOnRead = false;
-        boolean telemetry = false;
+        Telemetry telemetry = Telemetry.OFF;
+        int rounds = 6;
+        double traceRatio = 1.0;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -91,12 +125,28 @@ record Options(
                 case "--json" -> json = Path.of(value);
                 case "--heap-check" -> heapCheck = Boolean.parseBoolean(value);
                 case "--lock-on-read" -> lockOnRead = Boolean.parseBoolean(value);
-                case "--telemetry" -> telemetry = Boolean.parseBoolean(value);
+                case "--telemetry" ->
+                    telemetry = switch (value.toLowerCase(Locale.ROOT)) {
+                        case "true" -> Telemetry.ON;
+                        case "false" -> Telemetry.OFF;
+                        case "alternate" -> Telemetry.ALTERNATE;
+                        case "interleave" -> Telemetry.INTERLEAVE;
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "--telemetry is true, false, alternate or interleave, not " + value);
+                    };
+                case "--rounds" -> rounds = positive(option, value);
+                case "--trace-ratio" -> traceRatio = ratio(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (url == null && (user != null || password != null)) {
             throw new IllegalArgumentException("--user and --password go with --jdbc-url");
+        }
+        if (telemetry == Telemetry.ALTERNATE && (workloads.size() != 1 || clients.size() != 1)) {
+            throw new IllegalArgumentException(
+                    "--telemetry alternate compares one workload at one client count: give --workload and --clients"
+                            + " one value each");
         }
         return new Options(
                 store,
@@ -112,7 +162,21 @@ record Options(
                 json,
                 heapCheck,
                 lockOnRead,
-                telemetry);
+                telemetry,
+                rounds,
+                traceRatio);
+    }
+
+    private static double ratio(String value) {
+        try {
+            double r = Double.parseDouble(value);
+            if (!(r > 0 && r <= 1)) {
+                throw new IllegalArgumentException("--trace-ratio is more than 0 and at most 1, not " + value);
+            }
+            return r;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--trace-ratio takes a number, not " + value);
+        }
     }
 
     private static List<String> workloads(String value) {

@@ -15,13 +15,24 @@ record Result(
         long conflicts,
         long retries,
         long errors,
-        double cpuMillisPerOp) {
+        double cpuMillisPerOp,
+        double clientCpuMillisPerOp,
+        double otherThreadsCpuMillisPerOp,
+        double allocatedKilobytesPerOp) {
+
+    /*
+     * cpuMillisPerOp: the whole JVM (every thread, garbage collection and the JIT compiler included);
+     * clientCpuMillisPerOp: the threads that ran the commands; otherThreadsCpuMillisPerOp: the JVM's other
+     * Java threads (pool housekeeping, an SDK's exporter); allocatedKilobytesPerOp: what the client threads
+     * allocated.
+     */
 
     String line() {
         return String.format(
                 Locale.ROOT,
                 "RESULT %-2s clients=%-3d ops/s=%-10.1f events/s=%-10.1f p50=%.2f ms p95=%.2f ms p99=%.2f ms"
-                        + " conflicts=%d retries=%d errors=%d cpu=%s ms/op",
+                        + " conflicts=%d retries=%d errors=%d cpu=%s ms/op (clients %s, other threads %s,"
+                        + " allocated %s kB/op)",
                 workload,
                 clients,
                 opsPerSecond,
@@ -32,7 +43,14 @@ record Result(
                 conflicts,
                 retries,
                 errors,
-                Double.isNaN(cpuMillisPerOp) ? "n/a" : String.format(Locale.ROOT, "%.3f", cpuMillisPerOp));
+                Double.isNaN(cpuMillisPerOp) ? "n/a" : String.format(Locale.ROOT, "%.3f", cpuMillisPerOp),
+                Double.isNaN(clientCpuMillisPerOp) ? "n/a" : String.format(Locale.ROOT, "%.4f", clientCpuMillisPerOp),
+                Double.isNaN(otherThreadsCpuMillisPerOp)
+                        ? "n/a"
+                        : String.format(Locale.ROOT, "%.4f", otherThreadsCpuMillisPerOp),
+                Double.isNaN(allocatedKilobytesPerOp)
+                        ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", allocatedKilobytesPerOp));
     }
 
     String json() {
@@ -40,7 +58,8 @@ record Result(
                 Locale.ROOT,
                 "{\"workload\":\"%s\",\"clients\":%d,\"ops_per_s\":%.1f,\"events_per_s\":%.1f,\"p50_ms\":%s,"
                         + "\"p95_ms\":%s,\"p99_ms\":%s,\"conflicts\":%d,\"retries\":%d,\"errors\":%d,"
-                        + "\"cpu_ms_per_op\":%s}",
+                        + "\"cpu_ms_per_op\":%s,\"client_cpu_ms_per_op\":%s,\"other_threads_cpu_ms_per_op\":%s,"
+                        + "\"allocated_kb_per_op\":%s}",
                 workload,
                 clients,
                 opsPerSecond,
@@ -51,7 +70,10 @@ record Result(
                 conflicts,
                 retries,
                 errors,
-                number(cpuMillisPerOp));
+                number(cpuMillisPerOp),
+                number(clientCpuMillisPerOp),
+                number(otherThreadsCpuMillisPerOp),
+                number(allocatedKilobytesPerOp));
     }
 
     private static String number(double value) {

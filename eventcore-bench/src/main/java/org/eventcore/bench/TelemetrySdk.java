@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,14 @@ public final class TelemetrySdk {
 
     /** A new SDK as described above. */
     public static OpenTelemetrySdk create() {
+        return create(1.0);
+    }
+
+    /**
+     * A new SDK as described above that samples the share {@code traceRatio} of new traces (the SDK's
+     * {@code parentbased_traceidratio}; 1 samples every trace, as the SDK's default does).
+     */
+    public static OpenTelemetrySdk create(double traceRatio) {
         SpanExporter spans = new SpanExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> batch) {
@@ -69,6 +78,10 @@ public final class TelemetrySdk {
         };
         return OpenTelemetrySdk.builder()
                 .setTracerProvider(SdkTracerProvider.builder()
+                        .setSampler(
+                                traceRatio >= 1.0
+                                        ? Sampler.parentBased(Sampler.alwaysOn())
+                                        : Sampler.parentBased(Sampler.traceIdRatioBased(traceRatio)))
                         .addSpanProcessor(BatchSpanProcessor.builder(spans).build())
                         .build())
                 .setMeterProvider(SdkMeterProvider.builder()

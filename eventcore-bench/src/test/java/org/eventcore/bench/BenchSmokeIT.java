@@ -152,6 +152,53 @@ class BenchSmokeIT {
         assertThat(run.output()).contains("store: in memory").contains("no update lost");
     }
 
+    /** W1 in memory at one client for at most 5 s and {@code operations} commands, with {@code telemetry}. */
+    private static Run memoryW1(int operations, String... telemetry) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "--store",
+                "memory",
+                "--workload",
+                "W1",
+                "--clients",
+                "1",
+                "--duration",
+                "5",
+                "--warmup",
+                "0",
+                "--operations",
+                Integer.toString(operations),
+                "--accounts",
+                "200"));
+        args.addAll(List.of(telemetry));
+        return bench(args.toArray(String[]::new));
+    }
+
+    @Test
+    void the_telemetry_comparisons_print_their_figures() throws Exception {
+        Run interleaved = memoryW1(400, "--telemetry", "interleave");
+        assertThat(interleaved.exit()).as(interleaved.output()).isZero();
+        assertThat(interleaved.output())
+                .contains("INTERLEAVE W1 1 client, 5 s: 200 commands without telemetry, 200 with, alternating")
+                .containsPattern("client threads: [0-9.]+ µs CPU and [0-9.]+ kB allocated per command without")
+                .containsPattern(
+                        "OVERHEAD W1 1 client: JVM CPU per command [0-9.]+ µs without telemetry, [0-9.]+ µs with")
+                .containsPattern("telemetry: [1-9][0-9]* spans exported");
+
+        Run alternated = memoryW1(100, "--telemetry", "alternate", "--rounds", "2");
+        assertThat(alternated.exit()).as(alternated.output()).isZero();
+        assertThat(alternated.output().lines().filter(l -> l.startsWith("WITHOUT RESULT W1")))
+                .hasSize(2);
+        assertThat(alternated.output().lines().filter(l -> l.startsWith("WITH    RESULT W1")))
+                .hasSize(2);
+        assertThat(alternated.output())
+                .contains("ROUND 1:", "ROUND 2:")
+                .contains("ALTERNATE W1 1 client, 2 rounds of 5 s, JVM CPU per command");
+
+        Run refused = bench("--telemetry", "alternate", "--workload", "all");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.output()).contains("--telemetry alternate compares one workload at one client count");
+    }
+
     @Test
     void a_bad_command_line_exits_with_2_and_the_usage() throws Exception {
         Run run = bench("--workload", "W9");

@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -47,6 +48,10 @@ import org.eventcore.projection.ProjectionStatus;
  * {@code eventcore.command.type} and {@code eventcore.command.outcome}), {@code eventcore.command.attempts}
  * (counter), {@code eventcore.command.conflicts} (counter), {@code eventcore.command.duration} and
  * {@code eventcore.append.duration} (histograms, seconds), {@code eventcore.events.appended} (counter).
+ *
+ * <p>The two duration histograms are recorded while the command's or the append's span is current, so an
+ * SDK that keeps exemplars (its default keeps those of sampled traces) links a slow bucket to a trace; the
+ * counters are recorded outside any span and carry no exemplar, which would cost as much as the count.
  *
  * <p>With the API's no-op implementation (no SDK installed) every call does nothing. Spans are kept per
  * thread while a command runs, as the executor runs each command on one thread. Thread-safe.
@@ -318,7 +323,7 @@ public final class EventCoreTelemetry implements ExecutionListener {
     @Override
     public void attemptStarted(CommandId commandId, String commandType, int attempt) {
         push(tracer.spanBuilder("attempt").setAttribute(ATTEMPT, (long) attempt).startSpan(), commandType, 0);
-        attempts.add(1, typed(commandType));
+        attempts.add(1, typed(commandType), Context.root());
     }
 
     @Override
@@ -348,15 +353,16 @@ public final class EventCoreTelemetry implements ExecutionListener {
             failure.ifPresent(
                     f -> top.span().setStatus(StatusCode.ERROR, f.getClass().getSimpleName()));
         }
-        pop();
         Attributes type = typed(commandType);
+        // while the append's span is current: an exemplar of the duration points to it
         appendDuration.record(took.toNanos() / 1e9, type);
+        pop();
         if (failure.isEmpty() && top != null) {
             // the events were stored (not yet committed): counted once, here
-            eventsAppended.add(top.events(), type);
+            eventsAppended.add(top.events(), type, Context.root());
         }
         if (failure.orElse(null) instanceof StreamConflictException) {
-            conflicts.add(1, type);
+            conflicts.add(1, type, Context.root());
         }
     }
 
@@ -413,10 +419,11 @@ public final class EventCoreTelemetry implements ExecutionListener {
 
     private void end(Open command, String outcome) {
         double seconds = (System.nanoTime() - command.startedNanos()) / 1e9;
-        pop();
         Attributes attributes = typed(command.type(), outcome);
-        commands.add(1, attributes);
+        commands.add(1, attributes, Context.root());
+        // while the command's span is current: an exemplar of the duration points to the command's trace
         commandDuration.record(seconds, attributes);
+        pop();
     }
 
     /** The outcome named in spans and metrics for a failure. */

@@ -219,6 +219,33 @@ class EventCoreTelemetryTest {
     }
 
     @Test
+    void the_duration_histograms_point_to_the_command_and_the_append_and_the_counters_carry_no_exemplar() {
+        executor.execute(new Deposit(account, 5));
+
+        List<SpanData> all = spans.getFinishedSpanItems();
+        SpanData command = named(all, "Deposit", 0);
+        SpanData append = named(all, "append", 1);
+        List<MetricData> data = List.copyOf(metrics.collectAllMetrics());
+        assertThat(exemplarSpanIds(data, "eventcore.command.duration"))
+                .as("recorded while the command's span is current (the SDK keeps exemplars of sampled traces)")
+                .containsExactly(command.getSpanId());
+        assertThat(exemplarSpanIds(data, "eventcore.append.duration")).containsExactly(append.getSpanId());
+        for (String counter :
+                List.of("eventcore.commands", "eventcore.command.attempts", "eventcore.events.appended")) {
+            assertThat(exemplarSpanIds(data, counter)).as(counter).isEmpty();
+        }
+    }
+
+    private static List<String> exemplarSpanIds(List<MetricData> data, String name) {
+        return data.stream()
+                .filter(m -> m.getName().equals(name))
+                .flatMap(m -> m.getData().getPoints().stream())
+                .flatMap(p -> p.getExemplars().stream())
+                .map(e -> e.getSpanContext().getSpanId())
+                .toList();
+    }
+
+    @Test
     void without_an_sdk_the_listener_does_nothing_and_adds_no_trace_context() {
         CommandExecutor plain = CommandExecutor.create(
                 InMemoryEventStore.create(),

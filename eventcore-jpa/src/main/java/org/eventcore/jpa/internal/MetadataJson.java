@@ -18,7 +18,8 @@ public final class MetadataJson {
         }
         StringBuilder out = new StringBuilder(16 + map.size() * 32).append('{');
         boolean first = true;
-        for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+        // one entry (a trace context, usually) needs no sorting
+        for (Map.Entry<String, String> e : map.size() == 1 ? map.entrySet() : new TreeMap<>(map).entrySet()) {
             if (!first) {
                 out.append(',');
             }
@@ -59,20 +60,31 @@ public final class MetadataJson {
             return Map.of();
         }
         Parser p = new Parser(json);
-        Map<String, String> map = new TreeMap<>();
+        Map<String, String> map = Map.of();
         p.skipSpace();
         p.expect('{');
         p.skipSpace();
         if (p.peek() == '}') {
             p.pos++;
         } else {
+            boolean first = true;
             while (true) {
                 p.skipSpace();
                 String key = p.string();
                 p.skipSpace();
                 p.expect(':');
                 p.skipSpace();
-                map.put(key, p.string());
+                String value = p.string();
+                if (first) {
+                    // one entry (a trace context, usually) is kept without a tree
+                    first = false;
+                    map = Map.of(key, value);
+                } else {
+                    if (!(map instanceof TreeMap)) {
+                        map = new TreeMap<>(map);
+                    }
+                    map.put(key, value);
+                }
                 p.skipSpace();
                 char c = p.next();
                 if (c == '}') {

@@ -32,6 +32,20 @@ class MetadataJsonTest {
     }
 
     @Test
+    void one_entry_round_trips_and_a_repeated_key_keeps_its_last_value() {
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String json = MetadataJson.encode(Map.of("traceparent", trace));
+        assertThat(json).isEqualTo("{\"traceparent\":\"" + trace + "\"}");
+        assertThat(MetadataJson.decode(json)).containsExactly(Map.entry("traceparent", trace));
+        assertThat(MetadataJson.decode(" { \"a\" : \"1\" , \"a\":\"2\"} ")).containsExactly(Map.entry("a", "2"));
+        assertThat(MetadataJson.decode("{\"b\":\"2\",\"a\":\"1\",\"b\":\"3\"}"))
+                .containsExactly(Map.entry("a", "1"), Map.entry("b", "3"));
+        assertThatThrownBy(() -> MetadataJson.decode("{\"a\":\"1\""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more text");
+    }
+
+    @Test
     void broken_json_is_refused_with_the_offset() {
         assertThatThrownBy(() -> MetadataJson.decode("{\"a\":1}"))
                 .isInstanceOf(IllegalArgumentException.class)
