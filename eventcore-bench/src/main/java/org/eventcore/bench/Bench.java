@@ -57,8 +57,10 @@ public final class Bench {
     private Bench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.telemetry =
-                options.telemetry() == Options.Telemetry.OFF ? null : TelemetrySdk.create(options.traceRatio());
+        this.telemetry = options.telemetry() == Options.Telemetry.OFF
+                        || options.telemetry() == Options.Telemetry.INTERLEAVE_UNTRACED
+                ? null
+                : TelemetrySdk.create(options.traceRatio());
     }
 
     public static void main(String[] args) {
@@ -116,6 +118,9 @@ public final class Bench {
                                     + " OpenTelemetry SDK (" + sampled()
                                     + ", batched and dropped; metrics read every 10 s),"
                                     + " each command timed on its thread";
+                        case INTERLEAVE_UNTRACED ->
+                            "telemetry: none on either side of an interleaved run, each command timed on its thread"
+                                    + " (what it shows as overhead is the method's own error)";
                     });
             List<StreamId> accounts = new ArrayList<>(options.accounts());
             for (int i = 0; i < options.accounts(); i++) {
@@ -267,7 +272,7 @@ public final class Bench {
      * reader among them) counted wholly against telemetry; the JVM's own threads (garbage collection, the
      * JIT) shared by bytes allocated. The overhead is the traced command's total over the plain one's.
      */
-    private void reportInterleaved(String workload, int clients, Measured m, long[][] costs) {
+    private void reportInterleaved(String workload, int clients, Measured m, long[][] costs, boolean untraced) {
         long[] sum = new long[6];
         for (long[] c : costs) {
             for (int i = 0; i < 6; i++) {
@@ -292,36 +297,44 @@ public final class Bench {
         double vm1 = perByte * sum[4] / n1;
         double plainTotal = client0 + vm0;
         double tracedTotal = client1 + vm1 + others;
+        // with both sides untraced, the second side's "overhead" is the method's own error
+        String a = untraced ? "side A" : "without telemetry";
+        String b = untraced ? "side B" : "with telemetry";
+        String name = workload + " " + clients + " client" + (clients == 1 ? "" : "s");
         out.printf(
                 Locale.ROOT,
-                "INTERLEAVE %s %d client%s, %d s: %d commands without telemetry, %d with, alternating%n"
-                        + "  client threads: %.2f µs CPU and %.2f kB allocated per command without, %.2f µs and %.2f kB"
-                        + " with (%+.2f µs)%n"
-                        + "  other Java threads (the SDK's exporter and metric reader, the pool): %.2f µs per traced"
-                        + " command, all counted against telemetry%n"
-                        + "  the JVM's own threads (GC, JIT), shared by bytes allocated: %.2f µs per command without,"
-                        + " %.2f µs with%n"
-                        + "OVERHEAD %s %d client%s: JVM CPU per command %.2f µs without telemetry, %.2f µs with:"
-                        + " %+.2f µs, %+.1f %%%n",
-                workload,
-                clients,
-                clients == 1 ? "" : "s",
+                "INTERLEAVE %s, %d s: %d commands %s, %d %s, alternating%n"
+                        + "  client threads: %.2f µs CPU and %.2f kB allocated per command %s, %.2f µs and %.2f kB"
+                        + " %s (%+.2f µs)%n"
+                        + "  other Java threads (the SDK's exporter and metric reader, the pool): %.2f µs per command"
+                        + " %s, all counted against it%n"
+                        + "  the JVM's own threads (GC, JIT), shared by bytes allocated: %.2f µs per command %s,"
+                        + " %.2f µs %s%n"
+                        + "OVERHEAD %s: JVM CPU per command %.2f µs %s, %.2f µs %s: %+.2f µs, %+.1f %%%n",
+                name,
                 options.durationSeconds(),
                 n0,
+                a,
                 n1,
+                b,
                 client0,
                 alloc0,
+                a,
                 client1,
                 alloc1,
+                b,
                 client1 - client0,
                 others,
+                b,
                 vm0,
+                a,
                 vm1,
-                workload,
-                clients,
-                clients == 1 ? "" : "s",
+                b,
+                name,
                 plainTotal,
+                a,
                 tracedTotal,
+                b,
                 tracedTotal - plainTotal,
                 (tracedTotal / plainTotal - 1) * 100);
     }
@@ -437,8 +450,9 @@ public final class Bench {
             }
         };
         CommandExecutor plain = target.executor(target.settings().withListener(counting));
+        // interleave-untraced: a second executor like the first, so that only the method differs
         CommandExecutor traced = telemetry == null
-                ? null
+                ? target.executor(target.settings().withListener(counting))
                 : target.executor(target.settings()
                         .withListener(ExecutionListener.all(List.of(counting, EventCoreTelemetry.create(telemetry)))));
         List<StreamId> hot = accounts.subList(0, Math.min(HOT_ACCOUNTS, accounts.size()));
@@ -452,7 +466,7 @@ public final class Bench {
             case ON -> operation(workload, traced, accounts, hot, deposited);
             // each side on its own half of the accounts: a side's streams hold only its own events, so the
             // untraced side never reads a trace context the traced side wrote (the hot accounts are shared)
-            case INTERLEAVE ->
+            case INTERLEAVE, INTERLEAVE_UNTRACED ->
                 interleaved(
                         operation(workload, plain, half(accounts, 0), hot, deposited),
                         operation(workload, traced, half(accounts, 1), hot, deposited),
@@ -474,8 +488,8 @@ public final class Bench {
             }
         }
         Measured m = drive(workload, clients, operation, options.durationSeconds(), false);
-        if (mode == Options.Telemetry.INTERLEAVE) {
-            reportInterleaved(workload, clients, m, costs);
+        if (mode == Options.Telemetry.INTERLEAVE || mode == Options.Telemetry.INTERLEAVE_UNTRACED) {
+            reportInterleaved(workload, clients, m, costs, mode == Options.Telemetry.INTERLEAVE_UNTRACED);
         }
         double seconds = m.nanos() / 1e9;
         double[] p = Latencies.percentilesMillis(m.latencies(), 0.50, 0.95, 0.99);

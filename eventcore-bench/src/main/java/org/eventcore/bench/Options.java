@@ -41,7 +41,12 @@ record Options(
          * telemetry, each timed on its thread (CPU and allocation), so that both see the same database, the
          * same streams' lengths and the same moment; the closest comparison the harness makes.
          */
-        INTERLEAVE
+        INTERLEAVE,
+        /**
+         * As {@link #INTERLEAVE}, but neither side has telemetry: what it prints as overhead is the
+         * method's own error.
+         */
+        INTERLEAVE_UNTRACED
     }
 
     static final String USAGE = """
@@ -78,6 +83,8 @@ record Options(
               --telemetry interleave      every other command of each client with telemetry, each command's CPU
                                           and allocation taken on its thread: prints the JVM CPU per command
                                           without and with (the SDK's threads and a share of GC counted in)
+              --telemetry interleave-untraced
+                                          the same with no telemetry on either side: the method's own error
             """;
 
     static Options parse(String... args) {
@@ -131,9 +138,11 @@ record Options(
                         case "false" -> Telemetry.OFF;
                         case "alternate" -> Telemetry.ALTERNATE;
                         case "interleave" -> Telemetry.INTERLEAVE;
+                        case "interleave-untraced" -> Telemetry.INTERLEAVE_UNTRACED;
                         default ->
                             throw new IllegalArgumentException(
-                                    "--telemetry is true, false, alternate or interleave, not " + value);
+                                    "--telemetry is true, false, alternate, interleave or interleave-untraced, not "
+                                            + value);
                     };
                 case "--rounds" -> rounds = positive(option, value);
                 case "--trace-ratio" -> traceRatio = ratio(value);

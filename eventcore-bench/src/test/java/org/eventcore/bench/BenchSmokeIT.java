@@ -178,10 +178,12 @@ class BenchSmokeIT {
         Run interleaved = memoryW1(400, "--telemetry", "interleave");
         assertThat(interleaved.exit()).as(interleaved.output()).isZero();
         assertThat(interleaved.output())
-                .contains("INTERLEAVE W1 1 client, 5 s: 200 commands without telemetry, 200 with, alternating")
-                .containsPattern("client threads: [0-9.]+ µs CPU and [0-9.]+ kB allocated per command without")
+                .contains(
+                        "INTERLEAVE W1 1 client, 5 s: 200 commands without telemetry, 200 with telemetry, alternating")
                 .containsPattern(
-                        "OVERHEAD W1 1 client: JVM CPU per command [0-9.]+ µs without telemetry, [0-9.]+ µs with")
+                        "client threads: [0-9.]+ µs CPU and [0-9.]+ kB allocated per command without telemetry")
+                .containsPattern(
+                        "OVERHEAD W1 1 client: JVM CPU per command [0-9.]+ µs without telemetry, [0-9.]+ µs with telemetry:")
                 .containsPattern("telemetry: [1-9][0-9]* spans exported");
 
         Run alternated = memoryW1(100, "--telemetry", "alternate", "--rounds", "2");
@@ -193,6 +195,13 @@ class BenchSmokeIT {
         assertThat(alternated.output())
                 .contains("ROUND 1:", "ROUND 2:")
                 .contains("ALTERNATE W1 1 client, 2 rounds of 5 s, JVM CPU per command");
+
+        Run untraced = memoryW1(200, "--telemetry", "interleave-untraced");
+        assertThat(untraced.exit()).as(untraced.output()).isZero();
+        assertThat(untraced.output())
+                .contains("INTERLEAVE W1 1 client, 5 s: 100 commands side A, 100 side B, alternating")
+                .containsPattern("OVERHEAD W1 1 client: JVM CPU per command [0-9.]+ µs side A, [0-9.]+ µs side B:")
+                .doesNotContain("spans exported");
 
         Run refused = bench("--telemetry", "alternate", "--workload", "all");
         assertThat(refused.exit()).isEqualTo(2);
