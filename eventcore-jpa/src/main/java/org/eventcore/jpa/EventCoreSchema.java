@@ -27,7 +27,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *       {@code eventcore_owner};
  *   <li>{@code META-INF/eventcore/schema/postgresql/V5__eventcore_snapshots.sql}: the snapshots of
  *       cached command states ({@code ec_snapshots}), run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V5__...}:
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V6__eventcore_append_key_lookups.sql}: has
+ *       {@code ec_append} look each stream of a command up by its key in every plan (a session that
+ *       planned it on empty tables no longer scans every event), run as {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V6__...}:
  *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
@@ -48,7 +51,8 @@ public enum EventCoreSchema {
             "V2__eventcore_skipped_events.sql",
             "V3__eventcore_append_function.sql",
             "V4__eventcore_append_generic_plans.sql",
-            "V5__eventcore_snapshots.sql"),
+            "V5__eventcore_snapshots.sql",
+            "V6__eventcore_append_key_lookups.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
@@ -61,10 +65,11 @@ public enum EventCoreSchema {
             "V2__eventcore_skipped_events.sql",
             "V3__eventcore_append_function.sql",
             "V4__eventcore_append_generic_plans.sql",
-            "V5__eventcore_snapshots.sql");
+            "V5__eventcore_snapshots.sql",
+            "V6__eventcore_append_key_lookups.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

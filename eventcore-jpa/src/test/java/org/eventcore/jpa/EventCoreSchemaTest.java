@@ -41,8 +41,18 @@ class EventCoreSchemaTest {
                 .satisfies(f -> assertThat(f).contains("security invoker").endsWith("end\n$$"));
         assertThat(statements)
                 .filteredOn(s -> s.startsWith("do $$"))
+                .as("version 3 fixes the search path, and version 6 again after replacing the function")
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d).contains("set search_path = pg_catalog, %I, pg_temp"));
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("create or replace function ec_append("))
                 .singleElement()
-                .satisfies(d -> assertThat(d).contains("set search_path = pg_catalog, %I, pg_temp"));
+                .satisfies(f -> assertThat(f)
+                        .contains("security invoker")
+                        .contains("set plan_cache_mode = force_generic_plan")
+                        .contains("left join lateral (select cur.stream_version from ec_streams cur")
+                        .contains("cross join lateral (select e.tx_id")
+                        .endsWith("end\n$$"));
         assertThat(statements)
                 .filteredOn(s -> s.startsWith("alter function ec_append("))
                 .singleElement()
@@ -51,7 +61,7 @@ class EventCoreSchemaTest {
                 .filteredOn(s -> s.startsWith("create table ec_snapshots ("))
                 .singleElement()
                 .satisfies(t -> assertThat(t).contains("constraint ec_snapshots_pkey primary key (key_digest)"));
-        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (5)");
+        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (6)");
     }
 
     @Test
@@ -122,19 +132,27 @@ class EventCoreSchemaTest {
                         "V2__eventcore_skipped_events.sql",
                         "V3__eventcore_append_function.sql",
                         "V4__eventcore_append_generic_plans.sql",
-                        "V5__eventcore_snapshots.sql");
+                        "V5__eventcore_snapshots.sql",
+                        "V6__eventcore_append_key_lookups.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
                         "V3__eventcore_append_function.sql",
                         "V4__eventcore_append_generic_plans.sql",
-                        "V5__eventcore_snapshots.sql");
+                        "V5__eventcore_snapshots.sql",
+                        "V6__eventcore_append_key_lookups.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(3))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V4__eventcore_append_generic_plans.sql", "V5__eventcore_snapshots.sql");
+                .containsExactly(
+                        "V4__eventcore_append_generic_plans.sql",
+                        "V5__eventcore_snapshots.sql",
+                        "V6__eventcore_append_key_lookups.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(4))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V5__eventcore_snapshots.sql");
+                .containsExactly("V5__eventcore_snapshots.sql", "V6__eventcore_append_key_lookups.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(5))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V6__eventcore_append_key_lookups.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

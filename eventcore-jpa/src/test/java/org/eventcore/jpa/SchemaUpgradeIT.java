@@ -266,7 +266,8 @@ class SchemaUpgradeIT {
             assertThat(versionOneShape(admin)).isEqualTo(before);
             assertThat(functionSettings(admin))
                     .as("the search path of version 3 stays; the plans are kept per session")
-                    .containsExactly("search_path=pg_catalog, public, pg_temp", "plan_cache_mode=force_generic_plan");
+                    .containsExactlyInAnyOrder(
+                            "search_path=pg_catalog, public, pg_temp", "plan_cache_mode=force_generic_plan");
             assertThat(functionPrivileges(admin))
                     .as("who may call ec_append is unchanged")
                     .isEqualTo(privileges);
@@ -330,7 +331,7 @@ class SchemaUpgradeIT {
             upgradeWithin(admin, 4, Duration.ofSeconds(30));
             earlier.commit();
 
-            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(5);
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
             assertThat(versionOneShape(admin))
                     .as("the tables of the earlier versions are untouched")
                     .isEqualTo(before);
@@ -349,6 +350,108 @@ class SchemaUpgradeIT {
             assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3), event(5), event(5), event(7));
         } finally {
             emf.close();
+        }
+    }
+
+    @Test
+    void a_version_5_database_holding_data_gets_the_key_lookups_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(5);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            StreamId a = StreamId.of("upgrade-5-a");
+            StreamId b = StreamId.of("upgrade-5-b");
+            EarlierNode.appendThroughFunction(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.appendThroughFunction(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+            String privileges = functionPrivileges(admin);
+            List<String> settings = functionSettings(admin);
+
+            // this EventCore needs no more than version 5: it appends before the upgrade
+            jpa.execute(x -> request().expect(b, 1).write(b, event(5)).appendTo(store));
+            // a version-5 node's call of ec_append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendThroughFunction(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 5, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(6);
+            assertThat(versionOneShape(admin))
+                    .as("the tables of the earlier versions are untouched")
+                    .isEqualTo(before);
+            assertThat(functionPrivileges(admin))
+                    .as("owner and privileges stay")
+                    .isEqualTo(privileges);
+            assertThat(functionSettings(admin))
+                    .as("the search path of version 3 and the plans per session of version 4, restated")
+                    .containsExactlyInAnyOrderElementsOf(settings)
+                    .contains("plan_cache_mode=force_generic_plan");
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            // version-5 and version-6 nodes append to the same streams in turn
+            bothNodesAppendBesideEachOther(jpa, store, earlier, EarlierNode::appendThroughFunction, a, 3, b, 2);
+            assertThat(StoreFixture.payloads(store, a))
+                    .containsExactly(event(1), event(2), event(4), event(6), event(8));
+            assertThat(StoreFixture.payloads(store, b)).containsExactly(event(3), event(5), event(5), event(7));
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void a_session_that_planned_ec_append_on_empty_tables_scans_every_event_on_version_5_and_no_table_on_version_6()
+            throws Exception {
+        assertThat(scansOfAnAppendPlannedOnEmptyTables(5))
+                .as("version 5: the generic plans made without statistics join by scanning the tables")
+                .hasEntrySatisfying("ec_events", n -> assertThat(n).isPositive())
+                .hasEntrySatisfying("ec_streams", n -> assertThat(n).isPositive());
+        assertThat(scansOfAnAppendPlannedOnEmptyTables(6))
+                .as("version 6: one look-up per stream by its key, whatever the statistics")
+                .containsEntry("ec_events", 0L)
+                .containsEntry("ec_streams", 0L);
+    }
+
+    /**
+     * In a new database of {@code version} whose statistics stay those of empty tables (autovacuum off,
+     * as in a new database's first minute): one session calls ec_append while the tables are empty (it
+     * plans the function's statements then, once for the session), another appends 100 events, then
+     * the first appends again; returns the sequential scans of that last call, by table.
+     */
+    private static Map<String, Long> scansOfAnAppendPlannedOnEmptyTables(int version) throws Exception {
+        String url = TestDatabases.createDatabase(version);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection first =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD);
+                Connection other =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            try (Statement s = admin.createStatement()) {
+                for (String table : List.of("ec_events", "ec_streams", "ec_commands")) {
+                    s.execute("alter table " + table + " set (autovacuum_enabled = false)");
+                }
+            }
+            first.setAutoCommit(false);
+            other.setAutoCommit(false);
+            EarlierNode.appendThroughFunction(first, "planned-on-empty-tables", 0, event(1));
+            first.commit();
+            for (int i = 0; i < 50; i++) {
+                EarlierNode.appendThroughFunction(other, "filler-" + i, 0, event(2), event(3));
+            }
+            other.commit();
+            EarlierNode.appendThroughFunction(first, "planned-on-empty-tables", 1, event(4));
+            Map<String, Long> scans = new java.util.HashMap<>();
+            try (Statement s = first.createStatement();
+                    ResultSet r = s.executeQuery("select relname, seq_scan from pg_stat_xact_user_tables"
+                            + " where relname in ('ec_events', 'ec_streams', 'ec_commands')")) {
+                while (r.next()) {
+                    scans.put(r.getString(1), r.getLong(2));
+                }
+            }
+            first.rollback();
+            return scans;
         }
     }
 
