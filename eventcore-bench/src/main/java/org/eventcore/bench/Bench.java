@@ -57,10 +57,7 @@ public final class Bench {
     private Bench(Options options, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.telemetry = options.telemetry() == Options.Telemetry.OFF
-                        || options.telemetry() == Options.Telemetry.INTERLEAVE_UNTRACED
-                ? null
-                : TelemetrySdk.create(options.traceRatio());
+        this.telemetry = options.telemetry().installsSdk() ? TelemetrySdk.create(options.traceRatio()) : null;
     }
 
     public static void main(String[] args) {
@@ -450,11 +447,15 @@ public final class Bench {
             }
         };
         CommandExecutor plain = target.executor(target.settings().withListener(counting));
-        // interleave-untraced: a second executor like the first, so that only the method differs
-        CommandExecutor traced = telemetry == null
-                ? target.executor(target.settings().withListener(counting))
-                : target.executor(target.settings()
-                        .withListener(ExecutionListener.all(List.of(counting, EventCoreTelemetry.create(telemetry)))));
+        // a second executor only where commands go through it; for interleave-untraced one like the
+        // first, so that only the method differs
+        CommandExecutor traced = mode != Options.Telemetry.ON && !mode.interleaved()
+                ? null
+                : telemetry == null
+                        ? target.executor(target.settings().withListener(counting))
+                        : target.executor(target.settings()
+                                .withListener(ExecutionListener.all(
+                                        List.of(counting, EventCoreTelemetry.create(telemetry)))));
         List<StreamId> hot = accounts.subList(0, Math.min(HOT_ACCOUNTS, accounts.size()));
         Map<StreamId, Long> before = workload.equals("W4") || workload.equals("W2")
                 ? balances(target, workload.equals("W4") ? hot : accounts)
@@ -488,7 +489,7 @@ public final class Bench {
             }
         }
         Measured m = drive(workload, clients, operation, options.durationSeconds(), false);
-        if (mode == Options.Telemetry.INTERLEAVE || mode == Options.Telemetry.INTERLEAVE_UNTRACED) {
+        if (mode.interleaved()) {
             reportInterleaved(workload, clients, m, costs, mode == Options.Telemetry.INTERLEAVE_UNTRACED);
         }
         double seconds = m.nanos() / 1e9;

@@ -46,7 +46,17 @@ record Options(
          * As {@link #INTERLEAVE}, but neither side has telemetry: what it prints as overhead is the
          * method's own error.
          */
-        INTERLEAVE_UNTRACED
+        INTERLEAVE_UNTRACED;
+
+        /** Whether the run installs an SDK (some of its commands are traced). */
+        boolean installsSdk() {
+            return this == ON || this == ALTERNATE || this == INTERLEAVE;
+        }
+
+        /** Whether commands of two executors alternate command by command. */
+        boolean interleaved() {
+            return this == INTERLEAVE || this == INTERLEAVE_UNTRACED;
+        }
     }
 
     static final String USAGE = """

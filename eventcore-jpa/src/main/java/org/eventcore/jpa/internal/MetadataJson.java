@@ -67,7 +67,6 @@ public final class MetadataJson {
         if (p.peek() == '}') {
             p.pos++;
         } else {
-            boolean first = true;
             while (true) {
                 p.skipSpace();
                 String key = p.string();
@@ -75,9 +74,8 @@ public final class MetadataJson {
                 p.expect(':');
                 p.skipSpace();
                 String value = p.string();
-                if (first) {
+                if (map.isEmpty()) {
                     // one entry (a trace context, usually) is kept without a tree
-                    first = false;
                     map = Map.of(key, value);
                 } else {
                     if (!(map instanceof TreeMap)) {
