@@ -445,6 +445,12 @@ public final class ApiMessages {
         return "EC1015 A log lag was asked with limit " + limit + "; it counts at least 1 event";
     }
 
+    /** A {@code LogQuery} was built with a limit out of range, an empty or too long filter, or an empty time range. */
+    @MessageId(1016)
+    public static String invalidLogQuery(String what) {
+        return "EC1016 A log query is not valid: " + what;
+    }
+
     /** The state cache's size is negative. */
     @MessageId(1706)
     public static String invalidStateCacheSize(int size) {

@@ -26,7 +26,11 @@ import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogBrowser;
 import org.eventcore.spi.LogLag;
+import org.eventcore.spi.LogPage;
+import org.eventcore.spi.LogQuery;
+import org.eventcore.spi.LoggedEvent;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.StreamRead;
 
@@ -53,7 +57,7 @@ import org.eventcore.spi.StreamRead;
  *
  * <p>Thread-safe.
  */
-public final class InMemoryEventStore implements EventStore, GlobalLogReader {
+public final class InMemoryEventStore implements EventStore, GlobalLogReader, LogBrowser {
 
     private final ConcurrentHashMap<StreamId, Slot> streams = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CommandId, List<StoredEvent<Object>>> commands = new ConcurrentHashMap<>();
@@ -337,5 +341,133 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader {
             earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
         }
         return new LogLag(to - from, to - from >= limit, java.util.Optional.of(earliest));
+    }
+
+    /**
+     * Walks the log backwards from the query's position, at most {@link LogQuery#MAX_EXAMINED} entries;
+     * a command id or a stream id is served from the command's or the stream's own list.
+     */
+    @Override
+    public LogPage browse(LogQuery query) {
+        Objects.requireNonNull(query, "query");
+        query.before().ifPresent(b -> {
+            if (b.epoch() != 0) {
+                throw new IllegalArgumentException(InMemoryMessages.foreignPosition(b.toString()));
+            }
+        });
+        List<StoredEvent<Object>> source;
+        boolean exact;
+        if (query.commandId().isPresent()) {
+            source = commandEvents(query.commandId().get());
+            exact = true;
+        } else if (query.streamId().isPresent()) {
+            source = streamEvents(query.streamId().get());
+            exact = true;
+        } else {
+            int size = log.size();
+            int end = (int)
+                    Math.min(size, query.before().map(GlobalPosition::offset).orElse((long) size) - 1);
+            int start = Math.max(0, end + 1 - LogQuery.MAX_EXAMINED);
+            source = end < 0 ? List.of() : log.range(start, end + 1);
+            exact = start == 0;
+        }
+        List<LoggedEvent> found = new ArrayList<>();
+        long examined = 0;
+        int i = source.size() - 1;
+        for (; i >= 0 && found.size() < query.limit(); i--) {
+            StoredEvent<Object> e = source.get(i);
+            if (query.before().isPresent()
+                    && e.position().compareTo(query.before().get()) >= 0) {
+                continue;
+            }
+            examined++;
+            LoggedEvent logged = logged(e);
+            if (query.matches(logged)) {
+                found.add(logged);
+            }
+        }
+        Optional<GlobalPosition> next = Optional.empty();
+        if (found.size() == query.limit() && i >= 0) {
+            next = Optional.of(found.get(found.size() - 1).position());
+        } else if (found.size() < query.limit() && !exact) {
+            next = Optional.of(source.get(0).position());
+        }
+        return new LogPage(found, next, examined, found.size() == query.limit() || next.isEmpty());
+    }
+
+    private List<StoredEvent<Object>> commandEvents(String commandId) {
+        List<StoredEvent<Object>> events = null;
+        try {
+            events = commands.get(CommandId.of(commandId));
+        } catch (IllegalArgumentException notAnId) {
+            // no command with an id this store would not take
+        }
+        return events == null ? List.of() : events;
+    }
+
+    private List<StoredEvent<Object>> streamEvents(String streamId) {
+        Slot slot;
+        try {
+            slot = streams.get(StreamId.of(streamId));
+        } catch (org.eventcore.InvalidStreamIdException notAnId) {
+            slot = null;
+        }
+        if (slot == null) {
+            return List.of();
+        }
+        return slot.events.range(0, slot.events.size());
+    }
+
+    @Override
+    public Optional<LoggedEvent> event(String eventId) {
+        Objects.requireNonNull(eventId, "eventId");
+        int size = log.size();
+        for (StoredEvent<Object> e : log.range(0, size)) {
+            if (e.id().toString().equals(eventId)) {
+                return Optional.of(logged(e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<LoggedEvent> command(String commandId) {
+        Objects.requireNonNull(commandId, "commandId");
+        List<StoredEvent<Object>> events = commandEvents(commandId);
+        List<LoggedEvent> logged = new ArrayList<>();
+        for (int i = 0; i < events.size() && i < LogQuery.MAX_COMMAND_EVENTS; i++) {
+            logged.add(logged(events.get(i)));
+        }
+        return logged;
+    }
+
+    /** {@code e} as a {@link LoggedEvent}: its stored form when this store has a serializer, else the object. */
+    private LoggedEvent logged(StoredEvent<Object> e) {
+        String type = e.payload().getClass().getName();
+        int revision = 1;
+        Optional<byte[]> bytes = Optional.empty();
+        Optional<Object> object = Optional.of(e.payload());
+        if (serializer.isPresent()) {
+            org.eventcore.serialization.SerializedEvent stored =
+                    serializer.get().serialize(e.payload());
+            type = stored.type();
+            revision = stored.revision();
+            bytes = Optional.of(stored.data());
+            object = Optional.empty();
+        }
+        return new LoggedEvent(
+                e.position(),
+                e.id().toString(),
+                e.streamId().toString(),
+                e.version().value(),
+                type,
+                revision,
+                bytes,
+                object,
+                e.metadata().correlationId(),
+                e.metadata().causationId().toString(),
+                e.metadata().user(),
+                e.metadata().time(),
+                MetadataText.of(e.metadata().custom()));
     }
 }

@@ -33,7 +33,11 @@ import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
 import org.eventcore.spi.GlobalLogReader;
+import org.eventcore.spi.LogBrowser;
 import org.eventcore.spi.LogLag;
+import org.eventcore.spi.LogPage;
+import org.eventcore.spi.LogQuery;
+import org.eventcore.spi.LoggedEvent;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.StreamRead;
 
@@ -56,7 +60,7 @@ import org.eventcore.spi.StreamRead;
  * <p>Failures are classified by SQL state into transient ({@link org.eventcore.StoreUnavailableException},
  * retried by the executor) and permanent ({@link org.eventcore.StoreFailureException}). Thread-safe.
  */
-public final class JpaEventStore implements EventStore, GlobalLogReader {
+public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrowser {
 
     private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
@@ -437,5 +441,27 @@ public final class JpaEventStore implements EventStore, GlobalLogReader {
         }
         java.time.Instant earliest = EventRow.instantOfMicros(((Number) row[1]).longValue());
         return new LogLag(events, events >= limit, Optional.of(earliest));
+    }
+
+    /**
+     * Native statements on PostgreSQL and H2, each an index range: see the manual's page "The console" for
+     * which filter reads which index. Nothing is parsed; a row that cannot be read is returned as stored.
+     */
+    @Override
+    public LogPage browse(LogQuery query) {
+        Objects.requireNonNull(query, "query");
+        return run("log browse", em -> JpaLogBrowsing.browse(em, timeout(em), query));
+    }
+
+    @Override
+    public Optional<LoggedEvent> event(String eventId) {
+        Objects.requireNonNull(eventId, "eventId");
+        return run("log browse", em -> JpaLogBrowsing.event(em, timeout(em), eventId));
+    }
+
+    @Override
+    public List<LoggedEvent> command(String commandId) {
+        Objects.requireNonNull(commandId, "commandId");
+        return run("log browse", em -> JpaLogBrowsing.command(em, timeout(em), commandId));
     }
 }
