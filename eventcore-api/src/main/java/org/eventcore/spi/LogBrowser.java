@@ -29,4 +29,19 @@ public interface LogBrowser {
      * {@link LogQuery#MAX_COMMAND_EVENTS} are returned.
      */
     List<LoggedEvent> command(String commandId);
+
+    /**
+     * {@code event} as commands and projections read it: its payload deserialized and upcast to the
+     * current revision, its metadata and ids parsed.
+     *
+     * @throws org.eventcore.EventSerializationException naming the event and what of it cannot be read (a
+     *     payload, metadata or id written around the store, an unknown type)
+     */
+    org.eventcore.StoredEvent<Object> read(LoggedEvent event);
+
+    /**
+     * What the store's serializer writes for {@code payload} today (for a payload {@link #read} returned:
+     * the current revision's form); empty when the store keeps objects without a serializer.
+     */
+    Optional<org.eventcore.serialization.SerializedEvent> written(Object payload);
 }

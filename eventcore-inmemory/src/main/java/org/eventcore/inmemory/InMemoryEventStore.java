@@ -470,4 +470,22 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
                 e.metadata().time(),
                 MetadataText.of(e.metadata().custom()));
     }
+
+    /** The event this store holds at {@code event}'s position (the payload a reader gets). */
+    @Override
+    public StoredEvent<Object> read(LoggedEvent event) {
+        Objects.requireNonNull(event, "event");
+        long offset = event.position().offset();
+        if (event.position().epoch() != 0 || offset < 1 || offset > log.size()) {
+            throw new IllegalArgumentException(
+                    InMemoryMessages.foreignPosition(event.position().toString()));
+        }
+        return log.range((int) offset - 1, (int) offset).get(0);
+    }
+
+    @Override
+    public Optional<org.eventcore.serialization.SerializedEvent> written(Object payload) {
+        Objects.requireNonNull(payload, "payload");
+        return serializer.map(s -> s.serialize(payload));
+    }
 }

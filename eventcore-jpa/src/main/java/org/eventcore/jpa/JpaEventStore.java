@@ -464,4 +464,30 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
         Objects.requireNonNull(commandId, "commandId");
         return run("log browse", em -> JpaLogBrowsing.command(em, timeout(em), commandId));
     }
+
+    @Override
+    public StoredEvent<Object> read(LoggedEvent event) {
+        Objects.requireNonNull(event, "event");
+        return Records.toStored(
+                new EventRow(
+                        event.position().offset(),
+                        event.position().epoch(),
+                        event.eventId(),
+                        event.streamId(),
+                        event.streamVersion(),
+                        event.eventType(),
+                        event.typeRevision(),
+                        event.storedPayload().orElseThrow(),
+                        event.correlationId(),
+                        event.commandId(),
+                        event.user().orElse(null),
+                        event.recordedAt().atOffset(java.time.ZoneOffset.UTC),
+                        event.customMetadata()),
+                serializer);
+    }
+
+    @Override
+    public Optional<SerializedEvent> written(Object payload) {
+        return Optional.of(serializer.serialize(Objects.requireNonNull(payload, "payload")));
+    }
 }

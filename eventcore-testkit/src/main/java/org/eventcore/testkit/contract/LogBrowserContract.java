@@ -125,6 +125,26 @@ public abstract class LogBrowserContract<S extends EventStore & LogBrowser> exte
     }
 
     @Test
+    void aLoggedEventReadsAsCommandsReadIt() {
+        CommandId command = write("readable");
+        LoggedEvent logged = store.command(command.value()).get(0);
+        org.eventcore.StoredEvent<Object> read = store.read(logged);
+        assertThat(read.payload()).isEqualTo(StoredEvent0.PAYLOAD);
+        assertThat(read.id().toString()).isEqualTo(logged.eventId());
+        assertThat(read.position()).isEqualTo(logged.position());
+        assertThat(read.metadata().causationId()).isEqualTo(command);
+        store.written(read.payload()).ifPresent(w -> {
+            assertThat(w.type()).isEqualTo(logged.eventType());
+            assertThat(w.data()).isEqualTo(logged.storedPayload().orElseThrow());
+        });
+    }
+
+    /** The payload {@link #write} gives the first event of a command. */
+    private static final class StoredEvent0 {
+        static final Object PAYLOAD = StoreFixture.event(0);
+    }
+
+    @Test
     void aStreamNewestFirstInPages() {
         for (int i = 0; i < 7; i++) {
             write("paged");
