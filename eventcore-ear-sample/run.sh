@@ -168,6 +168,10 @@ Send requests to $api as alice, bob or carol (password <name>-secret), for examp
 
   curl -u alice:alice-secret -H 'Content-Type: application/json' -d '{"id":"alice-1"}' $api/accounts
 
+The EventCore console (the log, streams, events, commands, projections) is at
+  http://localhost:$((8080 + offset))/eventcore-sample/eventcore-console/index.html
+log in as dora (dora-secret, operator: may pause, resume and rebuild) or vera (vera-secret, viewer).
+
 The server's log: $console. Ctrl-C stops the server.
 MSG
 wait "$server"

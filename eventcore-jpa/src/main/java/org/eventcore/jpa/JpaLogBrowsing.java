@@ -172,9 +172,10 @@ final class JpaLogBrowsing {
         f.filters(q);
         List<LoggedEvent> found = rows(
                 em, timeout, "select " + COLUMNS + " from ec_events where " + f.where + DESCENDING, f, q.limit() + 1);
+        long examined = oldest != null ? LogQuery.MAX_EXAMINED : stretch(em, timeout, before);
         if (found.size() > q.limit()) {
             List<LoggedEvent> page = found.subList(0, q.limit());
-            return new LogPage(page, Optional.of(page.get(page.size() - 1).position()), LogQuery.MAX_EXAMINED, true);
+            return new LogPage(page, Optional.of(page.get(page.size() - 1).position()), examined, true);
         }
         boolean older = oldest != null;
         if (older && q.from().isPresent()) {
@@ -182,19 +183,20 @@ final class JpaLogBrowsing {
             older = !oldestTime.isBefore(q.from().get().minus(CLOCK_MARGIN));
         }
         Optional<GlobalPosition> next = older ? Optional.of(oldest) : Optional.empty();
-        long examined = oldest != null ? LogQuery.MAX_EXAMINED : -1;
-        if (examined < 0) {
-            examined = ((Number) Dialects.timed(
-                                    em.createNativeQuery("select count(*) from ec_events"
-                                            + " where tx_id < ?1 or (tx_id = ?2 and global_position < ?3)"),
-                                    timeout)
-                            .setParameter(1, before.epoch())
-                            .setParameter(2, before.epoch())
-                            .setParameter(3, before.offset())
-                            .getSingleResult())
-                    .longValue();
-        }
         return new LogPage(found, next, examined, next.isEmpty());
+    }
+
+    /** The entries of the log before {@code before}, when they are fewer than {@link LogQuery#MAX_EXAMINED}. */
+    private static long stretch(EntityManager em, int timeout, GlobalPosition before) {
+        return ((Number) Dialects.timed(
+                                em.createNativeQuery("select count(*) from ec_events"
+                                        + " where tx_id < ?1 or (tx_id = ?2 and global_position < ?3)"),
+                                timeout)
+                        .setParameter(1, before.epoch())
+                        .setParameter(2, before.epoch())
+                        .setParameter(3, before.offset())
+                        .getSingleResult())
+                .longValue();
     }
 
     /**

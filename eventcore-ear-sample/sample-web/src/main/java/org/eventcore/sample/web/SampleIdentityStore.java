@@ -8,6 +8,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Map;
 import java.util.Set;
+import org.eventcore.console.ConsoleRoles;
 import org.eventcore.sample.Limits;
 
 /**
@@ -17,14 +18,15 @@ import org.eventcore.sample.Limits;
  * names the roles EventCore tells commands about ({@code decision.execution().isInRole}).
  */
 @ApplicationScoped
-@DeclareRoles({Limits.CUSTOMER, Limits.CLERK})
+@DeclareRoles({Limits.CUSTOMER, Limits.CLERK, ConsoleRoles.VIEWER, ConsoleRoles.OPERATOR})
 public class SampleIdentityStore implements IdentityStore {
 
     private static final Map<String, Set<String>> USERS = Map.of(
             "alice", Set.of(Limits.CUSTOMER),
             "bob", Set.of(Limits.CUSTOMER),
             "carol", Set.of(Limits.CUSTOMER),
-            "dora", Set.of(Limits.CUSTOMER, Limits.CLERK));
+            "dora", Set.of(Limits.CUSTOMER, Limits.CLERK, ConsoleRoles.OPERATOR),
+            "vera", Set.of(ConsoleRoles.VIEWER));
 
     @Override
     public CredentialValidationResult validate(Credential credential) {

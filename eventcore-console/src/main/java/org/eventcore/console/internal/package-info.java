@@ -1,0 +1,2 @@
+/** The console's resources, views and filters; not an API. */
+package org.eventcore.console.internal;
