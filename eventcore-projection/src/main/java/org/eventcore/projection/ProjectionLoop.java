@@ -11,6 +11,8 @@ import org.eventcore.StoredEvent;
 import org.eventcore.projection.messages.ProjectionMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.LeaseLostException;
+import org.eventcore.projection.spi.ProjectionControl;
+import org.eventcore.projection.spi.ProjectionControls;
 import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.projection.spi.ProjectionLeases.Lease;
 import org.eventcore.projection.spi.SkippedEvent;
@@ -37,7 +39,8 @@ final class ProjectionLoop implements Runnable {
             CheckpointStore checkpoints,
             AttemptBoundary boundary,
             ProjectionLeases leases,
-            String owner) {
+            String owner,
+            Optional<java.util.function.Function<GlobalPosition, Runnable>> reset) {
 
         /** Where skipped events are recorded: the leases' durable record, when they keep one. */
         public Optional<SkippedEventLog> skipLog() {
@@ -112,6 +115,12 @@ final class ProjectionLoop implements Runnable {
         }
         state.settleWaiters(Optional.empty());
         try {
+            if (parts.leases().controls().isPresent()) {
+                applyControls(parts.leases().controls().get());
+                if (state.isPaused()) {
+                    return definition.pollInterval();
+                }
+            }
             Optional<RunnerState.RebuildRequest> rebuild = state.pendingRebuild();
             if (rebuild.isPresent()) {
                 runRebuild(rebuild.get());
@@ -201,11 +210,123 @@ final class ProjectionLoop implements Runnable {
                         error));
     }
 
+    /** The lease this loop's controls were last read under; the paused flag is read again under a new one. */
+    private Lease controlledUnder;
+
+    private long controlsCheckedAt;
+
+    /**
+     * Carries out the changes asked of this projection on any node, oldest first, while this loop holds the lease:
+     * at most once per poll interval (once a second at most), and whenever a new lease was taken, when the paused
+     * flag is read first. Each change is settled in the unit of work that carries it out, under the lease's epoch.
+     */
+    private void applyControls(ProjectionControls controls) {
+        long now = System.nanoTime();
+        Lease held = lease;
+        boolean fresh = controlledUnder == null || controlledUnder.epoch() != held.epoch();
+        long every = Math.min(definition.pollInterval().toNanos(), 1_000_000_000L);
+        if (!fresh && now - controlsCheckedAt < every) {
+            return;
+        }
+        controlsCheckedAt = now;
+        if (fresh) {
+            boolean paused = parts.boundary().execute(a -> controls.paused(definition.name()));
+            if (paused) {
+                // shown while paused: the stored checkpoint, which no batch of this runner has read yet
+                state.positioned(parts.boundary()
+                        .execute(a -> parts.checkpoints().load(definition.name()))
+                        .orElse(GlobalPosition.start()));
+            }
+            state.paused(paused);
+            controlledUnder = held;
+        }
+        List<ProjectionControl> pending = parts.boundary().execute(a -> controls.pending(definition.name()));
+        for (ProjectionControl c : pending) {
+            switch (c.action()) {
+                case PAUSE, RESUME -> {
+                    boolean pause = c.action() == ProjectionControl.Action.PAUSE;
+                    String outcome = (pause ? "paused" : "resumed") + " by " + parts.owner() + " under epoch "
+                            + held.epoch()
+                            + (state.isPaused() == pause
+                                    ? " (it was " + (pause ? "paused" : "running") + " already)"
+                                    : "");
+                    parts.boundary().execute(attempt -> {
+                        // fenced: a node that lost the lease writes nothing
+                        parts.leases()
+                                .saveFenced(
+                                        held,
+                                        parts.checkpoints()
+                                                .load(definition.name())
+                                                .orElse(GlobalPosition.start()));
+                        if (controls.settle(
+                                c.id(), ProjectionControl.Status.DONE, outcome, parts.owner(), held.epoch())) {
+                            attempt.afterCommit(() -> state.paused(pause));
+                        }
+                        return null;
+                    });
+                    LOG.log(
+                            Level.INFO,
+                            ProjectionMessages.controlCarriedOut(definition.name(), c.id(), c.requestedBy(), outcome));
+                }
+                case REBUILD -> rebuildAsked(controls, c, held);
+            }
+        }
+    }
+
+    private void rebuildAsked(ProjectionControls controls, ProjectionControl c, Lease held) {
+        GlobalPosition from = c.from().orElse(GlobalPosition.start());
+        if (parts.reset().isEmpty()) {
+            String why = ProjectionMessages.rebuildWithoutReset(definition.name());
+            parts.boundary()
+                    .execute(a -> controls.settle(
+                            c.id(), ProjectionControl.Status.REFUSED, why, parts.owner(), held.epoch()));
+            LOG.log(Level.WARNING, why);
+            return;
+        }
+        try {
+            RunnerState.RebuildRequest request =
+                    new RunnerState.RebuildRequest(from, parts.reset().get().apply(from));
+            runRebuild(request, Optional.of(c));
+        } catch (RuntimeException e) {
+            if (find(e, IllegalArgumentException.class) == null && find(e, IllegalStateException.class) == null) {
+                throw e; // the store or the database: the change stays pending and is tried again
+            }
+            // the application's reset refused (a position it cannot rebuild from): nothing changed
+            String why = ProjectionMessages.rebuildRefused(definition.name(), from.toString(), describeCause(e));
+            parts.boundary()
+                    .execute(a -> controls.settle(
+                            c.id(), ProjectionControl.Status.REFUSED, why, parts.owner(), held.epoch()));
+            LOG.log(Level.WARNING, why);
+        }
+    }
+
+    private static String describeCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getName() + ": " + t.getMessage();
+    }
+
     private void runRebuild(RunnerState.RebuildRequest request) {
+        runRebuild(request, Optional.empty());
+    }
+
+    private void runRebuild(RunnerState.RebuildRequest request, Optional<ProjectionControl> control) {
         GlobalPosition target = parts.boundary().execute(a -> parts.log().head());
         Lease held = lease;
         parts.boundary().execute(attempt -> {
             request.reset().run();
+            control.ifPresent(c -> parts.leases()
+                    .controls()
+                    .orElseThrow()
+                    .settle(
+                            c.id(),
+                            ProjectionControl.Status.DONE,
+                            "rebuilding from " + request.from() + " up to " + target + ", by " + parts.owner()
+                                    + " under epoch " + held.epoch(),
+                            parts.owner(),
+                            held.epoch()));
             // the rebuild handles the events after its position again, and records them again if they still fail
             parts.skipLog().ifPresent(log -> log.forgetAfter(definition.name(), request.from()));
             parts.leases().saveFenced(held, request.from());

@@ -106,6 +106,7 @@ public final class ProjectionRunner {
         private ProjectionLeases leases;
         private AttemptBoundary boundary = AttemptBoundary.direct();
         private Executor executor;
+        private java.util.function.Function<GlobalPosition, Runnable> reset;
         private String owner = "node-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID();
 
         private Builder(ProjectionDefinition definition) {
@@ -143,6 +144,18 @@ public final class ProjectionRunner {
         }
 
         /** This node's id for the lease: 1 to 200 characters, unique per node. */
+        /**
+         * How to reset the read model for a rebuild asked through the projection controls (the console): given the
+         * position the rebuild starts from, the work to run in the unit of work that moves the checkpoint there.
+         * The work may refuse a position it cannot rebuild from with an {@link IllegalArgumentException} or
+         * {@link IllegalStateException}: the change is then refused with that reason and nothing changes. Without a
+         * reset, such rebuilds are refused.
+         */
+        public Builder reset(java.util.function.Function<GlobalPosition, Runnable> reset) {
+            this.reset = Objects.requireNonNull(reset, "reset");
+            return this;
+        }
+
         public Builder owner(String ownerId) {
             this.owner = ProjectionLeases.requireValidOwner(ownerId);
             return this;
@@ -178,7 +191,9 @@ public final class ProjectionRunner {
                         definition.name(), leases.getClass().getName()));
             }
             return new ProjectionRunner(
-                    new ProjectionLoop.Parts(definition, log, checkpoints, boundary, leases, owner), executor);
+                    new ProjectionLoop.Parts(
+                            definition, log, checkpoints, boundary, leases, owner, Optional.ofNullable(reset)),
+                    executor);
         }
     }
 

@@ -12,6 +12,8 @@ public enum ProjectionState {
     FAILED,
     /** Replaying after {@link ProjectionRunner#rebuild}, until it reaches the head seen when the rebuild began. */
     REBUILDING,
+    /** Holds the lease and handles no event: paused through {@link org.eventcore.projection.spi.ProjectionControls}. */
+    PAUSED,
     /** Another node holds the projection's lease; this runner waits to take over. */
     STANDBY
 }

@@ -36,6 +36,9 @@ final class RunnerState {
     private RebuildRequest pendingRebuild;
     private Lease lease;
     private boolean poked;
+    /** Paused through the projection controls: holds the lease, handles nothing. */
+    private boolean paused;
+
     private boolean stopRequested;
 
     /** A caller waiting, without a thread, for the checkpoint to reach {@code position}. */
@@ -265,6 +268,35 @@ final class RunnerState {
         });
     }
 
+    /** The stored checkpoint, read without handling a batch (a paused runner that took the lease). */
+    public void positioned(GlobalPosition at) {
+        change(() -> checkpoint = at);
+    }
+
+    /** Pauses or resumes handling (a control carried out, or the paused flag read when the lease was taken). */
+    public void paused(boolean pause) {
+        change(() -> paused = pause);
+    }
+
+    public boolean isPaused() {
+        lock.lock();
+        try {
+            return paused;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The state shown: {@link ProjectionState#PAUSED} while paused and otherwise working. */
+    private ProjectionState shown() {
+        return paused
+                        && (state == ProjectionState.RUNNING
+                                || state == ProjectionState.IDLE
+                                || state == ProjectionState.REBUILDING)
+                ? ProjectionState.PAUSED
+                : state;
+    }
+
     /** A batch failed (a handler's exception or a store failure), whatever follows. */
     public void batchFailed() {
         lock.lock();
@@ -354,7 +386,7 @@ final class RunnerState {
     public ProjectionState state() {
         lock.lock();
         try {
-            return state;
+            return shown();
         } finally {
             lock.unlock();
         }
@@ -385,7 +417,7 @@ final class RunnerState {
             GlobalPosition at = stored.orElse(checkpoint);
             return new ProjectionStatus(
                     name,
-                    state,
+                    shown(),
                     at,
                     head,
                     at.compareTo(head) >= 0,

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.eventcore.GlobalPosition;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.LeaseLostException;
+import org.eventcore.projection.spi.ProjectionControls;
 import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.projection.spi.SkippedEvent;
 import org.eventcore.projection.spi.SkippedEventLog;
@@ -102,6 +103,28 @@ public final class InMemoryProjectionLeases implements ProjectionLeases, Skipped
             throw LeaseLostException.of(lease.projection(), lease.epoch(), current);
         }
         checkpoints.save(lease.projection(), position);
+    }
+
+    private final InMemoryProjectionControls controls = new InMemoryProjectionControls();
+
+    /** Changes asked of the projections using these leases (this JVM's nodes only). */
+    @Override
+    public Optional<ProjectionControls> controls() {
+        return Optional.of(controls);
+    }
+
+    @Override
+    public synchronized Optional<Lease> current(String projection) {
+        Holder h = holders.get(projection);
+        if (h == null || h.owner == null || !h.until.isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lease(
+                projection,
+                h.epoch,
+                h.owner,
+                h.until,
+                Duration.between(clock.instant(), h.until).plusMillis(1)));
     }
 
     /** These leases themselves: they keep the skipped events. */

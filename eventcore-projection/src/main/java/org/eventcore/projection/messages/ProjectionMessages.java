@@ -155,4 +155,31 @@ public final class ProjectionMessages {
         return "EC1624 The status of projection " + projection + " could not read " + what
                 + " and shows what was read before: " + failure;
     }
+
+    /** The lease holder carried out a change asked through the projection controls. */
+    @MessageId(1625)
+    public static String controlCarriedOut(String projection, long id, String user, String outcome) {
+        return "EC1625 Projection " + projection + ": change " + id + " asked by " + user + " carried out: " + outcome;
+    }
+
+    /** A rebuild was asked through the projection controls, but the projection has no reset. */
+    @MessageId(1626)
+    public static String rebuildWithoutReset(String projection) {
+        return "EC1626 Projection " + projection + " cannot be rebuilt from the console: it has no reset of its read"
+                + " model (in CDI, an observer of ProjectionReset qualified @Projection(\"" + projection
+                + "\"); in Java SE, ProjectionRunner.Builder.reset); nothing changed";
+    }
+
+    /** The application's reset refused a rebuild asked through the projection controls. */
+    @MessageId(1627)
+    public static String rebuildRefused(String projection, String from, String reason) {
+        return "EC1627 Projection " + projection + " was not rebuilt from " + from + ": its reset refused (" + reason
+                + "); nothing changed";
+    }
+
+    /** A change of a projection was asked with input the controls do not take. */
+    @MessageId(1628)
+    public static String invalidControl(String problem) {
+        return "EC1628 The change of a projection is not valid: " + problem;
+    }
 }

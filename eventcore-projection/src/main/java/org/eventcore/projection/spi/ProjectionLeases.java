@@ -79,6 +79,23 @@ public interface ProjectionLeases {
     }
 
     /**
+     * The changes asked of projections on any node, when these leases keep them where every node sees them; empty
+     * (the default) when they do not: then projections are paused, resumed and rebuilt only through the node's
+     * own runner.
+     */
+    default Optional<ProjectionControls> controls() {
+        return Optional.empty();
+    }
+
+    /**
+     * The lease of {@code projection} as the store holds it now, whichever node holds it; empty when no node
+     * holds an unexpired one, or when these leases cannot tell (the default).
+     */
+    default Optional<Lease> current(String projection) {
+        return Optional.empty();
+    }
+
+    /**
      * A granted lease. Immutable.
      *
      * @param projection the projection's name
