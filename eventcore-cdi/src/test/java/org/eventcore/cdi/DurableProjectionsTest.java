@@ -93,6 +93,53 @@ class DurableProjectionsTest {
                 .hasMessageStartingWith("EC2041");
     }
 
+    @Inject
+    org.eventcore.projection.spi.ProjectionLeases leases;
+
+    @Test
+    void a_rebuild_asked_through_the_controls_runs_the_projections_reset_observer_and_a_refusal_changes_nothing()
+            throws InterruptedException {
+        GlobalPosition reached = runSomeCommands();
+        assertThat(projections.awaitPosition("totals", reached, Duration.ofSeconds(10)))
+                .isTrue();
+        assertThat(projections.names()).as("the reset observer is no handler").containsExactly("totals");
+        org.eventcore.projection.spi.ProjectionControls controls =
+                leases.controls().orElseThrow();
+        long rebuild = controls.request(
+                "totals",
+                org.eventcore.projection.spi.ProjectionControl.Action.REBUILD,
+                java.util.Optional.empty(),
+                "dora");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(totals.resets() == 1
+                        && totals.handled().size() == 3
+                        && projections.status("totals").state() == ProjectionState.IDLE)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(totals.resets()).isEqualTo(1);
+        assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
+        assertThat(controls.history("totals", 5).get(0).id()).isEqualTo(rebuild);
+
+        long refused = controls.request(
+                "totals",
+                org.eventcore.projection.spi.ProjectionControl.Action.REBUILD,
+                java.util.Optional.of(reached),
+                "dora");
+        while (controls.history("totals", 5).get(0).status()
+                        == org.eventcore.projection.spi.ProjectionControl.Status.PENDING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        org.eventcore.projection.spi.ProjectionControl last =
+                controls.history("totals", 5).get(0);
+        assertThat(last.id()).isEqualTo(refused);
+        assertThat(last.status()).isEqualTo(org.eventcore.projection.spi.ProjectionControl.Status.REFUSED);
+        assertThat(last.outcome().orElseThrow()).startsWith("EC1627").contains("from the start of the log only");
+        assertThat(totals.resets()).isEqualTo(1);
+        assertThat(totals.totals()).containsEntry(a, 8).containsEntry(b, 7);
+    }
+
     @Test
     void a_rebuild_replays_the_log_into_the_projection_only() throws InterruptedException {
         GlobalPosition reached = runSomeCommands();

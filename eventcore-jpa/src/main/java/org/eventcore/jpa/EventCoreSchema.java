@@ -30,7 +30,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *   <li>{@code META-INF/eventcore/schema/postgresql/V6__eventcore_append_key_lookups.sql}: has
  *       {@code ec_append} look each stream of a command up by its key in every plan (a session that
  *       planned it on empty tables no longer scans every event), run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V6__...}:
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V7__eventcore_projection_controls.sql}: the changes
+ *       of durable projections asked through the console ({@code ec_projection_controls}), run as
+ *       {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V7__...}:
  *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
@@ -52,7 +55,8 @@ public enum EventCoreSchema {
             "V3__eventcore_append_function.sql",
             "V4__eventcore_append_generic_plans.sql",
             "V5__eventcore_snapshots.sql",
-            "V6__eventcore_append_key_lookups.sql"),
+            "V6__eventcore_append_key_lookups.sql",
+            "V7__eventcore_projection_controls.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
@@ -66,10 +70,11 @@ public enum EventCoreSchema {
             "V3__eventcore_append_function.sql",
             "V4__eventcore_append_generic_plans.sql",
             "V5__eventcore_snapshots.sql",
-            "V6__eventcore_append_key_lookups.sql");
+            "V6__eventcore_append_key_lookups.sql",
+            "V7__eventcore_projection_controls.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

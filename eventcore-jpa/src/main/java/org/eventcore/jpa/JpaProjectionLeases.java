@@ -16,6 +16,7 @@ import org.eventcore.jpa.entity.CheckpointRecord;
 import org.eventcore.jpa.messages.JpaMessages;
 import org.eventcore.projection.spi.CheckpointStore;
 import org.eventcore.projection.spi.LeaseLostException;
+import org.eventcore.projection.spi.ProjectionControls;
 import org.eventcore.projection.spi.ProjectionLeases;
 import org.eventcore.projection.spi.SkippedEvent;
 import org.eventcore.projection.spi.SkippedEventLog;
@@ -71,6 +72,7 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
     private JpaProjectionLeases(EntityManagerAccess access, Clock clock) {
         this.access = Objects.requireNonNull(access, "access");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.controls = new JpaProjectionControls(access);
     }
 
     /** Leases reached through {@code access}, timed by {@code clock}. */
@@ -170,6 +172,42 @@ public final class JpaProjectionLeases implements ProjectionLeases, SkippedEvent
     }
 
     /** These leases themselves: they keep the skipped events. */
+    private final JpaProjectionControls controls;
+
+    /**
+     * The changes asked of projections on any node through the console, in {@code ec_projection_controls}
+     * (schema version 7; on an older schema no change is found and asking one fails naming the script to run).
+     */
+    @Override
+    public Optional<ProjectionControls> controls() {
+        return Optional.of(controls);
+    }
+
+    /** The lease row of {@code projection}, when a node holds an unexpired lease. */
+    @Override
+    public Optional<Lease> current(String projection) {
+        CheckpointStore.requireValidName(projection);
+        Instant now = clock.instant();
+        return run("lease read", em -> {
+            List<Object[]> rows = em.createQuery(
+                            "select c.fencingEpoch, c.leaseOwner, c.leaseUntil from CheckpointRecord c"
+                                    + " where c.projectionName = :name",
+                            Object[].class)
+                    .setParameter("name", projection)
+                    .getResultList();
+            if (rows.isEmpty() || rows.get(0)[1] == null || rows.get(0)[2] == null) {
+                return Optional.<Lease>empty();
+            }
+            Instant until = ((OffsetDateTime) rows.get(0)[2]).toInstant();
+            long epoch = ((Number) rows.get(0)[0]).longValue();
+            if (!until.isAfter(now) || epoch < 1) {
+                return Optional.<Lease>empty();
+            }
+            return Optional.of(
+                    new Lease(projection, epoch, (String) rows.get(0)[1], until, Duration.between(now, until)));
+        });
+    }
+
     @Override
     public Optional<SkippedEventLog> skippedEventLog() {
         return Optional.of(this);

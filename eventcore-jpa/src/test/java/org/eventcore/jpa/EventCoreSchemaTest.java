@@ -61,7 +61,9 @@ class EventCoreSchemaTest {
                 .filteredOn(s -> s.startsWith("create table ec_snapshots ("))
                 .singleElement()
                 .satisfies(t -> assertThat(t).contains("constraint ec_snapshots_pkey primary key (key_digest)"));
-        assertThat(statements).last().isEqualTo("insert into ec_schema_version (version) values (6)");
+        assertThat(statements)
+                .last()
+                .isEqualTo("insert into ec_schema_version (version) values (" + EventCoreSchema.VERSION + ")");
     }
 
     @Test
@@ -133,26 +135,35 @@ class EventCoreSchemaTest {
                         "V3__eventcore_append_function.sql",
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
-                        "V6__eventcore_append_key_lookups.sql");
+                        "V6__eventcore_append_key_lookups.sql",
+                        "V7__eventcore_projection_controls.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
                         "V3__eventcore_append_function.sql",
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
-                        "V6__eventcore_append_key_lookups.sql");
+                        "V6__eventcore_append_key_lookups.sql",
+                        "V7__eventcore_projection_controls.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(3))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
-                        "V6__eventcore_append_key_lookups.sql");
+                        "V6__eventcore_append_key_lookups.sql",
+                        "V7__eventcore_projection_controls.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(4))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V5__eventcore_snapshots.sql", "V6__eventcore_append_key_lookups.sql");
+                .containsExactly(
+                        "V5__eventcore_snapshots.sql",
+                        "V6__eventcore_append_key_lookups.sql",
+                        "V7__eventcore_projection_controls.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(5))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V6__eventcore_append_key_lookups.sql");
+                .containsExactly("V6__eventcore_append_key_lookups.sql", "V7__eventcore_projection_controls.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(6))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V7__eventcore_projection_controls.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

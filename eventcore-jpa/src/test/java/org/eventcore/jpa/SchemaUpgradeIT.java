@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -380,7 +381,7 @@ class SchemaUpgradeIT {
             upgradeWithin(admin, 5, Duration.ofSeconds(30));
             earlier.commit();
 
-            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(6);
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
             assertThat(versionOneShape(admin))
                     .as("the tables of the earlier versions are untouched")
                     .isEqualTo(before);
@@ -488,6 +489,72 @@ class SchemaUpgradeIT {
      * from two threads: every append lands once, the versions have no gap, and the global log holds
      * every event once, in order.
      */
+    @Test
+    void a_version_6_database_holding_data_gets_the_controls_table_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(6);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            org.eventcore.projection.spi.ProjectionControls controls = JpaProjectionLeases.create(
+                            jpa, Clock.systemUTC())
+                    .controls()
+                    .orElseThrow();
+            StreamId a = StreamId.of("upgrade-6-a");
+            StreamId b = StreamId.of("upgrade-6-b");
+            EarlierNode.appendThroughFunction(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.appendThroughFunction(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+
+            // before the upgrade: the store appends, the controls find nothing and refuse to record a change
+            jpa.execute(x -> request().expect(b, 1).write(b, event(5)).appendTo(store));
+            assertThat(jpa.<List<org.eventcore.projection.spi.ProjectionControl>>withEntityManager(
+                            em -> controls.pending("p")))
+                    .isEmpty();
+            assertThatThrownBy(() -> jpa.<Long>execute(x -> controls.request(
+                            "p",
+                            org.eventcore.projection.spi.ProjectionControl.Action.PAUSE,
+                            Optional.empty(),
+                            "dora")))
+                    .hasMessageContaining("V7__eventcore_projection_controls.sql");
+            // a version-6 node's append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendThroughFunction(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 6, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(7);
+            assertThat(versionOneShape(admin))
+                    .as("the tables of the earlier versions are untouched")
+                    .isEqualTo(before);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            // the application role records and settles changes (after the minute a too-old schema is trusted:
+            // a new instance reads the version again)
+            org.eventcore.projection.spi.ProjectionControls upgraded = JpaProjectionLeases.create(
+                            jpa, Clock.systemUTC())
+                    .controls()
+                    .orElseThrow();
+            long id = jpa.<Long>execute(x -> upgraded.request(
+                    "p", org.eventcore.projection.spi.ProjectionControl.Action.PAUSE, Optional.empty(), "dora"));
+            assertThat(jpa.<List<org.eventcore.projection.spi.ProjectionControl>>withEntityManager(
+                            em -> upgraded.pending("p")))
+                    .hasSize(1);
+            assertThat(jpa.<Boolean>execute(x -> upgraded.settle(
+                            id, org.eventcore.projection.spi.ProjectionControl.Status.DONE, "paused", "n1", 1)))
+                    .isTrue();
+            assertThat(jpa.<Boolean>withEntityManager(em -> upgraded.paused("p")))
+                    .isTrue();
+            // version-6 and version-7 nodes append to the same streams in turn
+            bothNodesAppendBesideEachOther(jpa, store, earlier, EarlierNode::appendThroughFunction, a, 3, b, 2);
+        } finally {
+            emf.close();
+        }
+    }
+
     private static void bothNodesAppendBesideEachOther(
             ResourceLocalJpa jpa,
             JpaEventStore store,

@@ -288,10 +288,11 @@ final class ProjectionLoop implements Runnable {
                     new RunnerState.RebuildRequest(from, parts.reset().get().apply(from));
             runRebuild(request, Optional.of(c));
         } catch (RuntimeException e) {
-            if (find(e, IllegalArgumentException.class) == null && find(e, IllegalStateException.class) == null) {
-                throw e; // the store or the database: the change stays pending and is tried again
+            if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
+                throw e; // the database or the network: the change stays pending and is tried again
             }
-            // the application's reset refused (a position it cannot rebuild from): nothing changed
+            // the application's reset refused (a position it cannot rebuild from) or cannot work (a privilege
+            // missing): the unit of work rolled back, nothing changed, and the projection runs on
             String why = ProjectionMessages.rebuildRefused(definition.name(), from.toString(), describeCause(e));
             parts.boundary()
                     .execute(a -> controls.settle(

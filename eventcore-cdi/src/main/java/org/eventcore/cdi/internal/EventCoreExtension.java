@@ -177,6 +177,8 @@ public class EventCoreExtension implements Extension {
                         projection.value(),
                         where,
                         observer.getTransactionPhase().toString())));
+            } else if (observer.getObservedType() == org.eventcore.cdi.ProjectionReset.class) {
+                resets.add(projection.value()); // the projection's reset, not one of its handlers
             } else {
                 try {
                     CheckpointStore.requireValidName(projection.value());
@@ -189,6 +191,13 @@ public class EventCoreExtension implements Extension {
                 }
             }
         }
+    }
+
+    private final java.util.Set<String> resets = ConcurrentHashMap.newKeySet();
+
+    /** Whether projection {@code name} has an observer of {@link org.eventcore.cdi.ProjectionReset}. */
+    public boolean hasReset(String name) {
+        return resets.contains(name);
     }
 
     /** Whether the application observes envelopes ({@code StoredEvent<P>}) outside durable projections. */

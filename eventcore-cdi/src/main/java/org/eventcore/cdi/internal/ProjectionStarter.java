@@ -185,16 +185,23 @@ final class ProjectionStarter {
                             new ProjectionHandlers(e.getValue()),
                             beans,
                             ProjectionStarter.class.getClassLoader()));
-            created.put(
-                    e.getKey(),
-                    ProjectionRunner.builder(definition)
-                            .log(log)
-                            .checkpoints(checkpointStore)
-                            .leases(projectionLeases)
-                            .boundary(boundary)
-                            .executor(runOn)
-                            .owner(owner)
-                            .build());
+            ProjectionRunner.Builder runner = ProjectionRunner.builder(definition)
+                    .log(log)
+                    .checkpoints(checkpointStore)
+                    .leases(projectionLeases)
+                    .boundary(boundary)
+                    .executor(runOn)
+                    .owner(owner);
+            if (extension.hasReset(e.getKey())) {
+                String name = e.getKey();
+                jakarta.enterprise.inject.spi.BeanManager manager = beans.select(
+                                jakarta.enterprise.inject.spi.BeanManager.class)
+                        .get();
+                runner.reset(from -> () -> manager.getEvent()
+                        .select(org.eventcore.cdi.ProjectionReset.class, org.eventcore.cdi.Projection.Literal.of(name))
+                        .fire(new org.eventcore.cdi.ProjectionReset(name, from)));
+            }
+            created.put(e.getKey(), runner.build());
         }
         runners.putAll(created);
         created.values().forEach(ProjectionRunner::start);
