@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Serves the console's page, its script and its style from the jar, under {@code /eventcore-console/}: by itself,
+ * Serves the console's page, its script, its style and its icon from the jar, under {@code /eventcore-console/}: by itself,
  * so that the page works whether or not the application keeps the container's default servlet (the sample, for
- * one, answers every other path with its own 404). Only these three files; anything else is 404.
+ * one, answers every other path with its own 404). Only these four files; anything else is 404.
  */
 public class ConsolePage extends HttpServlet {
 
@@ -19,7 +19,8 @@ public class ConsolePage extends HttpServlet {
     private static final Map<String, String> FILES = Map.of(
             "index.html", "text/html;charset=UTF-8",
             "console.js", "text/javascript;charset=UTF-8",
-            "console.css", "text/css;charset=UTF-8");
+            "console.css", "text/css;charset=UTF-8",
+            "icon.svg", "image/svg+xml");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

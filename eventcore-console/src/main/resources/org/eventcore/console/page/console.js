@@ -6,7 +6,7 @@
 (function () {
     // the API beside the page, addressed without any credentials the page's own address may carry (fetch refuses
     // a URL with credentials; the browser sends the ones it logged in with)
-    const API = new URL("api/", location.origin + location.pathname).href;
+    const API = new URL("api/eventcore/", location.origin + location.pathname).href;
     const view = document.getElementById("view");
     let me = { user: "", operator: false };
     let poll = null;

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.eventcore.cdi.EventContext;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.cdi.ProjectionReset;
 import org.eventcore.projection.ErrorPolicy;
 import org.eventcore.sample.banking.AccountEvent.AccountOpened;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
@@ -31,6 +32,17 @@ public class BalancesProjection {
 
     void withdrawn(@Observes @Projection("balances") MoneyWithdrawn withdrawn, EventContext context) {
         row(context).add(-withdrawn.cents());
+    }
+
+    /**
+     * The reset of a rebuild asked through the console: the balances are sums over each account's whole stream, so
+     * they are rebuilt from the start of the log only.
+     */
+    void reset(@Observes @Projection("balances") ProjectionReset reset) {
+        if (!reset.fromStart()) {
+            throw new IllegalArgumentException("balances are rebuilt from the start of the log only");
+        }
+        em.createQuery("delete from BalanceRow").executeUpdate();
     }
 
     private BalanceRow row(EventContext context) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.eventcore.StoredEvent;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.cdi.ProjectionReset;
 import org.eventcore.sample.banking.AccountEvent;
 import org.eventcore.sample.banking.AccountEvent.MoneyDeposited;
 import org.eventcore.sample.banking.AccountEvent.MoneyWithdrawn;
@@ -19,6 +20,14 @@ public class StatementProjection {
 
     @Inject
     EntityManager em;
+
+    /** The reset of a rebuild asked through the console, from the start of the log only. */
+    void reset(@Observes @Projection("statements") ProjectionReset reset) {
+        if (!reset.fromStart()) {
+            throw new IllegalArgumentException("statements are rebuilt from the start of the log only");
+        }
+        em.createQuery("delete from StatementLine").executeUpdate();
+    }
 
     void on(@Observes @Projection("statements") StoredEvent<? extends AccountEvent> event) {
         long cents = event.payload() instanceof MoneyDeposited d

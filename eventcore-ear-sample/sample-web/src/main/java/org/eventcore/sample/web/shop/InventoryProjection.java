@@ -8,6 +8,7 @@ import org.eventcore.StreamId;
 import org.eventcore.cdi.EventContext;
 import org.eventcore.cdi.Projection;
 import org.eventcore.cdi.ProjectionOptions;
+import org.eventcore.cdi.ProjectionReset;
 import org.eventcore.projection.ErrorPolicy;
 import org.eventcore.sample.shop.InventoryRow;
 import org.eventcore.sample.shop.LoyaltyRow;
@@ -50,6 +51,22 @@ public class InventoryProjection {
             em.persist(row);
         }
         row.add(earned.points());
+    }
+
+    /** The reset of a rebuild of "inventory" asked through the console, from the start of the log only. */
+    void resetInventory(@Observes @Projection("inventory") ProjectionReset reset) {
+        if (!reset.fromStart()) {
+            throw new IllegalArgumentException("inventory is rebuilt from the start of the log only");
+        }
+        em.createQuery("delete from InventoryRow").executeUpdate();
+    }
+
+    /** The reset of a rebuild of "loyalty" asked through the console, from the start of the log only. */
+    void resetLoyalty(@Observes @Projection("loyalty") ProjectionReset reset) {
+        if (!reset.fromStart()) {
+            throw new IllegalArgumentException("loyalty is rebuilt from the start of the log only");
+        }
+        em.createQuery("delete from LoyaltyRow").executeUpdate();
     }
 
     private InventoryRow row(StreamId product) {

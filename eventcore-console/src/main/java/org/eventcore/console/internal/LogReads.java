@@ -1,22 +1,12 @@
 package org.eventcore.console.internal;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,15 +17,12 @@ import org.eventcore.spi.LogQuery;
 import org.eventcore.spi.LoggedEvent;
 
 /**
- * The log: pages newest first with filters ({@code GET log}), one event whole ({@code GET log/event?id=}), the
- * events of one command ({@code GET log/command?id=}). Ids travel as query parameters, since they may hold any
- * character.
+ * The reads behind {@link ConsoleApi}'s log resources, each in a transaction of its own: a page of the log, one
+ * event whole, the events of one command.
  */
-@Path("log")
-@RequestScoped
-@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 @Transactional
-public class LogResource {
+public class LogReads {
 
     /** The events of a page when the request says nothing. */
     static final int DEFAULT_LIMIT = 50;
@@ -46,27 +33,16 @@ public class LogResource {
     @Inject
     Instance<EventStore> stores;
 
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    SecurityContext security;
-
-    @Context
-    UriInfo uri;
-
-    @GET
     public JsonObject page(
-            @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam("stream") String stream,
-            @QueryParam("prefix") String prefix,
-            @QueryParam("type") String type,
-            @QueryParam("correlation") String correlation,
-            @QueryParam("command") String command,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
-        Guard.read(request, uri, security);
+            String before,
+            int limit,
+            String stream,
+            String prefix,
+            String type,
+            String correlation,
+            String command,
+            String from,
+            String to) {
         LogQuery q = LogQuery.newest(limit);
         if (present(before)) {
             q = q.before(GlobalPosition.decode(before.trim()));
@@ -92,10 +68,7 @@ public class LogResource {
         return Views.page(Browsers.of(browsers, stores).browse(q));
     }
 
-    @GET
-    @Path("event")
-    public JsonObject event(@QueryParam("id") String id) {
-        Guard.read(request, uri, security);
+    public JsonObject event(String id) {
         LogBrowser browser = Browsers.of(browsers, stores);
         LoggedEvent e = browser.event(required("id", id))
                 .orElseThrow(() -> Guard.refuse(Response.Status.NOT_FOUND, "the log holds no event with this id"));
@@ -103,10 +76,7 @@ public class LogResource {
         return Views.detail(e, browser, command);
     }
 
-    @GET
-    @Path("command")
-    public JsonObject command(@QueryParam("id") String id) {
-        Guard.read(request, uri, security);
+    public JsonObject command(String id) {
         List<LoggedEvent> events = Browsers.of(browsers, stores).command(required("id", id));
         if (events.isEmpty()) {
             throw Guard.refuse(Response.Status.NOT_FOUND, "the log holds no event written by a command with this id");
