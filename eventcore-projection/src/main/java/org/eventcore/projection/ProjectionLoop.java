@@ -83,8 +83,16 @@ final class ProjectionLoop implements Runnable {
         return done;
     }
 
+    private volatile boolean began;
+
+    /** Whether the executor gave this loop a thread. */
+    public boolean began() {
+        return began;
+    }
+
     @Override
     public void run() {
+        began = true;
         try {
             while (!failed && !state.stopRequested()) {
                 Duration wait = step();

@@ -219,6 +219,8 @@ public final class ProjectionRunner {
         ProjectionLoop next = new ProjectionLoop(parts, state);
         state.starting();
         loop = next;
+        submittedAt = System.nanoTime();
+        starvationReported = false;
         try {
             executor.execute(next);
         } catch (RuntimeException e) {
@@ -283,7 +285,36 @@ public final class ProjectionRunner {
      * The projection's status now: the checkpoint as committed by this runner while it holds the
      * lease, otherwise as stored (another node may be moving it); and the log's head.
      */
+    /** How long a loop may wait for a thread of the executor before its status says so. */
+    static final Duration STARVED_AFTER = Duration.ofSeconds(10);
+
+    /** {@link #STARVED_AFTER}, shorter in tests. */
+    volatile Duration starvedAfter = STARVED_AFTER;
+
+    private volatile long submittedAt;
+    private volatile boolean starvationReported;
+
+    /**
+     * Reports, once per start, a loop that waited {@link #STARVED_AFTER} for a thread: each durable projection holds
+     * one thread of the executor for as long as it runs, and an executor with fewer threads than projections leaves
+     * the last ones waiting for ever, looking as if they ran.
+     */
+    private void reportStarvation() {
+        ProjectionLoop current = loop;
+        if (current == null || current.began() || starvationReported) {
+            return;
+        }
+        long waited = System.nanoTime() - submittedAt;
+        if (waited >= starvedAfter.toNanos()) {
+            starvationReported = true;
+            String message = ProjectionMessages.waitingForThread(name(), waited / 1_000_000_000L);
+            state.error(message);
+            LOG.log(System.Logger.Level.WARNING, message);
+        }
+    }
+
     public ProjectionStatus status() {
+        reportStarvation();
         Optional<GlobalPosition> stored = Optional.empty();
         if (!state.holdsLease()) {
             try {

@@ -136,6 +136,8 @@ class ProjectionControlsTest {
         ProjectionControl rebuild = settled(controls.request("totals", Action.REBUILD, Optional.empty(), "dora"));
         assertThat(rebuild.status()).isEqualTo(Status.DONE);
         assertThat(rebuild.outcome()).hasValueSatisfying(o -> assertThat(o).contains("rebuilding from"));
+        // the change is settled in the rebuild's transaction; the runner's state follows once it committed
+        eventually("30 events handled again", () -> r.status().eventsHandled() == 60);
         awaitCaughtUp(r);
         f.assertReadModelIsTheFoldOfTheLog();
         assertThat(r.status().eventsHandled()).as("30, then 30 again").isEqualTo(60);

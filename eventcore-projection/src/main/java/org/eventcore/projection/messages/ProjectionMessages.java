@@ -182,4 +182,13 @@ public final class ProjectionMessages {
     public static String invalidControl(String problem) {
         return "EC1628 The change of a projection is not valid: " + problem;
     }
+
+    /** A projection's loop has waited for a thread of its executor since it was started. */
+    @MessageId(1629)
+    public static String waitingForThread(String projection, long seconds) {
+        return "EC1629 Projection " + projection + " has waited " + seconds + " s for a thread of its executor and"
+                + " handles nothing: each durable projection holds one thread for as long as it runs. Give EventCore an"
+                + " executor with more threads than projections (in CDI: a managed executor produced"
+                + " @EventCoreExecutor, as the sample does; the server's default one may have as few as the cores)";
+    }
 }
