@@ -1,15 +1,11 @@
 package org.eventcore.sample.web.infrastructure;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.util.concurrent.Executor;
-import org.eventcore.cdi.EventCoreExecutor;
 import org.eventcore.jpa.JpaCheckpointStore;
 import org.eventcore.jpa.JpaEventStore;
 import org.eventcore.jpa.JpaProjectionLeases;
@@ -37,16 +33,6 @@ public class EventCoreSetup {
     EventStore store(EventTypeRegistry types) {
         JpaStoreSettings settings = JpaStoreSettings.DEFAULT.withDialect(schema.ensure());
         return JpaEventStore.create(JtaJpa.containerManaged(em), JsonbEventSerializer.create(types), settings);
-    }
-
-    /** The sample's own managed executor for EventCore (web.xml), with a thread for every durable projection. */
-    @Resource(lookup = "java:app/concurrent/EventCore")
-    ManagedExecutorService executor;
-
-    @Produces
-    @EventCoreExecutor
-    Executor executor() {
-        return executor;
     }
 
     @Produces
