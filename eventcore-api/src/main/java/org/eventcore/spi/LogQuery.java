@@ -43,7 +43,7 @@ public record LogQuery(
     public static final int MAX_LIMIT = 200;
 
     /** The most log entries one page examines when a filter is applied to a stretch of the log. */
-    public static final int MAX_EXAMINED = 10_000;
+    public static final int MAX_EXAMINED = 100_000;
 
     /** The most events {@link LogBrowser#command(String)} returns. */
     public static final int MAX_COMMAND_EVENTS = 1_000;

@@ -24,8 +24,12 @@ import org.eventcore.spi.LoggedEvent;
  */
 final class JpaLogBrowsing {
 
-    /** How much older than a time range's start an event may be and still follow it in the log. */
-    static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+    /**
+     * How much later than its time an event may reach the log, and so how far past a time range the walk starts and
+     * how far before it it goes on: an append is one statement bounded by the store's statement timeout (10 s by
+     * default), and the clocks of two nodes differ by far less under NTP.
+     */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     private static final String COLUMNS = "global_position, tx_id, event_id, stream_id, stream_version,"
             + " event_type, type_revision, payload, correlation_id, causation_id, user_name,"
@@ -33,6 +37,12 @@ final class JpaLogBrowsing {
 
     /** A row's time in microseconds since the epoch, as both databases compute it. */
     private static final String MICROS = "cast(extract(epoch from recorded_at) * 1000000 as bigint)";
+
+    /**
+     * Before a position, as a row comparison: PostgreSQL and H2 take it as one range of the log index; spelled out
+     * with {@code or}, PostgreSQL filtered every entry from the newest down to it.
+     */
+    private static final String BEFORE = "(tx_id, global_position) < (?, ?)";
 
     private static final String DESCENDING = " order by tx_id desc, global_position desc";
 
@@ -55,11 +65,7 @@ final class JpaLogBrowsing {
         f.filters(q);
         GlobalPosition before = q.before().orElse(null);
         if (before != null) {
-            f.add(
-                    "(tx_id < ? or (tx_id = ? and global_position < ?))",
-                    before.epoch(),
-                    before.epoch(),
-                    before.offset());
+            f.add(BEFORE, before.epoch(), before.offset());
         }
         List<LoggedEvent> found = rows(
                 em, timeout, "select " + COLUMNS + " from ec_events where " + f.where + DESCENDING, f, q.limit() + 1);
@@ -147,54 +153,84 @@ final class JpaLogBrowsing {
                 before = end.get();
             }
         }
-        List<Object[]> boundary = list(Dialects.timed(
-                        em.createNativeQuery("select tx_id, global_position,"
-                                + " cast(extract(epoch from recorded_at) * 1000000 as bigint) from ec_events"
-                                + " where tx_id < ?1 or (tx_id = ?2 and global_position < ?3)" + DESCENDING
-                                + " offset " + (LogQuery.MAX_EXAMINED - 1) + " rows"),
-                        timeout)
-                .setParameter(1, before.epoch())
-                .setParameter(2, before.epoch())
-                .setParameter(3, before.offset())
-                .setMaxResults(1));
-        Filter f = new Filter();
-        f.add("(tx_id < ? or (tx_id = ? and global_position < ?))", before.epoch(), before.epoch(), before.offset());
+        List<LoggedEvent> found = new ArrayList<>();
+        long examined = 0;
+        GlobalPosition upper = before;
         GlobalPosition oldest = null;
-        if (!boundary.isEmpty()) {
-            oldest = GlobalPosition.of(
-                    ((Number) boundary.get(0)[0]).longValue(), ((Number) boundary.get(0)[1]).longValue());
-            f.add(
-                    "(tx_id > ? or (tx_id = ? and global_position >= ?))",
-                    oldest.epoch(),
-                    oldest.epoch(),
-                    oldest.offset());
+        boolean more = true;
+        // stretches of growing size (1,000, then 9,000, then 90,000 entries): a page that fills early reads little
+        for (int size : STRETCHES) {
+            List<Object[]> boundary = list(Dialects.timed(
+                            em.createNativeQuery("select tx_id, global_position from ec_events"
+                                    + " where (tx_id, global_position) < (?1, ?2)" + DESCENDING
+                                    + " offset " + (size - 1) + " rows"),
+                            timeout)
+                    .setParameter(1, upper.epoch())
+                    .setParameter(2, upper.offset())
+                    .setMaxResults(1));
+            Filter f = new Filter();
+            f.add(BEFORE, upper.epoch(), upper.offset());
+            oldest = null;
+            if (!boundary.isEmpty()) {
+                oldest = GlobalPosition.of(
+                        ((Number) boundary.get(0)[0]).longValue(), ((Number) boundary.get(0)[1]).longValue());
+                f.add("(tx_id, global_position) >= (?, ?)", oldest.epoch(), oldest.offset());
+            }
+            f.filters(q);
+            found.addAll(rows(
+                    em,
+                    timeout,
+                    "select " + COLUMNS + " from ec_events where " + f.where + DESCENDING,
+                    f,
+                    q.limit() + 1 - found.size()));
+            if (oldest == null) {
+                examined += stretch(em, timeout, upper);
+                more = false; // the stretch reached the start of the log
+                break;
+            }
+            examined += size;
+            if (found.size() > q.limit()) {
+                break;
+            }
+            if (q.from().isPresent()
+                    && recordedBefore(em, timeout, oldest, q.from().get().minus(CLOCK_MARGIN))) {
+                more = false; // older than the time range by more than the margin: nothing further matches
+                break;
+            }
+            upper = oldest;
         }
-        f.filters(q);
-        List<LoggedEvent> found = rows(
-                em, timeout, "select " + COLUMNS + " from ec_events where " + f.where + DESCENDING, f, q.limit() + 1);
-        long examined = oldest != null ? LogQuery.MAX_EXAMINED : stretch(em, timeout, before);
         if (found.size() > q.limit()) {
             List<LoggedEvent> page = found.subList(0, q.limit());
             return new LogPage(page, Optional.of(page.get(page.size() - 1).position()), examined, true);
         }
-        boolean older = oldest != null;
-        if (older && q.from().isPresent()) {
-            Instant oldestTime = EventRow.instantOfMicros(((Number) boundary.get(0)[2]).longValue());
-            older = !oldestTime.isBefore(q.from().get().minus(CLOCK_MARGIN));
-        }
-        Optional<GlobalPosition> next = older ? Optional.of(oldest) : Optional.empty();
+        Optional<GlobalPosition> next = more ? Optional.of(oldest) : Optional.empty();
         return new LogPage(found, next, examined, next.isEmpty());
+    }
+
+    /** The stretches a page walks, together {@link LogQuery#MAX_EXAMINED} entries. */
+    private static final int[] STRETCHES = {
+        LogQuery.MAX_EXAMINED / 100, LogQuery.MAX_EXAMINED / 100 * 9, LogQuery.MAX_EXAMINED / 10 * 9
+    };
+
+    /** Whether the event at {@code at} was recorded before {@code time} (one look-up by key). */
+    private static boolean recordedBefore(EntityManager em, int timeout, GlobalPosition at, Instant time) {
+        Instant recorded = EventRow.instantOfMicros(((Number) Dialects.timed(
+                                em.createNativeQuery("select " + MICROS + " from ec_events where global_position = ?1"),
+                                timeout)
+                        .setParameter(1, at.offset())
+                        .getSingleResult())
+                .longValue());
+        return recorded.isBefore(time);
     }
 
     /** The entries of the log before {@code before}, when they are fewer than {@link LogQuery#MAX_EXAMINED}. */
     private static long stretch(EntityManager em, int timeout, GlobalPosition before) {
         return ((Number) Dialects.timed(
                                 em.createNativeQuery("select count(*) from ec_events"
-                                        + " where tx_id < ?1 or (tx_id = ?2 and global_position < ?3)"),
+                                        + " where (tx_id, global_position) < (?1, ?2)"),
                                 timeout)
                         .setParameter(1, before.epoch())
-                        .setParameter(2, before.epoch())
-                        .setParameter(3, before.offset())
+                        .setParameter(2, before.offset())
                         .getSingleResult())
                 .longValue();
     }

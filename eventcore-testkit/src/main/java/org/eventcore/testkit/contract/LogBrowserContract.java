@@ -247,6 +247,28 @@ public abstract class LogBrowserContract<S extends EventStore & LogBrowser> exte
                 .containsExactly(streams.stream("timed-after").value());
     }
 
+    /** A page walks stretches of growing size: a match older than the first finds its way onto the page. */
+    @Test
+    void aMatchBehindMoreThanAThousandOtherEventsIsFoundOnTheFirstPage() {
+        String needle = ids(store.command(write("deep-needle").value())).get(0);
+        StreamId hay = streams.stream("deep-hay");
+        long version = 0;
+        for (int append = 0; append < 3; append++) {
+            CommandId command = CommandId.generate();
+            List<PendingEvent> events = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                events.add(new PendingEvent(
+                        EventId.generate(), hay, StoreFixture.event(i), StoreFixture.metadata(command)));
+            }
+            store.append(new AppendRequest(command, Map.of(hay, StreamVersion.of(version)), events));
+            version += 500;
+        }
+        LogPage page = store.browse(
+                LogQuery.newest(10).streamPrefix(streams.stream("deep-needle").value()));
+        assertThat(ids(page.events())).containsExactly(needle);
+        assertThat(page.examined()).isGreaterThan(1_500);
+    }
+
     @Test
     void aPageWithoutMatchesSaysWhereToGoOn() {
         write("lonely");
