@@ -163,7 +163,9 @@ class ProjectionControlsIT {
         JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
         String name = "it-controls-" + unit + "-" + System.nanoTime();
         StreamId stream = StoreFixture.withPrefix(name).stream("s");
-        JpaCheckpointStore.create(jpa).save(name, store.head());
+        // the shared test database holds other tests' events: the projection starts, and is rebuilt, from here
+        GlobalPosition start = store.head();
+        JpaCheckpointStore.create(jpa).save(name, start);
         jpa.execute(a -> request()
                 .expect(stream, 0)
                 .write(stream, event(1))
@@ -219,8 +221,7 @@ class ProjectionControlsIT {
                 jpa,
                 console,
                 name,
-                jpa.<Long>execute(
-                        a -> console.request(name, Action.REBUILD, Optional.of(GlobalPosition.start()), "dora")));
+                jpa.<Long>execute(a -> console.request(name, Action.REBUILD, Optional.of(start), "dora")));
         assertThat(rebuild.status()).isEqualTo(Status.DONE);
         assertThat(rebuild.settledBy()).contains("n2");
         eventually("rebuilt", () -> n2.status().state() == ProjectionState.IDLE && countOf0(stream) == 4);

@@ -102,7 +102,7 @@ class ProjectionKillIT {
             Map<String, Long> kills = new TreeMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             CompletableFuture<Void> killer =
-                    CompletableFuture.runAsync(() -> new ConnectionKiller(database, 100, 400, 200).run(stop, kills));
+                    CompletableFuture.runAsync(() -> new ConnectionKiller(database, 50, 150, 200).run(stop, kills));
             ExecutorService pool = Executors.newCachedThreadPool();
             long started = System.nanoTime();
             ProjectionStatus last;
