@@ -387,7 +387,8 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
             }
         }
         Optional<GlobalPosition> next = Optional.empty();
-        if (found.size() == query.limit() && i >= 0) {
+        if (found.size() == query.limit() && (i >= 0 || !exact)) {
+            // older entries remain in this list, or before the stretch this list is
             next = Optional.of(found.get(found.size() - 1).position());
         } else if (found.size() < query.limit() && !exact) {
             next = Optional.of(source.get(0).position());

@@ -25,11 +25,12 @@ import org.eventcore.spi.LoggedEvent;
 final class JpaLogBrowsing {
 
     /**
-     * How much later than its time an event may reach the log, and so how far past a time range the walk starts and
-     * how far before it it goes on: an append is one statement bounded by the store's statement timeout (10 s by
-     * default), and the clocks of two nodes differ by far less under NTP.
+     * How far from its time an event may stand in the log, and so how far past a time range the walk starts and how
+     * far before it it goes on: an event's place is its transaction's id, given at the transaction's first write, and
+     * a command that joins a caller's transaction may commit up to the transaction timeout later (300 s by default
+     * on WildFly and Payara); the clocks of two nodes differ by far less under NTP.
      */
-    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
     private static final String COLUMNS = "global_position, tx_id, event_id, stream_id, stream_version,"
             + " event_type, type_revision, payload, correlation_id, causation_id, user_name,"
@@ -88,17 +89,20 @@ final class JpaLogBrowsing {
         String stream = q.streamId().get();
         long below;
         if (q.before().isPresent()) {
-            List<?> version = Dialects.timed(
-                            em.createNativeQuery("select stream_version from ec_events where global_position = ?1"
-                                    + " and stream_id = ?2"),
+            // the stream's last version before the position (the position need not be one of its events): its
+            // key read backwards, from the newest version down to the first before the position
+            Object version = Dialects.timed(
+                            em.createNativeQuery("select max(stream_version) from ec_events where stream_id = ?1"
+                                    + " and (tx_id, global_position) < (?2, ?3)"),
                             timeout)
-                    .setParameter(1, q.before().get().offset())
-                    .setParameter(2, stream)
-                    .getResultList();
-            if (version.isEmpty()) {
+                    .setParameter(1, stream)
+                    .setParameter(2, q.before().get().epoch())
+                    .setParameter(3, q.before().get().offset())
+                    .getSingleResult();
+            if (version == null) {
                 return new LogPage(List.of(), Optional.empty(), 0, true);
             }
-            below = ((Number) version.get(0)).longValue();
+            below = ((Number) version).longValue() + 1;
         } else {
             Object last = Dialects.timed(
                             em.createNativeQuery("select max(stream_version) from ec_events where stream_id = ?1"),
@@ -161,13 +165,14 @@ final class JpaLogBrowsing {
         // stretches of growing size (1,000, then 9,000, then 90,000 entries): a page that fills early reads little
         for (int size : STRETCHES) {
             List<Object[]> boundary = list(Dialects.timed(
+                            // the limit in the text: a provider that sets it on the JDBC statement instead would
+                            // leave PostgreSQL to plan for every row after the offset
                             em.createNativeQuery("select tx_id, global_position from ec_events"
                                     + " where (tx_id, global_position) < (?1, ?2)" + DESCENDING
-                                    + " offset " + (size - 1) + " rows"),
+                                    + " offset " + (size - 1) + " rows fetch first 1 rows only"),
                             timeout)
                     .setParameter(1, upper.epoch())
-                    .setParameter(2, upper.offset())
-                    .setMaxResults(1));
+                    .setParameter(2, upper.offset()));
             Filter f = new Filter();
             f.add(BEFORE, upper.epoch(), upper.offset());
             oldest = null;

@@ -24,6 +24,8 @@ final class JpaProjectionControls implements ProjectionControls {
 
     static final int SCHEMA_NEEDED = 7;
 
+    private static final System.Logger LOG = System.getLogger(JpaProjectionControls.class.getName());
+
     /** How long a schema found too old is taken as such before it is read again. */
     private static final long RECHECK_NANOS = 60_000_000_000L;
 
@@ -110,12 +112,17 @@ final class JpaProjectionControls implements ProjectionControls {
                 "projection control settle",
                 em -> em.createNativeQuery("update ec_projection_controls"
                                         + " set status = ?1, outcome = ?2, settled_by = ?3, settled_at = current_timestamp,"
-                                        + " fencing_epoch = ?4 where control_id = ?5 and status = 'PENDING'")
+                                        + " fencing_epoch = ?4 where control_id = ?5 and status = 'PENDING'"
+                                        // only under the lease that holds now: a node that lost it settles nothing
+                                        + " and exists (select 1 from ec_checkpoints c"
+                                        + " where c.projection_name = ec_projection_controls.projection_name"
+                                        + " and c.fencing_epoch = ?6)")
                                 .setParameter(1, status.name())
                                 .setParameter(2, outcome)
                                 .setParameter(3, node)
                                 .setParameter(4, epoch)
                                 .setParameter(5, id)
+                                .setParameter(6, epoch)
                                 .executeUpdate()
                         == 1);
     }
@@ -160,11 +167,20 @@ final class JpaProjectionControls implements ProjectionControls {
     private static List<ProjectionControl> rows(jakarta.persistence.Query query) {
         List<ProjectionControl> controls = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
+            Optional<GlobalPosition> from = from((String) r[3]);
+            if (from == null) {
+                // written around the store: skipped, so that it neither stops the projection nor runs
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "EventCore: projection change " + r[0] + " of " + r[1]
+                                + " holds a position that cannot be read (" + r[3] + "); it is skipped");
+                continue;
+            }
             controls.add(new ProjectionControl(
                     ((Number) r[0]).longValue(),
                     (String) r[1],
                     Action.valueOf((String) r[2]),
-                    Optional.ofNullable((String) r[3]).map(GlobalPosition::decode),
+                    from,
                     (String) r[4],
                     instant(r[5]),
                     Status.valueOf((String) r[6]),
@@ -174,6 +190,18 @@ final class JpaProjectionControls implements ProjectionControls {
                     Optional.ofNullable(r[10]).map(n -> ((Number) n).longValue())));
         }
         return controls;
+    }
+
+    /** A stored position, or null when it cannot be read (a row written around the store). */
+    private static Optional<GlobalPosition> from(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(GlobalPosition.decode(stored));
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     private static Instant instant(Object micros) {

@@ -80,9 +80,11 @@ class ProjectionControlsIT {
     }
 
     private void roundTrip(ResourceLocalJpa jpa) {
-        ProjectionControls controls =
-                JpaProjectionLeases.create(jpa, Clock.systemUTC()).controls().orElseThrow();
+        JpaProjectionLeases leases = JpaProjectionLeases.create(jpa, Clock.systemUTC());
+        ProjectionControls controls = leases.controls().orElseThrow();
         String name = "controls-" + System.nanoTime();
+        long epoch = jpa.<Long>execute(a ->
+                leases.acquire(name, "n1", Duration.ofSeconds(30)).orElseThrow().epoch());
         long pause = jpa.<Long>execute(a -> controls.request(name, Action.PAUSE, Optional.empty(), "dora " + MARKUP));
         long rebuild = jpa.<Long>execute(
                 a -> controls.request(name, Action.REBUILD, Optional.of(GlobalPosition.of(3, 7)), "dora"));
@@ -93,9 +95,12 @@ class ProjectionControlsIT {
         assertThat(pending.get(1).from()).contains(GlobalPosition.of(3, 7));
         assertThat(jpa.<Boolean>withEntityManager(em -> controls.paused(name))).isFalse();
 
-        assertThat(jpa.<Boolean>execute(a -> controls.settle(pause, Status.DONE, "paused " + MARKUP, "n1", 4)))
+        assertThat(jpa.<Boolean>execute(a -> controls.settle(pause, Status.DONE, "stale", "n0", epoch - 1)))
+                .as("a node whose lease no longer holds settles nothing")
+                .isFalse();
+        assertThat(jpa.<Boolean>execute(a -> controls.settle(pause, Status.DONE, "paused " + MARKUP, "n1", epoch)))
                 .isTrue();
-        assertThat(jpa.<Boolean>execute(a -> controls.settle(pause, Status.REFUSED, "again", "n2", 5)))
+        assertThat(jpa.<Boolean>execute(a -> controls.settle(pause, Status.REFUSED, "again", "n1", epoch)))
                 .as("settled once")
                 .isFalse();
         assertThat(jpa.<Boolean>withEntityManager(em -> controls.paused(name))).isTrue();
@@ -106,7 +111,7 @@ class ProjectionControlsIT {
         assertThat(done.status()).isEqualTo(Status.DONE);
         assertThat(done.outcome()).contains("paused " + MARKUP);
         assertThat(done.settledBy()).contains("n1");
-        assertThat(done.epoch()).contains(4L);
+        assertThat(done.epoch()).contains(epoch);
         assertThat(done.settledAt()).isPresent();
         assertThat(jpa.<List<ProjectionControl>>withEntityManager(em -> controls.pending(name)))
                 .extracting(ProjectionControl::id)

@@ -538,13 +538,17 @@ class SchemaUpgradeIT {
                             jpa, Clock.systemUTC())
                     .controls()
                     .orElseThrow();
+            long epoch = jpa.<Long>execute(x -> JpaProjectionLeases.create(jpa, Clock.systemUTC())
+                    .acquire("p", "n1", Duration.ofSeconds(30))
+                    .orElseThrow()
+                    .epoch());
             long id = jpa.<Long>execute(x -> upgraded.request(
                     "p", org.eventcore.projection.spi.ProjectionControl.Action.PAUSE, Optional.empty(), "dora"));
             assertThat(jpa.<List<org.eventcore.projection.spi.ProjectionControl>>withEntityManager(
                             em -> upgraded.pending("p")))
                     .hasSize(1);
             assertThat(jpa.<Boolean>execute(x -> upgraded.settle(
-                            id, org.eventcore.projection.spi.ProjectionControl.Status.DONE, "paused", "n1", 1)))
+                            id, org.eventcore.projection.spi.ProjectionControl.Status.DONE, "paused", "n1", epoch)))
                     .isTrue();
             assertThat(jpa.<Boolean>withEntityManager(em -> upgraded.paused("p")))
                     .isTrue();

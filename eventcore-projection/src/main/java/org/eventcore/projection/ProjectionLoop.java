@@ -93,6 +93,7 @@ final class ProjectionLoop implements Runnable {
     @Override
     public void run() {
         began = true;
+        state.clearError(ProjectionMessages.WAITING_FOR_THREAD); // it has a thread now
         try {
             while (!failed && !state.stopRequested()) {
                 Duration wait = step();
@@ -237,17 +238,17 @@ final class ProjectionLoop implements Runnable {
             return;
         }
         controlsCheckedAt = now;
-        if (fresh) {
-            boolean paused = parts.boundary().execute(a -> controls.paused(definition.name()));
-            if (paused) {
-                // shown while paused: the stored checkpoint, which no batch of this runner has read yet
-                state.positioned(parts.boundary()
-                        .execute(a -> parts.checkpoints().load(definition.name()))
-                        .orElse(GlobalPosition.start()));
-            }
-            state.paused(paused);
-            controlledUnder = held;
+        // read on every check, not only under a new lease: a pause or resume this node carried out in a unit of work
+        // whose commit it could not confirm (the after-commit step never ran) is taken from the table all the same
+        boolean paused = parts.boundary().execute(a -> controls.paused(definition.name()));
+        if (fresh && paused) {
+            // shown while paused: the stored checkpoint, which no batch of this runner has read yet
+            state.positioned(parts.boundary()
+                    .execute(a -> parts.checkpoints().load(definition.name()))
+                    .orElse(GlobalPosition.start()));
         }
+        state.paused(paused);
+        controlledUnder = held;
         List<ProjectionControl> pending = parts.boundary().execute(a -> controls.pending(definition.name()));
         for (ProjectionControl c : pending) {
             switch (c.action()) {
@@ -291,13 +292,32 @@ final class ProjectionLoop implements Runnable {
             LOG.log(Level.WARNING, why);
             return;
         }
+        GlobalPosition checkpoint = parts.boundary()
+                .execute(a -> parts.checkpoints().load(definition.name()))
+                .orElse(GlobalPosition.start());
+        if (from.compareTo(checkpoint) > 0) {
+            // forward would skip the events in between: a rebuild goes back only
+            String why = ProjectionMessages.rebuildRefused(
+                    definition.name(),
+                    from.toString(),
+                    "it is after the projection's checkpoint " + checkpoint + ": a rebuild goes back, never forward");
+            parts.boundary()
+                    .execute(a -> controls.settle(
+                            c.id(), ProjectionControl.Status.REFUSED, why, parts.owner(), held.epoch()));
+            LOG.log(Level.WARNING, why);
+            return;
+        }
         try {
             RunnerState.RebuildRequest request =
                     new RunnerState.RebuildRequest(from, parts.reset().get().apply(from));
             runRebuild(request, Optional.of(c));
         } catch (RuntimeException e) {
-            if (Failures.classify(e) == Failures.Kind.TRANSIENT) {
-                throw e; // the database or the network: the change stays pending and is tried again
+            if (Failures.classify(e) == Failures.Kind.TRANSIENT
+                    || find(e, LeaseLostException.class) != null
+                    || find(e, SettledElsewhere.class) != null) {
+                // the database or the network, or this node lost the lease: the change stays pending for the
+                // node that holds the lease (this one again, or another)
+                throw e;
             }
             // the application's reset refused (a position it cannot rebuild from) or cannot work (a privilege
             // missing): the unit of work rolled back, nothing changed, and the projection runs on
@@ -306,6 +326,15 @@ final class ProjectionLoop implements Runnable {
                     .execute(a -> controls.settle(
                             c.id(), ProjectionControl.Status.REFUSED, why, parts.owner(), held.epoch()));
             LOG.log(Level.WARNING, why);
+        }
+    }
+
+    /** A change settled by another node (or under another lease) meanwhile: its unit of work rolls back. */
+    private static final class SettledElsewhere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SettledElsewhere() {
+            super("the change was settled elsewhere", null, false, false);
         }
     }
 
@@ -326,16 +355,21 @@ final class ProjectionLoop implements Runnable {
         Lease held = lease;
         parts.boundary().execute(attempt -> {
             request.reset().run();
-            control.ifPresent(c -> parts.leases()
-                    .controls()
-                    .orElseThrow()
-                    .settle(
-                            c.id(),
-                            ProjectionControl.Status.DONE,
-                            "rebuilding from " + request.from() + " up to " + target + ", by " + parts.owner()
-                                    + " under epoch " + held.epoch(),
-                            parts.owner(),
-                            held.epoch()));
+            control.ifPresent(c -> {
+                boolean settled = parts.leases()
+                        .controls()
+                        .orElseThrow()
+                        .settle(
+                                c.id(),
+                                ProjectionControl.Status.DONE,
+                                "rebuilding from " + request.from() + " up to " + target + ", by " + parts.owner()
+                                        + " under epoch " + held.epoch(),
+                                parts.owner(),
+                                held.epoch());
+                if (!settled) {
+                    throw new SettledElsewhere(); // rolls the reset back: the change is no longer this node's
+                }
+            });
             // the rebuild handles the events after its position again, and records them again if they still fail
             parts.skipLog().ifPresent(log -> log.forgetAfter(definition.name(), request.from()));
             parts.leases().saveFenced(held, request.from());

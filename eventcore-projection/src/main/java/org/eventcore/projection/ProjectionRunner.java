@@ -59,7 +59,7 @@ public final class ProjectionRunner {
     private final ProjectionLoop.Parts parts;
     private final Executor executor;
     private final RunnerState state = new RunnerState();
-    private ProjectionLoop loop;
+    private volatile ProjectionLoop loop;
     /** The skipped events as last read from the durable log. */
     private volatile Skips skips = new Skips(List.of(), 0);
 
@@ -218,9 +218,9 @@ public final class ProjectionRunner {
         }
         ProjectionLoop next = new ProjectionLoop(parts, state);
         state.starting();
-        loop = next;
         submittedAt = System.nanoTime();
         starvationReported = false;
+        loop = next; // published after the time it is measured from
         try {
             executor.execute(next);
         } catch (RuntimeException e) {

@@ -327,6 +327,15 @@ final class RunnerState {
         change(() -> lastError = error);
     }
 
+    /** Clears the last error if it is the message with id {@code messageId} (no longer true). */
+    public void clearError(String messageId) {
+        change(() -> {
+            if (lastError != null && lastError.startsWith(messageId)) {
+                lastError = null;
+            }
+        });
+    }
+
     public void failed(String error) {
         change(() -> {
             lastError = error;

@@ -169,6 +169,21 @@ class ProjectionControlsTest {
     }
 
     @Test
+    void a_rebuild_from_a_position_after_the_checkpoint_is_refused_for_it_would_skip_events() {
+        f.addEvents(1, 6);
+        ProjectionRunner r = runner("node-1", true);
+        r.start();
+        awaitCaughtUp(r);
+        ProjectionControl forward =
+                settled(controls.request("totals", Action.REBUILD, Optional.of(GlobalPosition.of(99)), "dora"));
+        assertThat(forward.status()).isEqualTo(Status.REFUSED);
+        assertThat(forward.outcome())
+                .hasValueSatisfying(o -> assertThat(o).startsWith("EC1627").contains("never forward"));
+        assertThat(r.status().checkpoint()).isEqualTo(GlobalPosition.of(6));
+        f.assertReadModelIsTheFoldOfTheLog();
+    }
+
+    @Test
     void bad_changes_are_refused_when_asked() {
         assertThatThrownBy(() -> controls.request("totals", Action.PAUSE, Optional.of(GlobalPosition.of(3)), "dora"))
                 .hasMessageStartingWith("EC1628");

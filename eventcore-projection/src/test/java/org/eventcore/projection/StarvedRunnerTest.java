@@ -37,6 +37,9 @@ class StarvedRunnerTest {
             Thread loop = new Thread(queued.get(0)); // a thread at last
             loop.start();
             Fixture.awaitCaughtUp(runner);
+            assertThat(runner.status().lastError())
+                    .as("no longer true once the loop has a thread")
+                    .isEmpty();
             runner.stop(Fixture.WAIT);
             loop.join(10_000);
             f.assertReadModelIsTheFoldOfTheLog();

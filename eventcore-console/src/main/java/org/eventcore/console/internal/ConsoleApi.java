@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eventcore.console.ConsoleRoles;
+import org.eventcore.spi.LogQuery;
 
 /**
  * The console's REST resources, all in one root resource whose path no application is likely to use itself: an
@@ -76,7 +77,7 @@ public class ConsoleApi {
     @Path("log")
     public JsonObject page(
             @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("stream") String stream,
             @QueryParam("prefix") String prefix,
             @QueryParam("type") String type,
@@ -85,7 +86,14 @@ public class ConsoleApi {
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Guard.read(request, uri, security);
-        return log.page(before, limit, stream, prefix, type, correlation, command, from, to);
+        int size;
+        try {
+            size = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "limit is a number of events, 1 to " + LogQuery.MAX_LIMIT + ", not " + limit);
+        }
+        return log.page(before, size, stream, prefix, type, correlation, command, from, to);
     }
 
     @GET
@@ -121,6 +129,23 @@ public class ConsoleApi {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response control(@PathParam("name") String name, JsonObject body) {
         String user = Guard.change(request, uri, security);
-        return projections.control(name, body, user);
+        try {
+            return projections.control(name, body, user);
+        } catch (RuntimeException e) {
+            if (sameKey(e)) {
+                throw Guard.refuse(Response.Status.CONFLICT, "another change was asked at the same instant: ask again");
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@code e} is a unique key violation (SQLState 23505), as two changes numbered at once meet. */
+    private static boolean sameKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,7 +42,7 @@ public class ProjectionReads {
         DurableProjections p = projections();
         JsonArrayBuilder list = Json.createArrayBuilder();
         Optional<ProjectionLeases> l = leases();
-        p.names().stream().sorted().forEach(n -> list.add(status(p.status(n), false, holder(l, n))));
+        p.names().stream().sorted().forEach(n -> list.add(status(p.status(n), false, holder(l, n), paused(l, n))));
         return list.build();
     }
 
@@ -52,7 +52,7 @@ public class ProjectionReads {
             throw Guard.refuse(Response.Status.NOT_FOUND, "the application has no durable projection of this name");
         }
         Optional<ProjectionLeases> l = leases();
-        JsonObjectBuilder b = status(p.status(name), true, holder(l, name));
+        JsonObjectBuilder b = status(p.status(name), true, holder(l, name), paused(l, name));
         Optional<ProjectionControls> controls = l.flatMap(ProjectionLeases::controls);
         if (controls.isPresent()) {
             JsonArrayBuilder history = Json.createArrayBuilder();
@@ -91,7 +91,11 @@ public class ProjectionReads {
                     "unknown change " + body.getString("action") + ": the console pauses, resumes and rebuilds");
         }
         Optional<GlobalPosition> from = Optional.empty();
-        if (body.containsKey("from") && body.get("from").getValueType() == JsonValue.ValueType.STRING) {
+        if (body.containsKey("from") && body.get("from").getValueType() != JsonValue.ValueType.NULL) {
+            if (body.get("from").getValueType() != JsonValue.ValueType.STRING) {
+                throw new IllegalArgumentException("\"from\" is a position as the console shows it, a string such as"
+                        + " \"1270.500002\", or absent for the start of the log");
+            }
             String text = body.getString("from").trim();
             if (!text.isEmpty()) {
                 from = Optional.of(GlobalPosition.decode(text));
@@ -151,7 +155,21 @@ public class ProjectionReads {
     }
 
     /** A projection's status: state, positions, lag, lease, errors and (with {@code skipped}) skipped events. */
-    static JsonObjectBuilder status(ProjectionStatus s, boolean skipped, Optional<Lease> stored) {
+    /**
+     * Whether the projection is paused cluster-wide, as the controls record it: a node that does not hold the lease
+     * shows STANDBY, not the pause.
+     */
+    private static boolean paused(Optional<ProjectionLeases> leases, String name) {
+        try {
+            return leases.flatMap(ProjectionLeases::controls)
+                    .map(c -> c.paused(name))
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    static JsonObjectBuilder status(ProjectionStatus s, boolean skipped, Optional<Lease> stored, boolean paused) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("name", s.name())
                 .add("state", s.state().name())
@@ -165,7 +183,7 @@ public class ProjectionReads {
                 .add("retries", s.retries())
                 .add("failures", s.failures())
                 .add("skippedCount", s.skippedCount())
-                .add("paused", s.state() == ProjectionState.PAUSED);
+                .add("paused", paused || s.state() == ProjectionState.PAUSED);
         s.lastError().ifPresentOrElse(e -> b.add("lastError", e), () -> b.addNull("lastError"));
         s.retryingSince().ifPresentOrElse(t -> b.add("retryingSince", t.toString()), () -> b.addNull("retryingSince"));
         s.rebuildTarget().ifPresentOrElse(t -> b.add("rebuildTarget", t.encode()), () -> b.addNull("rebuildTarget"));

@@ -80,7 +80,7 @@ public final class Views {
                 Json.createObjectBuilder().add("type", e.eventType()).add("revision", e.typeRevision());
         e.storedPayload()
                 .ifPresentOrElse(
-                        bytes -> text(stored, bytes),
+                        bytes -> stored(stored, bytes),
                         () -> stored.add("format", "object")
                                 .add("text", String.valueOf(e.payloadObject().orElseThrow())));
         b.add("stored", stored);
@@ -120,6 +120,18 @@ public final class Views {
 
     /** {@code bytes} as text: pretty JSON when they are JSON, UTF-8 text, or base64 when not UTF-8. */
     static void text(JsonObjectBuilder b, byte[] bytes) {
+        text(b, bytes, true);
+    }
+
+    /**
+     * {@code bytes} exactly as stored: their UTF-8 text (JSON not re-formatted, so duplicate keys and escapes show as
+     * they are), or base64 when not UTF-8; {@code format} says whether the text is JSON.
+     */
+    static void stored(JsonObjectBuilder b, byte[] bytes) {
+        text(b, bytes, false);
+    }
+
+    private static void text(JsonObjectBuilder b, byte[] bytes, boolean pretty) {
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -134,6 +146,10 @@ public final class Views {
         }
         try (JsonReader reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
+            if (!pretty) {
+                b.add("format", "json").add("text", text);
+                return;
+            }
             StringWriter out = new StringWriter();
             try (JsonWriter writer = PRETTY.createWriter(out)) {
                 writer.write(value);

@@ -138,7 +138,7 @@
         return parts;
     }
 
-    async function showLog(params) {
+    async function showLog(params, token) {
         const form = el("form", { class: "filters", id: "filters" });
         for (const [name, label] of FILTERS) {
             form.appendChild(el("label", {}, label, el("input", { name: name, id: "filter-" + name, value: params[name] || "" })));
@@ -155,17 +155,26 @@
         const title = el("h2", {}, "Global log, newest first");
         replace(title, form, el("p", {}, "Loading…"));
         const page = await call("GET", "log", params);
+        if (token !== current) {
+            return;
+        }
         replace(title, form, eventTable(page.events, true), ...olderLinks("log", params, page));
     }
 
-    async function showStream(params) {
+    async function showStream(params, token) {
         const page = await call("GET", "log", { stream: params.id, before: params.before });
+        if (token !== current) {
+            return;
+        }
         replace(el("h2", {}, "Stream ", el("span", { class: "id", id: "stream-id" }, params.id)),
             eventTable(page.events, false), ...olderLinks("stream", params, page));
     }
 
-    async function showEvent(params) {
+    async function showEvent(params, token) {
         const e = await call("GET", "log/event", { id: params.id });
+        if (token !== current) {
+            return;
+        }
         const summary = el("dl", { id: "event-summary" });
         field(summary, "Event id", e.eventId);
         field(summary, "Stream", link(e.streamId, "stream", { id: e.streamId }, { id: "event-stream" }));
@@ -207,8 +216,11 @@
             el("h3", {}, "Events of the same command"), eventTable(e.commandEvents, true));
     }
 
-    async function showCommand(params) {
+    async function showCommand(params, token) {
         const c = await call("GET", "log/command", { id: params.id });
+        if (token !== current) {
+            return;
+        }
         replace(el("h2", {}, "Command ", el("span", { class: "id", id: "command-id" }, c.commandId)),
             el("p", {}, String(c.events.length) + " events, written in one append:"),
             eventTable(c.events, true));
@@ -228,8 +240,11 @@
         return p.state + (p.paused ? " (paused)" : "");
     }
 
-    async function showProjections() {
+    async function showProjections(token) {
         const list = await call("GET", "projections");
+        if (token !== current) {
+            return; // the user went elsewhere while this answer was on its way
+        }
         const body = el("tbody", {});
         for (const p of list) {
             body.appendChild(el("tr", { "data-projection": p.name },
@@ -247,7 +262,7 @@
                     el("th", {}, "Lag"), el("th", {}, "Lease holder"), el("th", {}, "Skipped"), el("th", {}, "Last error"))),
                 body),
             el("p", { class: "note" }, "Updated every second."));
-        schedule(showProjections);
+        schedule(showProjections, token);
     }
 
     async function control(name, action, from) {
@@ -272,8 +287,15 @@
 
     let lastNote = "";
 
-    async function showProjection(params) {
+    async function showProjection(params, token) {
         const p = await call("GET", "projections/" + encodeURIComponent(params.name));
+        if (token !== current) {
+            return;
+        }
+        // what the operator was typing survives the redraw
+        const typed = document.getElementById("rebuild-from");
+        const typedValue = typed ? typed.value : "";
+        const typedFocus = typed !== null && document.activeElement === typed;
         const dl = el("dl", { id: "projection-status" });
         field(dl, "State", el("span", { class: "state-" + p.state, id: "projection-state" }, stateText(p)));
         field(dl, "Checkpoint", p.checkpoint);
@@ -288,6 +310,7 @@
         const parts = [el("h2", {}, "Projection ", el("span", { class: "id" }, p.name)), dl];
         if (me.operator) {
             const from = el("input", { id: "rebuild-from", placeholder: "position (empty: the start)" });
+            from.value = typedValue;
             parts.push(el("h3", {}, "Controls"),
                 el("p", { class: "controls" },
                     el("button", { type: "button", id: "pause", onclick: () => control(p.name, "pause").catch(report) }, "Pause"),
@@ -323,25 +346,29 @@
                 el("th", {}, "Status"), el("th", {}, "Outcome"))), history));
         }
         replace(...parts);
-        schedule(() => showProjection(params));
+        if (typedFocus) {
+            document.getElementById("rebuild-from").focus();
+        }
+        schedule((t) => showProjection(params, t), token);
     }
 
     // ---- routing and polling ----------------------------------------------------------------------------
 
     // One request a second while the tab is visible, the next sent after the previous answered.
-    function schedule(again) {
-        const token = current;
+    function schedule(again, token) {
         poll = setTimeout(() => {
             if (token !== current) {
                 return;
             }
             if (document.visibilityState !== "visible") {
-                schedule(again);
+                schedule(again, token);
                 return;
             }
-            again().catch((e) => {
-                report(e);
-                schedule(again);
+            again(token).catch((e) => {
+                if (token === current) {
+                    report(e);
+                    schedule(again, token);
+                }
             });
         }, 1000);
     }
@@ -365,17 +392,20 @@
         for (const a of document.querySelectorAll("header nav a")) {
             a.classList.toggle("current", a.id === "nav-" + (path.startsWith("projection") ? "projections" : "log"));
         }
+        const token = current;
         try {
             switch (path) {
-                case "stream": await showStream(params); break;
-                case "event": await showEvent(params); break;
-                case "command": await showCommand(params); break;
-                case "projections": await showProjections(); break;
-                case "projection": await showProjection(params); break;
-                default: await showLog(params);
+                case "stream": await showStream(params, token); break;
+                case "event": await showEvent(params, token); break;
+                case "command": await showCommand(params, token); break;
+                case "projections": await showProjections(token); break;
+                case "projection": await showProjection(params, token); break;
+                default: await showLog(params, token);
             }
         } catch (e) {
-            replace(showError(e));
+            if (token === current) {
+                replace(showError(e));
+            }
         }
     }
 

@@ -71,6 +71,9 @@ class ViewsTest {
         assertThat(detail.getString("correlationId")).isEqualTo("corr-" + MARKUP);
         assertThat(detail.getJsonObject("current").getString("text")).contains(MARKUP.replace("\"", "\\\""));
         assertThat(detail.getJsonObject("stored").getString("format")).isEqualTo("json");
+        assertThat(detail.getJsonObject("stored").getString("text"))
+                .as("the stored form as stored, not re-formatted")
+                .isEqualTo(new String(e.storedPayload().orElseThrow(), StandardCharsets.UTF_8));
         assertThat(detail.getJsonObject("metadata")
                         .getJsonArray("entries")
                         .getJsonObject(0)

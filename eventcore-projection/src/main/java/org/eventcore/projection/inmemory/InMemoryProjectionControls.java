@@ -15,6 +15,13 @@ final class InMemoryProjectionControls implements ProjectionControls {
 
     private final List<ProjectionControl> controls = new ArrayList<>();
 
+    /** Whether a projection's lease holds under an epoch now. */
+    private final java.util.function.BiPredicate<String, Long> leaseHolds;
+
+    InMemoryProjectionControls(java.util.function.BiPredicate<String, Long> leaseHolds) {
+        this.leaseHolds = leaseHolds;
+    }
+
     @Override
     public synchronized long request(String projection, Action action, Optional<GlobalPosition> from, String user) {
         ProjectionControls.requireValid(action, from, user);
@@ -51,8 +58,8 @@ final class InMemoryProjectionControls implements ProjectionControls {
             return false;
         }
         ProjectionControl c = controls.get((int) id - 1);
-        if (c.status() != Status.PENDING) {
-            return false;
+        if (c.status() != Status.PENDING || !leaseHolds.test(c.projection(), epoch)) {
+            return false; // settled already, or asked of a node whose lease no longer holds
         }
         controls.set(
                 (int) id - 1,

@@ -105,7 +105,12 @@ public final class InMemoryProjectionLeases implements ProjectionLeases, Skipped
         checkpoints.save(lease.projection(), position);
     }
 
-    private final InMemoryProjectionControls controls = new InMemoryProjectionControls();
+    private final InMemoryProjectionControls controls = new InMemoryProjectionControls(this::epochIs);
+
+    private synchronized boolean epochIs(String projection, long epoch) {
+        Holder h = holders.get(projection);
+        return h != null && h.epoch == epoch;
+    }
 
     /** Changes asked of the projections using these leases (this JVM's nodes only). */
     @Override

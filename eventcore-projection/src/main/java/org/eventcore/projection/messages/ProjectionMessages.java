@@ -183,6 +183,9 @@ public final class ProjectionMessages {
         return "EC1628 The change of a projection is not valid: " + problem;
     }
 
+    /** The id of {@link #waitingForThread}'s message. */
+    public static final String WAITING_FOR_THREAD = "EC1629";
+
     /** A projection's loop has waited for a thread of its executor since it was started. */
     @MessageId(1629)
     public static String waitingForThread(String projection, long seconds) {

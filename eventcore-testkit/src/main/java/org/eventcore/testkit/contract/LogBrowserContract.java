@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eventcore.CommandId;
 import org.eventcore.EventId;
 import org.eventcore.EventMetadata;
+import org.eventcore.GlobalPosition;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
 import org.eventcore.spi.AppendRequest;
@@ -170,6 +171,13 @@ public abstract class LogBrowserContract<S extends EventStore & LogBrowser> exte
                         .events())
                 .isEmpty();
         assertThat(store.browse(LogQuery.newest(5).streamId(HOSTILE)).events()).isEmpty();
+        // a position that is not one of the stream's events: the stream's events before that position
+        GlobalPosition otherPosition =
+                store.command(write("other").value()).get(0).position();
+        write("paged");
+        List<LoggedEvent> before =
+                all(LogQuery.newest(3).streamId(streams.stream("paged").value()).before(otherPosition));
+        assertThat(before).extracting(LoggedEvent::streamVersion).containsExactly(7L, 6L, 5L, 4L, 3L, 2L, 1L);
     }
 
     @Test
