@@ -90,4 +90,28 @@ final class Dialects {
         }
         return query;
     }
+
+    /** A text column of a native query as a string: H2 hands a {@code clob} over as a {@link java.sql.Clob}. */
+    static String text(Object cell) {
+        if (cell instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException(e);
+            }
+        }
+        return (String) cell;
+    }
+
+    /** A binary column of a native query as bytes, whichever form the provider hands it over in. */
+    static Object bytes(Object cell) {
+        if (cell instanceof java.sql.Blob blob) {
+            try {
+                return blob.getBytes(1, (int) Math.min(Integer.MAX_VALUE, blob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new jakarta.persistence.PersistenceException(e);
+            }
+        }
+        return cell;
+    }
 }

@@ -318,8 +318,8 @@ final class JpaLogBrowsing {
     }
 
     private static LoggedEvent logged(Object[] cells) {
-        cells[12] = text(cells[12]);
-        cells[7] = bytes(cells[7]);
+        cells[12] = Dialects.text(cells[12]);
+        cells[7] = Dialects.bytes(cells[7]);
         EventRow r = EventRow.of(cells);
         return new LoggedEvent(
                 GlobalPosition.of(r.txId(), r.globalPosition()),
@@ -335,30 +335,6 @@ final class JpaLogBrowsing {
                 Optional.ofNullable(r.userName()),
                 r.recordedAt().toInstant(),
                 r.customMetadata());
-    }
-
-    /** A text column as a string: H2 hands a {@code clob} over as a {@link java.sql.Clob}. */
-    private static Object text(Object cell) {
-        if (cell instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException(e);
-            }
-        }
-        return cell;
-    }
-
-    /** A binary column as bytes, whichever form the provider hands it over in. */
-    private static Object bytes(Object cell) {
-        if (cell instanceof java.sql.Blob blob) {
-            try {
-                return blob.getBytes(1, (int) Math.min(Integer.MAX_VALUE, blob.length()));
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException(e);
-            }
-        }
-        return cell;
     }
 
     /** A where clause with numbered parameters, built in order. */

@@ -184,7 +184,7 @@ final class JpaProjectionControls implements ProjectionControls {
                     (String) r[4],
                     instant(r[5]),
                     Status.valueOf((String) r[6]),
-                    Optional.ofNullable(text(r[7])),
+                    Optional.ofNullable(Dialects.text(r[7])),
                     Optional.ofNullable((String) r[8]),
                     Optional.ofNullable(r[9]).map(JpaProjectionControls::instant),
                     Optional.ofNullable(r[10]).map(n -> ((Number) n).longValue())));
@@ -206,16 +206,5 @@ final class JpaProjectionControls implements ProjectionControls {
 
     private static Instant instant(Object micros) {
         return org.eventcore.jpa.internal.EventRow.instantOfMicros(((Number) micros).longValue());
-    }
-
-    private static String text(Object cell) {
-        if (cell instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) Math.min(Integer.MAX_VALUE, clob.length()));
-            } catch (java.sql.SQLException e) {
-                throw new jakarta.persistence.PersistenceException(e);
-            }
-        }
-        return (String) cell;
     }
 }

@@ -249,17 +249,7 @@ class ProjectionControlsIT {
     @Test
     void on_a_version_6_database_nothing_is_pending_and_asking_names_the_script_to_run() throws Exception {
         String url = TestDatabases.createDatabase(6);
-        jakarta.persistence.EntityManagerFactory emf = jakarta.persistence.Persistence.createEntityManagerFactory(
-                "eventcore-hibernate",
-                java.util.Map.of(
-                        "jakarta.persistence.jdbc.url",
-                        url,
-                        "jakarta.persistence.jdbc.user",
-                        TestDatabases.APP_USER,
-                        "jakarta.persistence.jdbc.password",
-                        TestDatabases.APP_PASSWORD,
-                        "jakarta.persistence.jdbc.driver",
-                        "org.postgresql.Driver"));
+        jakarta.persistence.EntityManagerFactory emf = SchemaUpgradeIT.factory(url);
         try {
             ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
             ProjectionControls controls = JpaProjectionLeases.create(jpa, Clock.systemUTC())

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SchemaUpgradeIT {
 
-    private static EntityManagerFactory factory(String url) {
+    /** A Hibernate unit on {@code url} as the application role. */
+    static EntityManagerFactory factory(String url) {
         return Persistence.createEntityManagerFactory(
                 "eventcore-hibernate",
                 Map.of(

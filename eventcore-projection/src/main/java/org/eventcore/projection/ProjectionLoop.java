@@ -219,6 +219,9 @@ final class ProjectionLoop implements Runnable {
                         error));
     }
 
+    /** What a controls check reads, in one unit of work. */
+    private record Controls(boolean paused, List<ProjectionControl> pending) {}
+
     /** The lease this loop's controls were last read under; the paused flag is read again under a new one. */
     private Lease controlledUnder;
 
@@ -240,7 +243,9 @@ final class ProjectionLoop implements Runnable {
         controlsCheckedAt = now;
         // read on every check, not only under a new lease: a pause or resume this node carried out in a unit of work
         // whose commit it could not confirm (the after-commit step never ran) is taken from the table all the same
-        boolean paused = parts.boundary().execute(a -> controls.paused(definition.name()));
+        Controls read = parts.boundary()
+                .execute(a -> new Controls(controls.paused(definition.name()), controls.pending(definition.name())));
+        boolean paused = read.paused();
         if (fresh && paused) {
             // shown while paused: the stored checkpoint, which no batch of this runner has read yet
             state.positioned(parts.boundary()
@@ -249,8 +254,7 @@ final class ProjectionLoop implements Runnable {
         }
         state.paused(paused);
         controlledUnder = held;
-        List<ProjectionControl> pending = parts.boundary().execute(a -> controls.pending(definition.name()));
-        for (ProjectionControl c : pending) {
+        for (ProjectionControl c : read.pending()) {
             switch (c.action()) {
                 case PAUSE, RESUME -> {
                     boolean pause = c.action() == ProjectionControl.Action.PAUSE;

@@ -169,6 +169,15 @@ public class ProjectionReads {
         }
     }
 
+    /** A lease: its holder, epoch and end; {@code here} when this node holds it. */
+    private static JsonObjectBuilder lease(Lease l, boolean here) {
+        return Json.createObjectBuilder()
+                .add("owner", l.owner())
+                .add("epoch", l.epoch())
+                .add("until", l.until().toString())
+                .add("here", here);
+    }
+
     static JsonObjectBuilder status(ProjectionStatus s, boolean skipped, Optional<Lease> stored, boolean paused) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("name", s.name())
@@ -187,24 +196,9 @@ public class ProjectionReads {
         s.lastError().ifPresentOrElse(e -> b.add("lastError", e), () -> b.addNull("lastError"));
         s.retryingSince().ifPresentOrElse(t -> b.add("retryingSince", t.toString()), () -> b.addNull("retryingSince"));
         s.rebuildTarget().ifPresentOrElse(t -> b.add("rebuildTarget", t.encode()), () -> b.addNull("rebuildTarget"));
-        s.lease()
-                .ifPresentOrElse(
-                        l -> b.add(
-                                "lease",
-                                Json.createObjectBuilder()
-                                        .add("owner", l.owner())
-                                        .add("epoch", l.epoch())
-                                        .add("until", l.until().toString())
-                                        .add("here", true)),
-                        () -> stored.ifPresentOrElse(
-                                l -> b.add(
-                                        "lease",
-                                        Json.createObjectBuilder()
-                                                .add("owner", l.owner())
-                                                .add("epoch", l.epoch())
-                                                .add("until", l.until().toString())
-                                                .add("here", false)),
-                                () -> b.addNull("lease")));
+        Optional<JsonObjectBuilder> lease =
+                s.lease().map(l -> lease(l, true)).or(() -> stored.map(l -> lease(l, false)));
+        lease.ifPresentOrElse(l -> b.add("lease", l), () -> b.addNull("lease"));
         if (skipped) {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (SkippedEvent e : s.skipped()) {
