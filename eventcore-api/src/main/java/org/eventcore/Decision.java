@@ -28,6 +28,20 @@ public interface Decision<C, E> {
      */
     void emit(StreamHandle<C> stream, E event);
 
+    /**
+     * Appends {@code event} to {@code stream} when the command commits, carrying {@code tags}: the
+     * event then matches the {@linkplain TagQuery tag queries} that name them. Tags are stored with the
+     * event and never change. Duplicates count once.
+     *
+     * @throws CommandDefinitionException if the stream was neither declared nor discovered by this
+     *     command
+     * @throws InvalidTagException if a tag is null, or there are more than {@link #MAX_TAGS}
+     */
+    void emitTagged(StreamHandle<C> stream, E event, Tag... tags);
+
+    /** The most tags one event may carry. */
+    int MAX_TAGS = 16;
+
     /** Appends several events to one stream, in list order. */
     default void emitAll(StreamHandle<C> stream, List<? extends E> events) {
         for (E event : events) {

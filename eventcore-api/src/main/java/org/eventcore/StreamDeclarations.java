@@ -60,6 +60,28 @@ public abstract class StreamDeclarations<C> {
      */
     public abstract List<StreamId> streams(C command);
 
+    /**
+     * The tag queries of one command instance, its {@link Consistency @Consistency} members in
+     * declaration order. The default has none (declarations written before tag queries).
+     *
+     * @throws CommandDefinitionException if a {@code @Consistency} member is null
+     */
+    public List<TagQuery> queries(C command) {
+        return List.of();
+    }
+
+    /**
+     * Returns the value of the {@code @Consistency} member {@code member}.
+     *
+     * @throws CommandDefinitionException (EC1113) if it is null
+     */
+    protected static TagQuery requireQuery(Class<?> commandType, String member, TagQuery value) {
+        if (value == null) {
+            throw new CommandDefinitionException(ApiMessages.nullConsistencyMember(member, commandType.getName()));
+        }
+        return value;
+    }
+
     /** The handle of {@code stream} for command type {@code commandType}. */
     protected static <C> StreamHandle<C> handleOf(Class<C> commandType, StreamId stream) {
         return new StreamHandle<>(commandType, stream);

@@ -50,7 +50,24 @@ class EventCoreExceptionTest {
     void a_conflict_without_streams_cannot_be_created() {
         assertThatThrownBy(() -> new StreamConflictException(List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a stream conflict names at least one stream");
+                .hasMessage("a conflict names at least one stream or tag query");
+        assertThatThrownBy(() -> new StreamConflictException(List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a conflict names at least one stream or tag query");
+    }
+
+    @Test
+    void a_conflict_on_a_tag_query_names_the_query_and_the_newer_event() {
+        TagQuery query = TagQuery.tagged(Tag.of("course", "c1"));
+        EventId newer = EventId.generate();
+        StreamConflictException e = new StreamConflictException(
+                List.of(), List.of(new TagConflict(query, newer, "dcb.StudentSubscribed", GlobalPosition.of(7, 3))));
+
+        assertThat(e.getMessage())
+                .startsWith("EC1201 Tag query conflict on query [tagged course:c1] (newer event " + newer)
+                .contains("of type dcb.StudentSubscribed");
+        assertThat(e.conflicts()).isEmpty();
+        assertThat(e.isRetriable()).isTrue();
     }
 
     @Test

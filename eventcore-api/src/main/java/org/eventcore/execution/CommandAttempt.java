@@ -22,7 +22,9 @@ import org.eventcore.StoredEvent;
 import org.eventcore.StreamId;
 import org.eventcore.StreamResolver;
 import org.eventcore.StreamVersion;
+import org.eventcore.TagQuery;
 import org.eventcore.messages.ApiMessages;
+import org.eventcore.spi.AppendCondition;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
@@ -30,6 +32,8 @@ import org.eventcore.spi.EventStore;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.Snapshot;
 import org.eventcore.spi.StreamRead;
+import org.eventcore.spi.TagRead;
+import org.eventcore.spi.TagReader;
 
 /**
  * One attempt of one command: read, fold, discover, decide, append. Runs inside an attempt boundary;
@@ -58,6 +62,11 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
     private final CommandModel.CachePolicy policy;
 
     private final Optional<Snapshots> snapshots;
+    /** The events the current attempt read through the command's tag queries; empty without queries. */
+    private List<StoredEvent<Object>> tagged = List.of();
+    /** The position of the current attempt's tag read, or null without queries. */
+    private String taggedAt;
+
     /** The key of the command's state, when cached; set by {@link #run}. */
     private StateCache.Key key;
     /** The entry the current attempt started from, or null. */
@@ -118,8 +127,26 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         List<StreamId> declared = model.declaredStreams(command);
         Set<StreamId> streams = new LinkedHashSet<>(declared);
         requireWithinLimit(streams, "declares");
+        List<TagQuery> queries = model.queries(command);
+        TagReader tagReader = null;
+        tagged = List.of();
+        taggedAt = null;
+        if (!queries.isEmpty()) {
+            if (!(store instanceof TagReader reader)) {
+                throw new CommandDefinitionException(ApiMessages.tagQueriesUnsupported(
+                        model.commandType().getName(), store.getClass().getName()));
+            }
+            tagReader = reader;
+            if (lock) {
+                // after a conflict: the streams' and the queries' locks in one order, then the reads
+                tagReader.lock(streams, queries);
+            }
+            TagRead read = tagReader.readTagged(queries);
+            tagged = read.events();
+            taggedAt = read.position();
+        }
         Folded<S> folded = null;
-        if (cache != null) {
+        if (cache != null && queries.isEmpty()) {
             key = new StateCache.Key(model.commandType(), policy.foldRevision(), declared);
             folded = loadCached(lock);
         }
@@ -167,7 +194,7 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
             state = folded.state;
         }
         Map<StreamId, StreamVersion> readVersions = versionsOf(reads);
-        if (cache != null) {
+        if (cache != null && queries.isEmpty()) {
             toCache = entryToCache(folded, readVersions);
         }
         RecordingDecision<C, E> decision =
@@ -177,16 +204,23 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         if (emitted.isEmpty()) {
             return new CommandResult<>(commandId, List.of(), readVersions, Optional.empty(), attempt, false);
         }
+        List<AppendCondition> conditions = List.of();
+        if (!queries.isEmpty()) {
+            conditions = new ArrayList<>(queries.size());
+            for (TagQuery q : queries) {
+                conditions.add(new AppendCondition(q, taggedAt));
+            }
+        }
         EventMetadata metadata = metadata(attempt);
         List<PendingEvent> pending = new ArrayList<>(emitted.size());
         for (RecordingDecision.Emitted e : emitted) {
-            pending.add(new PendingEvent(EventId.generate(), e.stream(), e.event(), metadata));
+            pending.add(new PendingEvent(EventId.generate(), e.stream(), e.event(), metadata, e.tags()));
         }
         AppendResult appended;
         listen(() -> listener.appendStarted(commandId, typeName, attempt, readVersions.size(), pending.size()));
         long appendStarted = System.nanoTime();
         try {
-            appended = store.append(new AppendRequest(commandId, readVersions, pending));
+            appended = store.append(new AppendRequest(commandId, readVersions, pending, conditions));
         } catch (DuplicateCommandException e) {
             appendEnded(attempt, appendStarted, e);
             return replayed(store.eventsOf(commandId).orElseThrow(() -> e), attempt);
@@ -295,16 +329,28 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         return new Folded<>(state, reads, last, events.size(), events.size());
     }
 
-    /** The events of the reads in the log's order. */
-    private static List<StoredEvent<Object>> inLogOrder(Map<StreamId, StreamRead> reads) {
-        if (reads.size() == 1) {
+    /**
+     * The events of the reads in the log's order, with those of the attempt's tag read, each event once
+     * (an event of a stream read may match a query too).
+     */
+    private List<StoredEvent<Object>> inLogOrder(Map<StreamId, StreamRead> reads) {
+        if (reads.size() == 1 && tagged.isEmpty()) {
             return reads.values().iterator().next().events();
         }
-        List<StoredEvent<Object>> events = new ArrayList<>();
+        List<StoredEvent<Object>> events = new ArrayList<>(tagged);
         for (StreamRead read : reads.values()) {
             events.addAll(read.events());
         }
         events.sort(BY_POSITION);
+        if (!tagged.isEmpty()) {
+            List<StoredEvent<Object>> once = new ArrayList<>(events.size());
+            for (StoredEvent<Object> e : events) {
+                if (once.isEmpty() || !once.get(once.size() - 1).id().equals(e.id())) {
+                    once.add(e);
+                }
+            }
+            return once;
+        }
         return events;
     }
 

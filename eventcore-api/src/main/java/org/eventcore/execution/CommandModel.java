@@ -83,13 +83,19 @@ final class CommandModel<C> {
         return eventType;
     }
 
-    /** The declared streams of {@code command}, checked to be at least one. */
+    /** The declared tag queries of {@code command} ({@code @Consistency}), often none. */
+    public List<org.eventcore.TagQuery> queries(C command) {
+        List<org.eventcore.TagQuery> queries = declarations.queries(command);
+        return queries == null ? List.of() : queries;
+    }
+
+    /** The declared streams of {@code command}, checked to be at least one unless it has tag queries. */
     public List<StreamId> declaredStreams(C command) {
         List<StreamId> streams = declarations.streams(command);
-        if (streams == null || streams.isEmpty()) {
+        if ((streams == null || streams.isEmpty()) && queries(command).isEmpty()) {
             throw new CommandDefinitionException(ApiMessages.noDeclaredStream(commandType.getName()));
         }
-        return streams;
+        return streams == null ? List.of() : streams;
     }
 
     private static <C> CommandModel<C> create(Class<C> type) {

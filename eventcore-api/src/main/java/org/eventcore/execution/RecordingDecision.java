@@ -16,7 +16,7 @@ import org.eventcore.spi.StreamRead;
 final class RecordingDecision<C, E> implements Decision<C, E> {
 
     /** One emitted event. */
-    record Emitted(StreamId stream, Object event) {}
+    record Emitted(StreamId stream, Object event, java.util.Set<org.eventcore.Tag> tags) {}
 
     private final Class<C> commandType;
     private final Class<?> eventType;
@@ -39,6 +39,13 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
 
     @Override
     public void emit(StreamHandle<C> stream, E event) {
+        emitTagged(stream, event, NO_TAGS);
+    }
+
+    private static final org.eventcore.Tag[] NO_TAGS = {};
+
+    @Override
+    public void emitTagged(StreamHandle<C> stream, E event, org.eventcore.Tag... tags) {
         Objects.requireNonNull(stream, () -> ApiMessages.nullFromCommand("emit needs a stream handle, got null"));
         Objects.requireNonNull(event, () -> ApiMessages.nullFromCommand("emit needs an event, got null"));
         if (stream.commandType() != commandType) {
@@ -52,7 +59,27 @@ final class RecordingDecision<C, E> implements Decision<C, E> {
                     commandType.getName(), event.getClass().getName(), eventType.getName()));
         }
         requireRead(stream.id());
-        emitted.add(new Emitted(stream.id(), event));
+        java.util.Set<org.eventcore.Tag> tagSet = java.util.Set.of();
+        if (tags != null && tags.length > 0) {
+            tagSet = new java.util.TreeSet<>();
+            for (org.eventcore.Tag t : tags) {
+                if (t == null) {
+                    throw new org.eventcore.InvalidTagException(
+                            ApiMessages.invalidTag(null, "emit got a null tag", org.eventcore.Tag.MAX_LENGTH));
+                }
+                tagSet.add(t);
+            }
+            if (tagSet.size() > MAX_TAGS) {
+                throw new org.eventcore.InvalidTagException(ApiMessages.invalidTag(
+                        tagSet.iterator().next().value(),
+                        "an event carries " + tagSet.size() + " tags, more than the " + MAX_TAGS + " allowed",
+                        org.eventcore.Tag.MAX_LENGTH));
+            }
+        } else if (tags == null) {
+            throw new org.eventcore.InvalidTagException(
+                    ApiMessages.invalidTag(null, "emit got null tags", org.eventcore.Tag.MAX_LENGTH));
+        }
+        emitted.add(new Emitted(stream.id(), event, tagSet));
     }
 
     @Override

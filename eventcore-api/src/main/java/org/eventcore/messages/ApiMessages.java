@@ -227,6 +227,52 @@ public final class ApiMessages {
                 + ": another command changed these streams after this one read them";
     }
 
+    /** Events matching a command's tag queries were appended after it read them; the command runs again. */
+    @MessageId(1201)
+    public static String tagConflict(List<String> conflicts) {
+        return "EC1201 Tag query conflict on " + String.join(", ", conflicts)
+                + ": another command appended events these queries match after this one read them";
+    }
+
+    /** A text is not a valid tag. */
+    @MessageId(1008)
+    public static String invalidTag(String value, String problem, int maxLength) {
+        return "EC1008 Invalid tag " + (value == null ? "null" : Quoting.quote(value)) + ": " + problem
+                + ". A tag is key:value, 1 to " + maxLength
+                + " characters without control characters, its key not empty, for example \"course:c-17\".";
+    }
+
+    /** A tag query is not valid. */
+    @MessageId(1009)
+    public static String invalidTagQuery(String problem) {
+        return "EC1009 Invalid tag query: " + problem
+                + ". A query is one or more items; an item names one or more tags and maybe event types, for example"
+                + " TagQuery.of(Set.of(StudentSubscribed.class), Tag.of(\"course\", id)).";
+    }
+
+    /** A command has tag queries, but the store cannot read or check them. */
+    @MessageId(1112)
+    public static String tagQueriesUnsupported(String commandType, String store) {
+        return "EC1112 Command " + commandType + " declares tag queries (@Consistency), but the event store "
+                + store + " cannot read or check them: use a store that supports tags (the in-memory store,"
+                + " JpaEventStore on schema version 8), or declare streams instead";
+    }
+
+    /** A {@code @Consistency} member returned null. */
+    @MessageId(1113)
+    public static String nullConsistencyMember(String member, String commandType) {
+        return "EC1113 The @Consistency member " + member + " of command " + commandType
+                + " is null: return a TagQuery (TagQuery.tagged(...), TagQuery.of(...))";
+    }
+
+    /** A serializer cannot name an event class that a tag query names. */
+    @MessageId(1114)
+    public static String typeNamesUnsupported(String serializer, String type) {
+        return "EC1114 The event serializer " + serializer + " cannot name the stored types of " + type
+                + ", which a tag query names: implement EventSerializer.typeNames, or register the class with"
+                + " the serializer's EventTypeRegistry";
+    }
+
     /**
      * The executor gave up on a command after its last attempt or at its retry policy's time limit; the
      * message names the last failure and whether the command may be stored.

@@ -30,4 +30,17 @@ public interface EventSerializer {
      *     than this release reads, or an upcaster fails
      */
     Object deserialize(SerializedEvent event, org.eventcore.EventMetadata metadata);
+
+    /**
+     * Every name events of {@code type} are stored under, the name it is written under first, then its
+     * earlier names (see {@link EventTypeRegistry#namesOf}): what a store matches a {@link
+     * org.eventcore.TagQuery}'s types against. The default cannot tell and throws.
+     *
+     * @throws UnknownEventTypeException if the class is not registered
+     * @throws UnsupportedOperationException (EC1114) if this serializer cannot name types
+     */
+    default java.util.List<String> typeNames(Class<?> type) {
+        throw new UnsupportedOperationException(org.eventcore.messages.ApiMessages.typeNamesUnsupported(
+                getClass().getName(), type.getName()));
+    }
 }

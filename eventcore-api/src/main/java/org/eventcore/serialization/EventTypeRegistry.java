@@ -101,6 +101,28 @@ public final class EventTypeRegistry {
     }
 
     /**
+     * Every name events of {@code type} are stored under: its registered name first, then, sorted, the
+     * earlier names whose upcaster chains end at it (a renamed type). A {@link org.eventcore.TagQuery}
+     * naming the class matches events stored under any of them.
+     *
+     * @throws UnknownEventTypeException if it is not registered
+     */
+    public List<String> namesOf(Class<?> type) {
+        Entry entry = entryOf(type);
+        Set<String> earlier = new TreeSet<>();
+        for (Step step : steps.keySet()) {
+            if (!step.type().equals(entry.name())
+                    && readPath(step.type(), step.revision()).target().type() == type) {
+                earlier.add(step.type());
+            }
+        }
+        List<String> names = new ArrayList<>(earlier.size() + 1);
+        names.add(entry.name());
+        names.addAll(earlier);
+        return List.copyOf(names);
+    }
+
+    /**
      * The entry of a stored type name.
      *
      * @throws UnknownEventTypeException if no class is registered under it

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 import org.eventcore.CommandId;
+import org.eventcore.EventId;
 import org.eventcore.EventSerializationException;
 import org.eventcore.GlobalPosition;
 import org.eventcore.StoredEvent;
@@ -19,8 +20,12 @@ import org.eventcore.StreamConflict;
 import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.StreamVersion;
+import org.eventcore.Tag;
+import org.eventcore.TagConflict;
+import org.eventcore.TagQuery;
 import org.eventcore.inmemory.messages.InMemoryMessages;
 import org.eventcore.serialization.EventSerializer;
+import org.eventcore.spi.AppendCondition;
 import org.eventcore.spi.AppendRequest;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
@@ -33,6 +38,8 @@ import org.eventcore.spi.LogQuery;
 import org.eventcore.spi.LoggedEvent;
 import org.eventcore.spi.PendingEvent;
 import org.eventcore.spi.StreamRead;
+import org.eventcore.spi.TagRead;
+import org.eventcore.spi.TagReader;
 
 /**
  * An event store in memory: the embedded default for tests, demos and Java SE tools. Keeps the
@@ -57,12 +64,17 @@ import org.eventcore.spi.StreamRead;
  *
  * <p>Thread-safe.
  */
-public final class InMemoryEventStore implements EventStore, GlobalLogReader, LogBrowser {
+public final class InMemoryEventStore implements EventStore, GlobalLogReader, LogBrowser, TagReader {
 
     private final ConcurrentHashMap<StreamId, Slot> streams = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CommandId, List<StoredEvent<Object>>> commands = new ConcurrentHashMap<>();
     private final AppendOnlyList log = new AppendOnlyList();
     private final Object logLock = new Object();
+    /** The tagged events by tag, in log order; guarded by {@link #logLock}. */
+    private final Map<Tag, List<StoredEvent<Object>>> byTag = new HashMap<>();
+    /** The tags of tagged events; guarded by {@link #logLock}. */
+    private final Map<EventId, Set<Tag>> tagsOf = new HashMap<>();
+
     private final Optional<EventSerializer> serializer;
 
     private InMemoryEventStore(Optional<EventSerializer> serializer) {
@@ -219,6 +231,7 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
             if (commands.containsKey(request.commandId())) {
                 throw new DuplicateCommandException(request.commandId());
             }
+            checkConditions(request);
             long position = log.size();
             for (int i = 0; i < pending.size(); i++) {
                 PendingEvent e = pending.get(i);
@@ -237,6 +250,7 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
                 perStream.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(event);
             }
             log.addAll(stored);
+            index(pending, stored);
             commands.put(request.commandId(), List.copyOf(stored));
         }
         for (int i = 0; i < sorted.length; i++) {
@@ -257,6 +271,7 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
             if (commands.containsKey(request.commandId())) {
                 throw new DuplicateCommandException(request.commandId());
             }
+            checkConditions(request);
             long position = log.size();
             long version = request.expectedVersions().values().iterator().next().value();
             for (int i = 0; i < stored.length; i++) {
@@ -271,10 +286,102 @@ public final class InMemoryEventStore implements EventStore, GlobalLogReader, Lo
             }
             events = List.of(stored);
             log.addAll(events);
+            index(pending, events);
             commands.put(request.commandId(), events);
         }
         slot.events.addAll(events);
         return AppendResult.of(events);
+    }
+
+    /**
+     * Refuses the request if an event that matches one of its conditions was appended after the read the
+     * condition names (a log size). The caller holds {@link #logLock}, under which every append is
+     * checked and written: nothing can be appended between this check and the write.
+     */
+    private void checkConditions(AppendRequest request) {
+        if (request.conditions().isEmpty()) {
+            return;
+        }
+        List<TagConflict> conflicts = new ArrayList<>();
+        for (AppendCondition c : request.conditions()) {
+            long after = positionOf(c.after());
+            for (StoredEvent<Object> e : candidates(c.query())) {
+                if (e.position().offset() > after && matches(c.query(), e)) {
+                    conflicts.add(new TagConflict(
+                            c.query(), e.id(), e.payload().getClass().getName(), e.position()));
+                    break;
+                }
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new StreamConflictException(List.of(), conflicts);
+        }
+    }
+
+    private static long positionOf(String token) {
+        try {
+            return Long.parseLong(token);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(InMemoryMessages.foreignTagPosition(token), e);
+        }
+    }
+
+    /** Indexes the just stored events by tag; the caller holds {@link #logLock}. */
+    private void index(List<PendingEvent> pending, List<StoredEvent<Object>> stored) {
+        for (int i = 0; i < stored.size(); i++) {
+            StoredEvent<Object> e = stored.get(i);
+            Set<Tag> tags = pending.get(i).tags();
+            if (!tags.isEmpty()) {
+                tagsOf.put(e.id(), tags);
+                for (Tag t : tags) {
+                    byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+    }
+
+    private boolean matches(TagQuery query, StoredEvent<Object> e) {
+        return query.matches(e.payload().getClass(), tagsOf.getOrDefault(e.id(), Set.of()));
+    }
+
+    /**
+     * The events that may match {@code query}, in log order per item (an item's first tag's events, or its
+     * ), possibly with duplicates; the caller holds {@link #logLock}.
+     */
+    private List<StoredEvent<Object>> candidates(TagQuery query) {
+        List<StoredEvent<Object>> all = new ArrayList<>();
+        for (TagQuery.Item item : query.items()) {
+            all.addAll(byTag.getOrDefault(item.tags().iterator().next(), List.of()));
+        }
+        return all;
+    }
+
+    /**
+     * Every stored event that matches any of {@code queries}, in log order, and the log's size as the
+     * position: an append whose condition names it fails if a matching event was stored after it.
+     */
+    @Override
+    public TagRead readTagged(List<TagQuery> queries) {
+        java.util.TreeMap<GlobalPosition, StoredEvent<Object>> found = new java.util.TreeMap<>();
+        long size;
+        synchronized (logLock) {
+            size = log.size();
+            for (TagQuery q : queries) {
+                for (StoredEvent<Object> e : candidates(q)) {
+                    if (matches(q, e)) {
+                        found.put(e.position(), e);
+                    }
+                }
+            }
+        }
+        return new TagRead(new ArrayList<>(found.values()), Long.toString(size));
+    }
+
+    /** The tags {@code event} was stored with (empty for an event without tags or not stored here). */
+    public Set<Tag> tagsOf(EventId event) {
+        synchronized (logLock) {
+            return tagsOf.getOrDefault(event, Set.of());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -60,7 +60,7 @@ import org.eventcore.spi.StreamRead;
  * <p>Failures are classified by SQL state into transient ({@link org.eventcore.StoreUnavailableException},
  * retried by the executor) and permanent ({@link org.eventcore.StoreFailureException}). Thread-safe.
  */
-public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrowser {
+public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrowser, org.eventcore.spi.TagReader {
 
     private static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
 
@@ -75,6 +75,10 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
     /** PostgreSQL's append needs {@code ec_append} (schema version 3), planned once per session (version 4). */
     private final SchemaVersion.Requirement appendFunction = new SchemaVersion.Requirement(
             OneStatementAppend.SCHEMA_NEEDED, "JpaEventStore (the append in one statement, ec_append)");
+
+    /** Tags and tag queries need {@code ec_event_tags} and {@code ec_append_tagged} (schema version 8). */
+    private final SchemaVersion.Requirement tagSchema = new SchemaVersion.Requirement(
+            JpaTags.SCHEMA_NEEDED, "JpaEventStore (tags and tag queries, ec_append_tagged)");
 
     private JpaEventStore(EntityManagerAccess access, EventSerializer serializer, JpaStoreSettings settings) {
         this.access = Objects.requireNonNull(access, "access");
@@ -232,6 +236,59 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
         return result;
     }
 
+    /**
+     * The events that match any of {@code queries}, in log order, and the read's position: on PostgreSQL one
+     * statement that returns its own snapshot with the events (a condition then fails on exactly the matching
+     * events this read did not see); on H2 the highest position, then the events at or below it.
+     */
+    @Override
+    public org.eventcore.spi.TagRead readTagged(List<org.eventcore.TagQuery> queries) {
+        List<JpaTags.Item> items = JpaTags.items(queries, serializer);
+        List<EventRow> rows = new ArrayList<>();
+        String position = run("tag read", em -> {
+            if (settings.dialect() == JpaDialect.POSTGRESQL) {
+                tagSchema.check(em);
+                return JpaTags.readOnPostgres(em, items, timeout(em), rows);
+            }
+            List<Long> positions = new ArrayList<>();
+            String head = JpaTags.readOnH2(em, items, timeoutMillis, positions);
+            if (!positions.isEmpty()) {
+                rows.addAll(rows(em, " where e.globalPosition in :ps order by e.txId, e.globalPosition")
+                        .setParameter("ps", positions)
+                        .getResultList());
+            }
+            return head;
+        });
+        List<StoredEvent<Object>> events = new ArrayList<>(rows.size());
+        for (EventRow r : rows) {
+            events.add(Records.toStored(r, serializer));
+        }
+        return new org.eventcore.spi.TagRead(events, position);
+    }
+
+    /**
+     * PostgreSQL: takes the advisory locks of {@code streams} and of the conditions {@code queries} would
+     * make, in one statement in key order ({@code ec_lock}); on H2 the lock row, which serializes appends.
+     */
+    @Override
+    public void lock(Set<StreamId> streams, List<org.eventcore.TagQuery> queries) {
+        List<JpaTags.Item> items = JpaTags.items(queries, serializer);
+        List<String> ids = new ArrayList<>(
+                new TreeSet<>(streams.stream().map(StreamId::value).toList()));
+        run("lock", em -> {
+            if (settings.dialect() != JpaDialect.POSTGRESQL) {
+                Dialects.lockStreams(em, settings.dialect(), ids, timeoutMillis);
+                return null;
+            }
+            tagSchema.check(em);
+            Dialects.timed(em.createNativeQuery("select ec_lock(cast(?1 as text[]), cast(?2 as jsonb))"), timeout(em))
+                    .setParameter(1, OneStatementAppend.array(ids, true))
+                    .setParameter(2, JpaTags.json(items, null))
+                    .getSingleResult();
+            return null;
+        });
+    }
+
     @Override
     public AppendResult append(AppendRequest request) {
         List<PendingEvent> pending = request.events();
@@ -283,13 +340,38 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
     /** PostgreSQL: the whole append in one statement, the schema's {@code ec_append} (versions 3 and 4). */
     private List<long[]> appendOnPostgres(EntityManager em, AppendRequest request, RowAt rowAt, OffsetDateTime now) {
         appendFunction.check(em);
+        OneStatementAppend.Tagged tagged = null;
+        if (request.usesTags()) {
+            tagSchema.check(em);
+            tagged = tagged(request);
+        }
         // the rows carry the values only: ec_append gives them their places
         List<EventRecord> rows = new ArrayList<>(request.events().size());
         for (int i = 0; i < request.events().size(); i++) {
             rows.add(rowAt.row(i, 0, 0));
         }
         return OneStatementAppend.append(
-                em, request.commandId(), now.toString(), request.expectedVersions(), rows, timeout(em));
+                em, request.commandId(), now.toString(), request.expectedVersions(), rows, tagged, timeout(em));
+    }
+
+    /** The tags and conditions of {@code request} as ec_append_tagged takes them. */
+    private OneStatementAppend.Tagged tagged(AppendRequest request) {
+        List<String> tagEvents = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < request.events().size(); i++) {
+            for (org.eventcore.Tag t : request.events().get(i).tags()) {
+                tagEvents.add(Integer.toString(i + 1));
+                tags.add(t.value());
+            }
+        }
+        List<org.eventcore.TagQuery> queries = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (org.eventcore.spi.AppendCondition c : request.conditions()) {
+            queries.add(c.query());
+            after.add(c.after());
+        }
+        return new OneStatementAppend.Tagged(
+                tagEvents, tags, JpaTags.json(JpaTags.items(queries, serializer), after), queries);
     }
 
     /**
@@ -326,6 +408,9 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
         if (!conflicts.isEmpty()) {
             throw new StreamConflictException(conflicts);
         }
+        if (!request.conditions().isEmpty()) {
+            JpaTags.checkOnH2(em, request.conditions(), serializer, timeoutMillis);
+        }
         List<long[]> places =
                 Dialects.allocatePositionsOnH2(em, request.events().size(), timeoutMillis);
         em.persist(new CommandRecord(request.commandId().value(), now));
@@ -341,6 +426,13 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
             }
         }
         em.flush();
+        if (request.usesTags()) {
+            List<String> types = new ArrayList<>(places.size());
+            for (int i = 0; i < places.size(); i++) {
+                types.add(rowAt.row(i, 0, 0).eventType());
+            }
+            JpaTags.writeOnH2(em, request.events(), types, places, timeoutMillis);
+        }
         return places;
     }
 

@@ -41,6 +41,24 @@ final class OneStatementAppend {
             + " cast(?9 as bytea[]), cast(?10 as text[]), cast(?11 as text[]), cast(?12 as text[]),"
             + " cast(?13 as timestamptz[]), cast(?14 as text[]))";
 
+    /** The call of {@code ec_append_tagged} (schema version 8): the same arguments, then tags and conditions. */
+    private static final String CALL_TAGGED = "select outcome, writer_tx, event_position, stale_stream, stale_version,"
+            + " newer_tx, event_type from ec_append_tagged(?1, cast(?2 as timestamptz), cast(?3 as text[]),"
+            + " cast(?4 as bigint[]), cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]),"
+            + " cast(?8 as integer[]), cast(?9 as bytea[]), cast(?10 as text[]), cast(?11 as text[]),"
+            + " cast(?12 as text[]), cast(?13 as timestamptz[]), cast(?14 as text[]), cast(?15 as integer[]),"
+            + " cast(?16 as text[]), cast(?17 as jsonb))";
+
+    /**
+     * The tags and conditions of an append, for {@code ec_append_tagged}.
+     *
+     * @param tagEvents for each tag, the 1-based index of its event
+     * @param tags the tags, beside {@code tagEvents}
+     * @param conditions the conditions' items as JSON ({@link JpaTags#json})
+     * @param queries the conditions' queries, by index, to name them in a conflict
+     */
+    record Tagged(List<String> tagEvents, List<String> tags, String conditions, List<org.eventcore.TagQuery> queries) {}
+
     private OneStatementAppend() {}
 
     /**
@@ -58,6 +76,7 @@ final class OneStatementAppend {
             String commandTime,
             Map<StreamId, StreamVersion> expected,
             List<EventRecord> rows,
+            Tagged tagged,
             int timeoutMillis) {
         Map<String, StreamId> byValue = new TreeMap<>();
         for (StreamId id : expected.keySet()) {
@@ -92,7 +111,7 @@ final class OneStatementAppend {
             times.add(r.recordedAt().toString());
             custom.add(r.customMetadata());
         }
-        Query call = Dialects.timed(em.createNativeQuery(CALL), timeoutMillis)
+        Query call = Dialects.timed(em.createNativeQuery(tagged == null ? CALL : CALL_TAGGED), timeoutMillis)
                 .setParameter(1, commandId.value())
                 .setParameter(2, commandTime)
                 .setParameter(3, array(streams, true))
@@ -107,6 +126,11 @@ final class OneStatementAppend {
                 .setParameter(12, array(users, true))
                 .setParameter(13, array(times, true))
                 .setParameter(14, array(custom, true));
+        if (tagged != null) {
+            call.setParameter(15, array(tagged.tagEvents(), false))
+                    .setParameter(16, array(tagged.tags(), true))
+                    .setParameter(17, tagged.conditions());
+        }
         List<?> result = call.getResultList();
         if (result.isEmpty()) {
             throw new StoreFailureException(JpaMessages.appendFunctionMismatch(commandId.value(), "no row"));
@@ -127,22 +151,45 @@ final class OneStatementAppend {
                 return places;
             }
             case "duplicate" -> throw new DuplicateCommandException(commandId);
-            case "conflict" -> {
+            case "conflict", "tag_conflict" -> {
                 List<StreamConflict> conflicts = new ArrayList<>(result.size());
+                List<org.eventcore.TagConflict> tagConflicts = new ArrayList<>();
                 for (Object row : result) {
                     Object[] cells = (Object[]) row;
+                    if ("tag_conflict".equals(cells[0])) {
+                        tagConflicts.add(new org.eventcore.TagConflict(
+                                tagged.queries().get((int) number(cells[1])),
+                                org.eventcore.EventId.parse((String) cells[3]),
+                                (String) cells[6],
+                                org.eventcore.GlobalPosition.of(number(cells[5]), number(cells[2]))));
+                        continue;
+                    }
                     StreamId stream = byValue.get((String) cells[3]);
                     conflicts.add(new StreamConflict(stream, expected.get(stream), StreamVersion.of(number(cells[4]))));
                 }
-                throw new StreamConflictException(conflicts);
+                throw new StreamConflictException(conflicts, tagConflicts);
             }
             case "out_of_order" ->
-                throw new StoreUnavailableException(
-                        JpaMessages.appendOutOfOrder(number(first[1]), number(first[5]), streams));
+                throw new StoreUnavailableException(JpaMessages.appendOutOfOrder(
+                        number(first[1]), number(first[5]), streamsAndTags(streams, tagged)));
             default ->
                 throw new StoreFailureException(
                         JpaMessages.appendFunctionMismatch(commandId.value(), "the outcome " + outcome));
         }
+    }
+
+    /** For a message: the streams, then the tags of the conditions, if any. */
+    private static List<String> streamsAndTags(List<String> streams, Tagged tagged) {
+        if (tagged == null || tagged.queries().isEmpty()) {
+            return streams;
+        }
+        List<String> all = new ArrayList<>(streams);
+        for (org.eventcore.TagQuery q : tagged.queries()) {
+            for (org.eventcore.TagQuery.Item item : q.items()) {
+                all.add("tag " + item.tags().iterator().next());
+            }
+        }
+        return all;
     }
 
     private static long number(Object cell) {

@@ -41,8 +41,10 @@ public final class TestDatabases {
 
     /** The serializer the tests use: the contract events and the test events. */
     public static JsonbEventSerializer serializer() {
-        return JsonbEventSerializer.create(
-                EventTypeRegistry.builder().register(ContractEvent.class).build());
+        return JsonbEventSerializer.create(EventTypeRegistry.builder()
+                .register(ContractEvent.class)
+                .register(org.eventcore.testkit.contract.ContractMark.class)
+                .build());
     }
 
     /** The JDBC URL of the test database on PostgreSQL, set up on first use. */

@@ -90,6 +90,12 @@ public final class JsonbEventSerializer implements EventSerializer {
         return maxPayloadBytes;
     }
 
+    /** The registry's names of {@code type}: its registered name, then the earlier names upcasters read. */
+    @Override
+    public java.util.List<String> typeNames(Class<?> type) {
+        return registry.namesOf(type);
+    }
+
     @Override
     public SerializedEvent serialize(Object payload) {
         EventTypeRegistry.Entry entry = registry.entryOf(payload.getClass());

@@ -82,7 +82,9 @@ public final class StreamDeclarationsProcessor extends AbstractProcessor {
             return;
         }
         boolean hasStreamMembers = type.getEnclosedElements().stream().anyMatch(analyzer::hasStream)
-                || type.getRecordComponents().stream().anyMatch(analyzer::hasStream);
+                || type.getRecordComponents().stream().anyMatch(analyzer::hasStream)
+                || type.getEnclosedElements().stream().anyMatch(analyzer::hasConsistency)
+                || type.getRecordComponents().stream().anyMatch(analyzer::hasConsistency);
         if (hasStreamMembers || analyzer.isConcreteCommand(type)) {
             into.add(type);
         }

@@ -28,4 +28,11 @@ public final class InMemoryMessages {
     public static String roundTripFailed(String eventId, String streamId, String problem) {
         return "EC1509 Event " + eventId + " for stream " + streamId + ": " + problem;
     }
+
+    /** An append's tag condition names a read position that an in-memory store did not issue. */
+    @MessageId(1017)
+    public static String foreignTagPosition(String position) {
+        return "EC1017 " + position + " is not the position of a tag read of an in-memory store: pass the"
+                + " position its readTagged returned";
+    }
 }

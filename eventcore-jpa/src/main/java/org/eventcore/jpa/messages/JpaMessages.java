@@ -3,6 +3,7 @@ package org.eventcore.jpa.messages;
 import java.time.Duration;
 import java.util.List;
 import org.eventcore.messages.MessageId;
+import org.eventcore.messages.Quoting;
 
 /**
  * The message catalogue of eventcore-jpa: one method per message id, each returning the whole text of
@@ -192,6 +193,22 @@ public final class JpaMessages {
                 + " before the transaction (id " + newest + ") that last appended to one of the streams " + streams
                 + " committed; appending now would put the streams' events out of order in the global log. Run"
                 + " the command in a fresh transaction (outside the caller's) or retry the caller's unit of work";
+    }
+
+    /** An append's tag condition names a read position this store did not issue. */
+    @MessageId(3018)
+    public static String foreignTagPosition(String position) {
+        return "EC3018 " + Quoting.quote(position) + " is not the position of a tag read of a JpaEventStore on H2:"
+                + " pass the position its readTagged returned";
+    }
+
+    /**
+     * PostgreSQL refused a tag-conditioned append outside READ COMMITTED (raised by {@code
+     * ec_append_tagged}); the message as the database words it.
+     */
+    @MessageId(3310)
+    public static String tagConditionIsolation(String isolation) {
+        return "EC3310 ec_append_tagged checks tag conditions at READ COMMITTED only, not at " + isolation;
     }
 
     /** The database's {@code ec_append} gave an answer this EventCore does not know, so its schema function does not match this version. */

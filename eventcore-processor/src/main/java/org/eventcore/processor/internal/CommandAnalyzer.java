@@ -49,6 +49,8 @@ public final class CommandAnalyzer {
     private final Types types;
     private final Messager messager;
     private final TypeElement streamAnnotation;
+    private final TypeElement consistencyAnnotation;
+    private final TypeMirror tagQuery;
     private final TypeElement command;
     private final TypeMirror streamId;
     private final TypeMirror collection;
@@ -58,6 +60,9 @@ public final class CommandAnalyzer {
         this.types = types;
         this.messager = messager;
         this.streamAnnotation = elements.getTypeElement("org.eventcore.Stream");
+        this.consistencyAnnotation = elements.getTypeElement("org.eventcore.Consistency");
+        TypeElement query = elements.getTypeElement("org.eventcore.TagQuery");
+        this.tagQuery = query == null ? null : query.asType();
         this.command = elements.getTypeElement("org.eventcore.Command");
         TypeElement id = elements.getTypeElement("org.eventcore.StreamId");
         this.streamId = id == null ? null : id.asType();
@@ -81,6 +86,87 @@ public final class CommandAnalyzer {
         return types.isAssignable(types.erasure(type.asType()), types.erasure(command.asType()));
     }
 
+    /** Whether {@code element} carries {@code @Consistency} (false with an api that has none). */
+    public boolean hasConsistency(Element element) {
+        return consistencyAnnotation != null
+                && element.getAnnotationMirrors().stream()
+                        .anyMatch(a -> a.getAnnotationType().asElement().equals(consistencyAnnotation));
+    }
+
+    /**
+     * The {@code @Consistency} members in declaration order: record components of records (their
+     * accessors carry the annotation too and are skipped), fields and methods of classes and records.
+     */
+    private List<Element> consistencyMembers(TypeElement type) {
+        List<Element> result = new ArrayList<>();
+        java.util.Set<String> components = new java.util.HashSet<>();
+        if (type.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement c : type.getRecordComponents()) {
+                components.add(c.getSimpleName().toString());
+                if (hasConsistency(c)) {
+                    result.add(c);
+                }
+            }
+        }
+        for (Element e : type.getEnclosedElements()) {
+            boolean accessor = e.getKind() == ElementKind.METHOD
+                    && components.contains(e.getSimpleName().toString())
+                    && ((ExecutableElement) e).getParameters().isEmpty();
+            boolean componentField = e.getKind() == ElementKind.FIELD
+                    && components.contains(e.getSimpleName().toString());
+            if ((e.getKind() == ElementKind.METHOD || e.getKind() == ElementKind.FIELD)
+                    && !accessor
+                    && !componentField
+                    && hasConsistency(e)) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /** The {@code @Consistency} member as the generated code reads it, or empty after an error. */
+    private Optional<StreamMember> query(TypeElement type, Element member) {
+        String name = member.getSimpleName().toString();
+        if (member.getModifiers().contains(Modifier.STATIC)) {
+            error(member, ProcessorMessages.consistencyMemberInvalid(name, simpleName(type), "is static"));
+            return Optional.empty();
+        }
+        if (member instanceof ExecutableElement m) {
+            if (!m.getParameters().isEmpty() || !m.getTypeParameters().isEmpty()) {
+                error(member, ProcessorMessages.consistencyMemberInvalid(name, simpleName(type), "takes parameters"));
+                return Optional.empty();
+            }
+            if (!types.isSameType(m.getReturnType(), tagQuery)) {
+                error(
+                        member,
+                        ProcessorMessages.consistencyMemberInvalid(
+                                name, simpleName(type), "returns " + m.getReturnType()));
+                return Optional.empty();
+            }
+            if (m.getModifiers().contains(Modifier.PRIVATE)) {
+                error(member, ProcessorMessages.consistencyMemberInvalid(name, simpleName(type), "is private"));
+                return Optional.empty();
+            }
+            return Optional.of(new StreamMember(name + "()", "command." + name + "()", false));
+        }
+        if (!types.isSameType(member.asType(), tagQuery)) {
+            error(
+                    member,
+                    ProcessorMessages.consistencyMemberInvalid(
+                            name, simpleName(type), "is of type " + member.asType()));
+            return Optional.empty();
+        }
+        Optional<String> access = access(type, member, name);
+        if (access.isEmpty()) {
+            error(
+                    member,
+                    ProcessorMessages.consistencyMemberInvalid(
+                            name, simpleName(type), "is private and has no accessor"));
+            return Optional.empty();
+        }
+        return Optional.of(new StreamMember(name, access.get(), false));
+    }
+
     /** Whether {@code element} carries {@code @Stream}. */
     public boolean hasStream(Element element) {
         return element.getAnnotationMirrors().stream()
@@ -90,9 +176,14 @@ public final class CommandAnalyzer {
     /** The declaration of {@code type}, or empty if an error was reported. */
     public Optional<CommandDeclaration> analyze(TypeElement type) {
         List<Element> annotated = annotatedMembers(type);
+        List<Element> consistency = consistencyMembers(type);
         boolean isCommand = implementsCommand(type);
         if (!isCommand) {
-            error(type, ProcessorMessages.streamMembersOutsideCommand(simpleName(type)));
+            error(
+                    type,
+                    annotated.isEmpty()
+                            ? ProcessorMessages.consistencyOutsideCommand(simpleName(type))
+                            : ProcessorMessages.streamMembersOutsideCommand(simpleName(type)));
             return Optional.empty();
         }
         if (type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -100,9 +191,15 @@ public final class CommandAnalyzer {
             return Optional.empty();
         }
         boolean ok = checkNesting(type) & checkGenerics(type) & checkSelfType(type);
-        if (annotated.isEmpty()) {
+        if (annotated.isEmpty() && consistency.isEmpty()) {
             error(type, ProcessorMessages.noStreamDeclared(simpleName(type)));
             return Optional.empty();
+        }
+        List<StreamMember> queries = new ArrayList<>();
+        for (Element member : consistency) {
+            Optional<StreamMember> q = query(type, member);
+            ok &= q.isPresent();
+            q.ifPresent(queries::add);
         }
         List<StreamMember> members = new ArrayList<>();
         for (Element member : annotated) {
@@ -116,8 +213,8 @@ public final class CommandAnalyzer {
         String pkg = elements.getPackageOf(type).getQualifiedName().toString();
         String relative = relativeName(type);
         boolean cdi = elements.getTypeElement("jakarta.enterprise.context.Dependent") != null;
-        return Optional.of(
-                new CommandDeclaration(pkg, relative, StreamDeclarations.simpleNameFor(relative), members, cdi));
+        return Optional.of(new CommandDeclaration(
+                pkg, relative, StreamDeclarations.simpleNameFor(relative), members, queries, cdi));
     }
 
     /**

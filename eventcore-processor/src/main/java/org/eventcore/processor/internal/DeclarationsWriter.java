@@ -74,6 +74,27 @@ public final class DeclarationsWriter {
         }
         out.append("        return streams;\n");
         out.append("    }\n");
+        if (!d.queries().isEmpty()) {
+            out.append("\n");
+            out.append("    @Override\n");
+            out.append("    public List<org.eventcore.TagQuery> queries(")
+                    .append(c)
+                    .append(" command) {\n");
+            out.append("        return List.of(");
+            for (int i = 0; i < d.queries().size(); i++) {
+                StreamMember q = d.queries().get(i);
+                out.append(i == 0 ? "" : ", ")
+                        .append("requireQuery(")
+                        .append(c)
+                        .append(".class, \"")
+                        .append(q.name())
+                        .append("\", ")
+                        .append(q.access())
+                        .append(")");
+            }
+            out.append(");\n");
+            out.append("    }\n");
+        }
         for (StreamMember m : d.members()) {
             out.append("\n");
             if (m.collection()) {

@@ -111,10 +111,11 @@ public final class EmitChecker {
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             if (call.getMethodSelect() instanceof MemberSelectTree select
                     && (select.getIdentifier().contentEquals("emit")
-                            || select.getIdentifier().contentEquals("emitAll"))
+                            || select.getIdentifier().contentEquals("emitAll")
+                            || select.getIdentifier().contentEquals("emitTagged"))
                     && select.getExpression() instanceof IdentifierTree receiver
                     && receiver.getName().contentEquals(decision)
-                    && call.getArguments().size() == 2) {
+                    && call.getArguments().size() >= 2) {
                 ExpressionTree stream = call.getArguments().get(0);
                 memberName(stream).ifPresent(name -> report(stream, select.getIdentifier() + "", name));
             }

@@ -25,7 +25,7 @@ public final class ProcessorMessages {
     public static String noStreamDeclared(String command) {
         return "EC4002 Command " + command + " declares no stream: mark the StreamId member(s)"
                 + " it reads and writes with @Stream, for example record " + command
-                + "(@Stream StreamId account, ...)";
+                + "(@Stream StreamId account, ...), or a method that returns its TagQuery with @Consistency";
     }
 
     /** A type has {@code @Stream} members but does not implement {@code Command}. */
@@ -130,6 +130,22 @@ public final class ProcessorMessages {
                 + ": a cached state stands for the events alone and is shared by every " + command
                 + " over the same streams, so the fold may use only its parameters (the state and the event)."
                 + " Move what depends on the command into handle(), or remove @CachedState";
+    }
+
+    /** A {@code @Consistency} member is not a {@code TagQuery}, or cannot be read by the declarations class. */
+    @MessageId(4014)
+    public static String consistencyMemberInvalid(String member, String command, String problem) {
+        return "EC4014 @Consistency member " + member + " of command " + command + " " + problem
+                + ": a @Consistency member is a method without parameters that returns TagQuery, or a field or"
+                + " record component of type TagQuery, not private and not static, for example"
+                + " @Consistency TagQuery course() { return TagQuery.tagged(Tag.of(\"course\", courseId)); }";
+    }
+
+    /** A type has {@code @Consistency} members but does not implement {@code Command}. */
+    @MessageId(4015)
+    public static String consistencyOutsideCommand(String type) {
+        return "EC4015 " + type + " has @Consistency members but is not a concrete command: only a class or record"
+                + " that implements org.eventcore.Command declares tag queries";
     }
 
     private static String capitalize(String name) {

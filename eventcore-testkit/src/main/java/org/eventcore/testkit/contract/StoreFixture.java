@@ -81,6 +81,7 @@ public final class StoreFixture {
         private final CommandId commandId;
         private final Map<StreamId, StreamVersion> expected = new LinkedHashMap<>();
         private final List<PendingEvent> events = new ArrayList<>();
+        private final List<org.eventcore.spi.AppendCondition> conditions = new ArrayList<>();
 
         private RequestBuilder(CommandId commandId) {
             this.commandId = commandId;
@@ -98,8 +99,21 @@ public final class StoreFixture {
             return this;
         }
 
+        /** The command writes {@code payload} with {@code tags} to {@code stream}, which must be expected too. */
+        public RequestBuilder write(StreamId stream, Object payload, org.eventcore.Tag... tags) {
+            events.add(
+                    new PendingEvent(EventId.generate(), stream, payload, metadata(commandId), java.util.Set.of(tags)));
+            return this;
+        }
+
+        /** The append's condition: nothing matching {@code query} appended after the read at {@code after}. */
+        public RequestBuilder condition(org.eventcore.TagQuery query, String after) {
+            conditions.add(new org.eventcore.spi.AppendCondition(query, after));
+            return this;
+        }
+
         public AppendRequest build() {
-            return new AppendRequest(commandId, expected, events);
+            return new AppendRequest(commandId, expected, events, conditions);
         }
 
         /** Builds and appends. */

@@ -1,0 +1,12 @@
+package org.eventcore.jpa.contract;
+
+import org.eventcore.jpa.JpaEventStore;
+import org.eventcore.jpa.TestDatabases;
+import org.eventcore.testkit.contract.TagContract;
+
+class H2HibernateTagIT extends TagContract<JpaEventStore> {
+    @Override
+    protected JpaEventStore newStore() {
+        return TestDatabases.h2Store(getClass().getName());
+    }
+}
