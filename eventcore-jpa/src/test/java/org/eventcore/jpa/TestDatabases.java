@@ -240,6 +240,19 @@ public final class TestDatabases {
         return JpaEventStore.create(ResourceLocalJpa.create(postgres(unit)), serializer(), JpaStoreSettings.DEFAULT);
     }
 
+    /** A store on PostgreSQL through persistence unit {@code unit} with {@code serializer}. */
+    public static JpaEventStore postgresStore(String unit, org.eventcore.serialization.EventSerializer serializer) {
+        return JpaEventStore.create(ResourceLocalJpa.create(postgres(unit)), serializer, JpaStoreSettings.DEFAULT);
+    }
+
+    /** A store on an H2 database shared by the tests of one class ({@code key}) with {@code serializer}. */
+    public static JpaEventStore h2Store(String key, org.eventcore.serialization.EventSerializer serializer) {
+        return JpaEventStore.create(
+                ResourceLocalJpa.create(h2Factory(key)),
+                serializer,
+                JpaStoreSettings.DEFAULT.withDialect(JpaDialect.H2));
+    }
+
     private static final Map<String, EntityManagerFactory> H2_SHARED = new ConcurrentHashMap<>();
 
     /** The factory of an H2 database shared by the tests of one class ({@code key}). */

@@ -1,0 +1,15 @@
+package org.eventcore.jpa.contract;
+
+import org.eventcore.jpa.JpaEventStore;
+import org.eventcore.jpa.TestDatabases;
+import org.eventcore.jsonb.JsonbEventSerializer;
+import org.eventcore.testkit.dcb.DcbEvent;
+import org.eventcore.testkit.dcb.TagScenariosContract;
+
+class PostgresHibernateTagScenariosIT extends TagScenariosContract<JpaEventStore> {
+    @Override
+    protected JpaEventStore newStore() {
+        return TestDatabases.postgresStore(
+                "eventcore-hibernate", JsonbEventSerializer.create(DcbEvent.registry(false)));
+    }
+}
