@@ -51,9 +51,10 @@ public sealed interface DcbEvent {
     String OLD_SUBSCRIBED_NAME = "dcb.StudentEnrolled";
 
     /**
-     * The registry of the scenarios' events. {@code beforeRename}: the registry of a release from before the
-     * rename, which writes {@link StudentSubscribed} as {@value #OLD_SUBSCRIBED_NAME}; otherwise the current
-     * one, which reads that name through an upcaster.
+     * The registry of the scenarios' events. {@code beforeRename}: the registry of the first release of a
+     * rolling rename, which still writes {@link StudentSubscribed} as {@value #OLD_SUBSCRIBED_NAME} and reads
+     * the new name ahead; otherwise the current one, which writes the new name and reads the old one through an
+     * upcaster. Both name both names in their tag queries, so neither misses the other's events.
      */
     static EventTypeRegistry registry(boolean beforeRename) {
         EventTypeRegistry.Builder b = EventTypeRegistry.builder()
@@ -66,7 +67,11 @@ public sealed interface DcbEvent {
                 .register(OptInTokenIssued.class)
                 .register(OptInConfirmed.class);
         if (beforeRename) {
-            return b.register(OLD_SUBSCRIBED_NAME, 1, StudentSubscribed.class).build();
+            // the first release of the rolling rename: writes the old name, reads the new one ahead
+            return b.register(OLD_SUBSCRIBED_NAME, 1, StudentSubscribed.class)
+                    .upcaster(EventUpcaster.readAhead(
+                            EventUpcaster.rename("dcb.StudentSubscribed", 2, OLD_SUBSCRIBED_NAME)))
+                    .build();
         }
         return b.register(StudentSubscribed.class)
                 .upcaster(EventUpcaster.rename(OLD_SUBSCRIBED_NAME, 1, "dcb.StudentSubscribed"))
