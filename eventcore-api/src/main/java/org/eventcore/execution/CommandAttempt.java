@@ -128,7 +128,6 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
         Set<StreamId> streams = new LinkedHashSet<>(declared);
         requireWithinLimit(streams, "declares");
         List<TagQuery> queries = model.queries(command);
-        TagReader tagReader = null;
         tagged = List.of();
         taggedAt = null;
         if (!queries.isEmpty()) {
@@ -136,12 +135,9 @@ final class CommandAttempt<C extends Command<C, S, E>, S, E> {
                 throw new CommandDefinitionException(ApiMessages.tagQueriesUnsupported(
                         model.commandType().getName(), store.getClass().getName()));
             }
-            tagReader = reader;
-            if (lock) {
-                // after a conflict: the streams' and the queries' locks in one order, then the reads
-                tagReader.lock(streams, queries);
-            }
-            TagRead read = tagReader.readTagged(queries);
+            // after a conflict too: no lock before the read (the append takes the queries' locks after the
+            // streams', in the one order every append uses)
+            TagRead read = reader.readTagged(queries);
             tagged = read.events();
             taggedAt = read.position();
         }

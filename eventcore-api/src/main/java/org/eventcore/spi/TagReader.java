@@ -1,8 +1,6 @@
 package org.eventcore.spi;
 
 import java.util.List;
-import java.util.Set;
-import org.eventcore.StreamId;
 import org.eventcore.TagQuery;
 
 /**
@@ -27,14 +25,4 @@ public interface TagReader {
      * @throws org.eventcore.EventSerializationException if a stored payload cannot be read back
      */
     TagRead readTagged(List<TagQuery> queries);
-
-    /**
-     * Locks {@code streams} and the keys of {@code queries} against other appends until the current
-     * attempt's transaction ends, all in one order, before the attempt reads: what the executor does after
-     * a conflict, so a hot query is waited for instead of raced for again. Stores without such locks do
-     * nothing (the default).
-     *
-     * @throws org.eventcore.StoreUnavailableException if the locks cannot be taken now
-     */
-    default void lock(Set<StreamId> streams, List<TagQuery> queries) {}
 }

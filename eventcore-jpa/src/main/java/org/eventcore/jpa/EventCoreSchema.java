@@ -36,7 +36,10 @@ import org.eventcore.jpa.messages.JpaMessages;
  *   <li>{@code META-INF/eventcore/schema/postgresql/V8__eventcore_tags.sql}: the tags of events
  *       ({@code ec_event_tags}) and {@code ec_append_tagged}, the append of commands with tags or tag
  *       queries (ADR 0009), run as {@code eventcore_owner};
- *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V8__...}:
+ *   <li>{@code META-INF/eventcore/schema/postgresql/V9__eventcore_tag_lock_order.sql}: has an append take its
+ *       stream locks before its tag locks (no deadlock between an attempt that locked its streams and
+ *       another append), run as {@code eventcore_owner};
+ *   <li>{@code META-INF/eventcore/schema/h2/V1__eventcore_schema.sql}, {@code V2__...} to {@code V9__...}:
  *       the same tables for H2 (development only; H2 keeps the append of several statements);
  *   <li>{@code META-INF/eventcore/schema/postgresql-create.sql} and {@code h2-create.sql}: all
  *       versioned scripts of the database in one, for a new database and for tools that take one
@@ -60,7 +63,8 @@ public enum EventCoreSchema {
             "V5__eventcore_snapshots.sql",
             "V6__eventcore_append_key_lookups.sql",
             "V7__eventcore_projection_controls.sql",
-            "V8__eventcore_tags.sql"),
+            "V8__eventcore_tags.sql",
+            "V9__eventcore_tag_lock_order.sql"),
 
     /** The PostgreSQL roles script: not versioned, run once per cluster and safe to run again. */
     POSTGRESQL_ROLES("postgresql", "postgresql/roles.sql", "roles.sql"),
@@ -76,10 +80,11 @@ public enum EventCoreSchema {
             "V5__eventcore_snapshots.sql",
             "V6__eventcore_append_key_lookups.sql",
             "V7__eventcore_projection_controls.sql",
-            "V8__eventcore_tags.sql");
+            "V8__eventcore_tags.sql",
+            "V9__eventcore_tag_lock_order.sql");
 
     /** The version of the schema these scripts create. */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     private static final String ROOT = "META-INF/eventcore/schema/";
 

@@ -266,29 +266,6 @@ public final class JpaEventStore implements EventStore, GlobalLogReader, LogBrow
         return new org.eventcore.spi.TagRead(events, position);
     }
 
-    /**
-     * PostgreSQL: takes the advisory locks of {@code streams} and of the conditions {@code queries} would
-     * make, in one statement in key order ({@code ec_lock}); on H2 the lock row, which serializes appends.
-     */
-    @Override
-    public void lock(Set<StreamId> streams, List<org.eventcore.TagQuery> queries) {
-        List<JpaTags.Item> items = JpaTags.items(queries, serializer);
-        List<String> ids = new ArrayList<>(
-                new TreeSet<>(streams.stream().map(StreamId::value).toList()));
-        run("lock", em -> {
-            if (settings.dialect() != JpaDialect.POSTGRESQL) {
-                Dialects.lockStreams(em, settings.dialect(), ids, timeoutMillis);
-                return null;
-            }
-            tagSchema.check(em);
-            Dialects.timed(em.createNativeQuery("select ec_lock(cast(?1 as text[]), cast(?2 as jsonb))"), timeout(em))
-                    .setParameter(1, OneStatementAppend.array(ids, true))
-                    .setParameter(2, JpaTags.json(items, null))
-                    .getSingleResult();
-            return null;
-        });
-    }
-
     @Override
     public AppendResult append(AppendRequest request) {
         List<PendingEvent> pending = request.events();

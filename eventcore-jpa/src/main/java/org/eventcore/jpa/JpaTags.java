@@ -28,8 +28,11 @@ import org.eventcore.spi.PendingEvent;
  */
 final class JpaTags {
 
-    /** The schema version with {@code ec_event_tags} and {@code ec_append_tagged}. */
-    static final int SCHEMA_NEEDED = 8;
+    /**
+     * The schema version tags need: {@code ec_event_tags} and {@code ec_append_tagged} arrived in version 8,
+     * the order of its locks (streams, then tags) in version 9.
+     */
+    static final int SCHEMA_NEEDED = 9;
 
     /** PostgreSQL: ?1 the items as JSON; the snapshot, then the matching events, in log order, one statement. */
     static final String READ_SQL = "with items as (select i.names, i.tags from jsonb_to_recordset(cast(?1 as jsonb))"

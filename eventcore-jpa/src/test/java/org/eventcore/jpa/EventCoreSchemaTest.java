@@ -41,9 +41,22 @@ class EventCoreSchemaTest {
                 .satisfies(f -> assertThat(f).contains("security invoker").endsWith("end\n$$"));
         assertThat(statements)
                 .filteredOn(s -> s.startsWith("do $$"))
-                .as("version 3 fixes the search path, and version 6 again after replacing the function")
-                .hasSize(2)
+                .as("version 3 fixes the search path, version 6 again after replacing the function, version 8 for"
+                        + " its functions")
+                .hasSize(3)
                 .allSatisfy(d -> assertThat(d).contains("set search_path = pg_catalog, %I, pg_temp"));
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("create function ec_append_tagged("))
+                .singleElement()
+                .satisfies(f -> assertThat(f)
+                        .contains("security invoker")
+                        .contains("pg_visible_in_snapshot")
+                        .contains("'read committed'")
+                        .endsWith("end\n$$"));
+        assertThat(statements)
+                .filteredOn(s -> s.startsWith("create or replace function ec_append_keys("))
+                .singleElement()
+                .satisfies(f -> assertThat(f).contains("order by min(a.c), a.k"));
         assertThat(statements)
                 .filteredOn(s -> s.startsWith("create or replace function ec_append("))
                 .singleElement()
@@ -136,7 +149,9 @@ class EventCoreSchemaTest {
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
                         "V6__eventcore_append_key_lookups.sql",
-                        "V7__eventcore_projection_controls.sql");
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(2))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
@@ -144,26 +159,45 @@ class EventCoreSchemaTest {
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
                         "V6__eventcore_append_key_lookups.sql",
-                        "V7__eventcore_projection_controls.sql");
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(3))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
                         "V4__eventcore_append_generic_plans.sql",
                         "V5__eventcore_snapshots.sql",
                         "V6__eventcore_append_key_lookups.sql",
-                        "V7__eventcore_projection_controls.sql");
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(4))
                 .extracting(EventCoreSchema.Script::fileName)
                 .containsExactly(
                         "V5__eventcore_snapshots.sql",
                         "V6__eventcore_append_key_lookups.sql",
-                        "V7__eventcore_projection_controls.sql");
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(5))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V6__eventcore_append_key_lookups.sql", "V7__eventcore_projection_controls.sql");
+                .containsExactly(
+                        "V6__eventcore_append_key_lookups.sql",
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(6))
                 .extracting(EventCoreSchema.Script::fileName)
-                .containsExactly("V7__eventcore_projection_controls.sql");
+                .containsExactly(
+                        "V7__eventcore_projection_controls.sql",
+                        "V8__eventcore_tags.sql",
+                        "V9__eventcore_tag_lock_order.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(7))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V8__eventcore_tags.sql", "V9__eventcore_tag_lock_order.sql");
+        assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(8))
+                .extracting(EventCoreSchema.Script::fileName)
+                .containsExactly("V9__eventcore_tag_lock_order.sql");
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(EventCoreSchema.VERSION))
                 .isEmpty();
         assertThat(EventCoreSchema.POSTGRESQL.scriptsAfter(0)).isEqualTo(EventCoreSchema.POSTGRESQL.scripts());

@@ -73,7 +73,7 @@ class SchemaUpgradeIT {
                     "select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint"
                             + " where conrelid::regclass::text in " + tables + " order by 1",
                     "select tgrelid::regclass || ' ' || tgname || ' ' || tgenabled::text from pg_trigger"
-                            + " where not tgisinternal order by 1",
+                            + " where not tgisinternal and tgrelid::regclass::text in " + tables + " order by 1",
                     "select table_name || ' ' || privilege_type from information_schema.role_table_grants"
                             + " where grantee = 'eventcore_app' and table_name in " + tables + " order by 1",
                     "select indexrelid::regclass || ' ' || pg_get_indexdef(indexrelid) from pg_index"
@@ -528,7 +528,7 @@ class SchemaUpgradeIT {
             upgradeWithin(admin, 6, Duration.ofSeconds(30));
             earlier.commit();
 
-            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(7);
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
             assertThat(versionOneShape(admin))
                     .as("the tables of the earlier versions are untouched")
                     .isEqualTo(before);
@@ -555,6 +555,120 @@ class SchemaUpgradeIT {
                     .isTrue();
             // version-6 and version-7 nodes append to the same streams in turn
             bothNodesAppendBesideEachOther(jpa, store, earlier, EarlierNode::appendThroughFunction, a, 3, b, 2);
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void a_version_7_database_holding_data_gets_the_tags_while_an_append_is_in_flight_and_keeps_everything()
+            throws Exception {
+        String url = TestDatabases.createDatabase(7);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            StreamId a = StreamId.of("upgrade-7-a");
+            StreamId b = StreamId.of("upgrade-7-b");
+            org.eventcore.Tag tag = org.eventcore.Tag.of("upgrade", "7");
+            org.eventcore.TagQuery query = org.eventcore.TagQuery.tagged(tag);
+            EarlierNode.appendThroughFunction(earlier, a.value(), 0, event(1), event(2));
+            EarlierNode.appendThroughFunction(earlier, b.value(), 0, event(3));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+
+            // before the upgrade: untagged appends work; tags and tag queries are refused, naming the script
+            jpa.execute(x -> request().expect(b, 1).write(b, event(5)).appendTo(store));
+            assertThatThrownBy(() -> jpa.execute(x -> store.readTagged(List.of(query))))
+                    .hasMessageContaining("V8__eventcore_tags.sql");
+            assertThatThrownBy(() -> jpa.execute(
+                            x -> request().expect(b, 2).write(b, event(6), tag).appendTo(store)))
+                    .hasMessageContaining("V8__eventcore_tags.sql");
+            // a version-7 node's append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendThroughFunction(earlier, a.value(), 2, event(4));
+            upgradeWithin(admin, 7, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(EventCoreSchema.VERSION);
+            assertThat(versionOneShape(admin))
+                    .as("the tables of the earlier versions are untouched")
+                    .isEqualTo(before);
+            assertThat(StoreFixture.payloads(store, a)).containsExactly(event(1), event(2), event(4));
+            // a new store instance (a too-old schema is trusted for a minute) tags, reads and checks
+            JpaEventStore upgraded = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            org.eventcore.spi.TagRead read = jpa.execute(x -> upgraded.readTagged(List.of(query)));
+            assertThat(read.events()).isEmpty();
+            jpa.execute(x -> request()
+                    .expect(b, 2)
+                    .write(b, event(6), tag)
+                    .condition(query, read.position())
+                    .appendTo(upgraded));
+            assertThat(jpa.execute(x -> upgraded.readTagged(List.of(query))).events())
+                    .extracting(e -> e.payload())
+                    .containsExactly(event(6));
+            // version-7 and version-9 nodes append to the same streams in turn
+            bothNodesAppendBesideEachOther(jpa, upgraded, earlier, EarlierNode::appendThroughFunction, a, 3, b, 3);
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
+    void a_version_8_database_holding_tagged_events_gets_the_lock_order_while_a_tagged_append_is_in_flight()
+            throws Exception {
+        String url = TestDatabases.createDatabase(8);
+        EntityManagerFactory emf = factory(url);
+        ResourceLocalJpa jpa = ResourceLocalJpa.create(emf);
+        try (Connection admin = TestDatabases.adminConnection(url);
+                Connection earlier =
+                        DriverManager.getConnection(url, TestDatabases.APP_USER, TestDatabases.APP_PASSWORD)) {
+            earlier.setAutoCommit(false);
+            JpaEventStore store = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            StreamId a = StreamId.of("upgrade-8-a");
+            StreamId b = StreamId.of("upgrade-8-b");
+            org.eventcore.Tag tag = org.eventcore.Tag.of("upgrade", "8");
+            org.eventcore.TagQuery query = org.eventcore.TagQuery.tagged(tag);
+            EarlierNode.appendTaggedThroughVersion8(earlier, a.value(), 0, tag.value(), event(1), event(2));
+            earlier.commit();
+            List<String> before = versionOneShape(admin);
+
+            // before the upgrade: untagged appends work, tags are refused naming the script
+            jpa.execute(x -> request().expect(b, 0).write(b, event(3)).appendTo(store));
+            assertThatThrownBy(() -> jpa.execute(x -> store.readTagged(List.of(query))))
+                    .hasMessageContaining("V9__eventcore_tag_lock_order.sql")
+                    .hasMessageNotContaining("V8__");
+            // a version-8 node's tagged append holds its locks, uncommitted, while the upgrade runs
+            EarlierNode.appendTaggedThroughVersion8(earlier, a.value(), 2, tag.value(), event(4));
+            upgradeWithin(admin, 8, Duration.ofSeconds(30));
+            earlier.commit();
+
+            assertThat(jpa.withEntityManager(SchemaVersion::read)).isEqualTo(9);
+            assertThat(versionOneShape(admin)).isEqualTo(before);
+            JpaEventStore upgraded = JpaEventStore.create(jpa, TestDatabases.serializer(), JpaStoreSettings.DEFAULT);
+            org.eventcore.spi.TagRead read = jpa.execute(x -> upgraded.readTagged(List.of(query)));
+            assertThat(read.events())
+                    .as("the tagged events of the version-8 node")
+                    .extracting(e -> e.payload())
+                    .containsExactly(event(1), event(2), event(4));
+            jpa.execute(x -> request()
+                    .expect(b, 1)
+                    .write(b, event(5), tag)
+                    .condition(query, read.position())
+                    .appendTo(upgraded));
+            EarlierNode.appendTaggedThroughVersion8(earlier, a.value(), 3, tag.value(), event(6));
+            earlier.commit();
+            assertThatThrownBy(() -> jpa.execute(x -> request()
+                            .expect(b, 2)
+                            .write(b, event(7), tag)
+                            .condition(query, read.position())
+                            .appendTo(upgraded)))
+                    .isInstanceOf(org.eventcore.StreamConflictException.class);
+            assertThat(jpa.execute(x -> upgraded.readTagged(List.of(query))).events())
+                    .extracting(e -> e.payload())
+                    .containsExactly(event(1), event(2), event(4), event(5), event(6));
         } finally {
             emf.close();
         }
