@@ -87,11 +87,16 @@ class SampleOnDebianPostgresIT {
                 .contains("V5__eventcore_snapshots.sql")
                 .contains("V6__eventcore_append_key_lookups.sql")
                 .contains("V7__eventcore_projection_controls.sql")
+                .contains("V8__eventcore_tags.sql")
+                .contains("V9__eventcore_tag_lock_order.sql")
                 .doesNotContain("   V1__eventcore_schema.sql");
         Ran again = run(Map.of(), "bash", script);
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.output()).contains("EventCore's schema is installed and up to date (version 7)");
-        assertThat(psql("select max(version) from ec_schema_version")).isEqualTo("7");
+        assertThat(again.output())
+                .contains("EventCore's schema is installed and up to date (version "
+                        + org.eventcore.jpa.EventCoreSchema.VERSION + ")");
+        assertThat(psql("select max(version) from ec_schema_version"))
+                .isEqualTo(Integer.toString(org.eventcore.jpa.EventCoreSchema.VERSION));
         assertThat(psql("select count(*) from ec_commands where command_id = 'kept-across-the-upgrade'"))
                 .isEqualTo("1");
         assertThat(psql("select tableowner from pg_tables where tablename = 'ec_skipped_events'"))
