@@ -21,6 +21,14 @@ CREATE TABLE mb_events (
     custom_metadata text NOT NULL,
     PRIMARY KEY (stream_id, version)
 );
+-- W5: the tags of events, with the id of the transaction that wrote each (a condition is checked against
+-- the reader's snapshot by it); the primary key is the index a tag's read and check walk
+CREATE TABLE mb_tags (
+    tag       text NOT NULL,
+    tx        bigint NOT NULL,
+    stream_id text NOT NULL,
+    PRIMARY KEY (tag, tx, stream_id)
+);
 INSERT INTO mb_events
 SELECT 'account-' || a, v, gen_random_uuid()::text, 'bench.Deposited', 1, convert_to('{"cents":1000}', 'UTF8'),
        'preload', 'preload', NULL, now(), '{}'

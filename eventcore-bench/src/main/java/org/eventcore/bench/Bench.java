@@ -21,6 +21,7 @@ import org.eventcore.StreamConflictException;
 import org.eventcore.StreamId;
 import org.eventcore.bench.model.BenchEvent;
 import org.eventcore.bench.model.Deposit;
+import org.eventcore.bench.model.TaggedDeposit;
 import org.eventcore.bench.model.Transfer;
 import org.eventcore.bench.model.WriteBatch;
 import org.eventcore.execution.CommandExecutor;
@@ -381,6 +382,14 @@ public final class Bench {
                     long cents = 1 + random.nextInt(100);
                     executor.execute(new Deposit(hot.get(random.nextInt(hot.size())), cents));
                     deposited.addAndGet(cents);
+                    return 1;
+                };
+            case "W5" ->
+                (random, client, n) -> {
+                    executor.execute(new TaggedDeposit(
+                            StreamId.of("receipt-" + run + "-" + client + "-" + n),
+                            accounts.get(random.nextInt(accounts.size())).value(),
+                            1 + random.nextInt(100)));
                     return 1;
                 };
             default -> throw new IllegalArgumentException(workload);

@@ -64,9 +64,10 @@ record Options(
               --store postgres|memory     where the events go (default postgres)
               --jdbc-url URL --user U --password P
                                           an existing PostgreSQL (default: start an embedded PostgreSQL 15)
-              --workload W1|W2|W3|W4|all  W1 single-stream command, W2 two-stream transfer, W3 1,000-event
+              --workload W1|W2|W3|W4|W5|all  W1 single-stream command, W2 two-stream transfer, W3 1,000-event
                                           batch to a fresh stream, W4 16 clients' worth of contention on 10
-                                          hot accounts (default all)
+                                          hot accounts, W5 W1's deposit with a tag query for its boundary
+                                          (a tag-conditioned append); all is W1 to W4 (default all)
               --clients 1,4,16            concurrent clients, each run in turn (default 1,4,16)
               --duration SECONDS          measured time per (workload, clients) (default 10)
               --warmup SECONDS            unmeasured time before each (default 10)
@@ -205,8 +206,8 @@ record Options(
         List<String> chosen = new ArrayList<>();
         for (String w : value.split(",")) {
             String name = w.trim().toUpperCase(Locale.ROOT);
-            if (!List.of("W1", "W2", "W3", "W4").contains(name)) {
-                throw new IllegalArgumentException("--workload is W1, W2, W3, W4 or all, not " + w);
+            if (!List.of("W1", "W2", "W3", "W4", "W5").contains(name)) {
+                throw new IllegalArgumentException("--workload is W1, W2, W3, W4, W5 or all, not " + w);
             }
             chosen.add(name);
         }

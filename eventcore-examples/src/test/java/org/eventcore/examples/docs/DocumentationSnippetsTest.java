@@ -79,7 +79,8 @@ class DocumentationSnippetsTest {
                 "src/site/markdown/commands.md",
                 "src/site/markdown/testing.md",
                 "src/site/markdown/postgresql-and-jpa.md",
-                "src/site/markdown/evolving-events.md"
+                "src/site/markdown/evolving-events.md",
+                "src/site/markdown/consistency-by-tags.md"
             })
     void every_java_block_of_the_page_is_compiled_code(String page) throws IOException {
         List<Block> blocks = javaBlocks(page);

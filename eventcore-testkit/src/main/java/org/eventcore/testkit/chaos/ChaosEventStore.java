@@ -37,7 +37,7 @@ import org.eventcore.testkit.messages.TestkitMessages;
  * too, since nothing really changed. Command log look-ups are never disturbed. Counters of what was
  * injected are available through {@link #injected()}. Thread-safe.
  */
-public final class ChaosEventStore implements EventStore {
+public final class ChaosEventStore implements EventStore, org.eventcore.spi.TagReader {
 
     private final EventStore delegate;
     private final ChaosSettings settings;
@@ -114,6 +114,22 @@ public final class ChaosEventStore implements EventStore {
     public Map<StreamId, StreamRead> readLockedAfter(Map<StreamId, StreamVersion> after) {
         beforeRead();
         return delegate.readLockedAfter(after);
+    }
+
+    /**
+     * The tag read of the wrapped store, with the delay and the read failures of the other reads; the
+     * appends' conditions reach the wrapped store with the rest of the request.
+     *
+     * @throws UnsupportedOperationException (EC1953) if the wrapped store cannot read tags
+     */
+    @Override
+    public org.eventcore.spi.TagRead readTagged(List<org.eventcore.TagQuery> queries) {
+        if (!(delegate instanceof org.eventcore.spi.TagReader tags)) {
+            throw new UnsupportedOperationException(
+                    TestkitMessages.chaosWithoutTags(delegate.getClass().getName()));
+        }
+        beforeRead();
+        return tags.readTagged(queries);
     }
 
     /** The delay, and a read failure at the configured rate. */

@@ -46,7 +46,8 @@ import org.eventcore.testkit.dcb.DcbEvent.UserRegistered;
  * courses and never twice in one, a username held by one account at a time, invoice numbers 1, 2, 3... per
  * series, a token used once and only after it was issued. Every acknowledged command's events must be in the
  * log. A second phase runs writers on disjoint tags, which must meet no conflict, and measures a tag-conditioned
- * command beside a stream-only one.
+ * command (a registration: one tag query, a tagged event) beside a stream-only one (a token sent to an
+ * address), each reading a handful of events.
  *
  * <p>Thread-safe to call; each run uses ids of its own, so runs may share a store (the audit reads the whole
  * log but checks only this run's ids).
@@ -79,9 +80,26 @@ public final class TagOracle {
             int oldNodeEvery,
             int streamOnlyEvery) {
 
-        /** {@code writers} writers, {@code commands} racing commands, contention as the manual's figures were taken. */
+        /**
+         * {@code writers} writers and {@code commands} racing commands over 8 courses of 3 to 6 places, 40
+         * students, 12 usernames, 4 invoice series and 16 tokens; a longer run has proportionally more of each
+         * (one course per 2,500 commands, a username per 1,000, a series per 4,000, a token per 500), so that a
+         * rule's events stay in the hundreds (every command reads all the events of its rules) while every rule
+         * keeps being raced for by several writers at once.
+         */
         public static Settings of(int writers, int commands) {
-            return new Settings(writers, commands, Math.max(10, commands / writers / 4), 8, 40, 12, 4, 16, 4, 8);
+            int courses = Math.max(8, commands / 2_500);
+            return new Settings(
+                    writers,
+                    commands,
+                    Math.max(10, commands / writers / 4),
+                    courses,
+                    courses * 5,
+                    Math.max(12, commands / 1_000),
+                    Math.max(4, commands / 4_000),
+                    Math.max(16, commands / 500),
+                    4,
+                    8);
         }
     }
 
@@ -99,7 +117,7 @@ public final class TagOracle {
      * @param eventsAudited the run's events read back from the log
      * @param disjointCommands the commands of the disjoint phase
      * @param disjointConflicts the attempts after a conflict in the disjoint phase (0 when no false conflicts)
-     * @param taggedPerSecond tag-conditioned commands (a subscription on one's own course) per second
+     * @param taggedPerSecond tag-conditioned commands (a registration under a username of one's own) per second
      * @param streamPerSecond stream-only commands per second, same writers, same store
      * @param elapsed the racing phase's duration
      */
@@ -411,23 +429,17 @@ public final class TagOracle {
     }
 
     /**
-     * Each writer on a course and students of its own: subscriptions (two tag queries, tagged events), then the
-     * same number of stream-only commands (a token for an address of its own). Returns {commands, conflicts,
-     * tagged per second * 1000, stream-only per second * 1000}.
+     * Each writer on tags of its own: registrations under usernames no one else uses (a tag query, a tagged
+     * event, a condition), then as many stream-only commands (tokens sent to an address of its own). Returns
+     * {commands, conflicts, tagged per second * 1000, stream-only per second * 1000}.
      */
     private static long[] disjoint(Settings s, String run, CommandExecutor executor) throws Exception {
         int per = s.disjointCommands();
-        for (int w = 0; w < s.writers(); w++) {
-            executor.execute(DefineCourse.of(run + "-own-course-" + w, Integer.MAX_VALUE));
-        }
         AtomicLong conflicts = new AtomicLong();
         long tagged = timed(s.writers(), w -> {
             for (int i = 0; i < per; i++) {
-                // a fresh student per command: the five-course limit never rejects
-                conflicts.addAndGet(
-                        executor.execute(SubscribeStudent.of(run + "-own-course-" + w, run + "-own-" + w + "-" + i))
-                                        .attempts()
-                                - 1L);
+                String id = run + "-own-" + w + "-" + i;
+                conflicts.addAndGet(executor.execute(RegisterUser.of(id, id)).attempts() - 1L);
             }
         });
         long stream = timed(s.writers(), w -> {

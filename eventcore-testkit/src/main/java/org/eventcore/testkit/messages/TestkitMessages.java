@@ -28,4 +28,11 @@ public final class TestkitMessages {
     public static String injectedUnknownOutcome() {
         return "EC1952 Injected unknown commit outcome (ChaosEventStore): the append was stored";
     }
+
+    /** A command with tag queries ran through a chaos store whose store cannot read tags. */
+    @MessageId(1953)
+    public static String chaosWithoutTags(String delegate) {
+        return "EC1953 The store wrapped by ChaosEventStore (" + delegate + ") cannot read or check tag queries:"
+                + " wrap a store that implements TagReader";
+    }
 }
