@@ -135,6 +135,11 @@ public final class RetriesExhaustedException extends EventCoreException {
         return lastFailure instanceof StreamConflictException c ? c.conflicts() : List.of();
     }
 
+    /** The tag queries of the last attempt's conflict, or an empty list if it failed for another reason. */
+    public List<TagConflict> lastTagConflicts() {
+        return lastFailure instanceof StreamConflictException c ? c.tagConflicts() : List.of();
+    }
+
     @Override
     public boolean isRetriable() {
         return true;

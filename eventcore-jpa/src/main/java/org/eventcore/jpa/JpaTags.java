@@ -34,19 +34,26 @@ final class JpaTags {
      */
     static final int SCHEMA_NEEDED = 9;
 
-    /** PostgreSQL: ?1 the items as JSON; the snapshot, then the matching events, in log order, one statement. */
-    static final String READ_SQL = "with items as (select i.names, i.tags from jsonb_to_recordset(cast(?1 as jsonb))"
-            + " as i(n integer, after text, names text[], tags text[])),"
-            + " matched as (select distinct t.global_position from items i join ec_event_tags t on t.tag = i.tags[1]"
-            + " where (cardinality(i.names) = 0 or t.event_type = any(i.names))"
-            + " and (cardinality(i.tags) = 1 or (select count(*) from ec_event_tags o where o.tag = any(i.tags)"
-            + " and o.tx_id = t.tx_id and o.global_position = t.global_position) = cardinality(i.tags)))"
-            + " select s.snap, e.global_position, e.tx_id, e.event_id, e.stream_id, e.stream_version, e.event_type,"
-            + " e.type_revision, e.payload, e.correlation_id, e.causation_id, e.user_name,"
-            + " cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata"
-            + " from (select cast(pg_current_snapshot() as text) as snap) as s"
-            + " left join (matched m join ec_events e on e.global_position = m.global_position) on true"
-            + " order by e.tx_id, e.global_position";
+    /**
+     * PostgreSQL: ?1 the items as JSON; the snapshot, then the matching events, in log order, one statement.
+     * Each item is a lateral look-up of its first tag's index range ({@code offset 0} keeps the planner from
+     * turning it into a join), whatever the plan's estimate of the items: a join of the items with the tags
+     * let plans hash the whole tag table (1.1 ms at 8,438 tags, growing with the table).
+     */
+    static final String READ_SQL =
+            "select s.snap, e.global_position, e.tx_id, e.event_id, e.stream_id, e.stream_version,"
+                    + " e.event_type, e.type_revision, e.payload, e.correlation_id, e.causation_id, e.user_name,"
+                    + " cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata"
+                    + " from (select cast(pg_current_snapshot() as text) as snap) as s"
+                    + " left join lateral (select distinct m.global_position"
+                    + " from jsonb_to_recordset(cast(?1 as jsonb)) as i(n integer, after text, names text[], tags text[])"
+                    + " cross join lateral (select t.global_position from ec_event_tags t where t.tag = i.tags[1]"
+                    + " and (cardinality(i.names) = 0 or t.event_type = any(i.names))"
+                    + " and (cardinality(i.tags) = 1 or (select count(*) from ec_event_tags o where o.tag = any(i.tags)"
+                    + " and o.tx_id = t.tx_id and o.global_position = t.global_position) = cardinality(i.tags)) offset 0) as m)"
+                    + " as mm"
+                    + " on true left join ec_events e on e.global_position = mm.global_position"
+                    + " order by e.tx_id, e.global_position";
 
     private JpaTags() {}
 

@@ -169,7 +169,7 @@ public class CdiCommandBus implements CommandBus {
             if (e.lastFailure() instanceof StreamConflictException conflict) {
                 registry.setRollbackOnly();
                 throw new ConflictInCallerTransactionException(
-                        command.getClass().getSimpleName(), conflict.conflicts(), e);
+                        command.getClass().getSimpleName(), conflict.conflicts(), conflict.tagConflicts(), e);
             }
             throw e;
         }
