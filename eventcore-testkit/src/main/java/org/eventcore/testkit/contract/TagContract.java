@@ -21,6 +21,7 @@ import org.eventcore.StreamId;
 import org.eventcore.Tag;
 import org.eventcore.TagConflict;
 import org.eventcore.TagQuery;
+import org.eventcore.messages.ApiMessages;
 import org.eventcore.spi.AppendResult;
 import org.eventcore.spi.DuplicateCommandException;
 import org.eventcore.spi.EventStore;
@@ -165,7 +166,8 @@ public abstract class TagContract<S extends EventStore & TagReader> extends Stor
                     assertThat(c.query()).isEqualTo(query);
                     assertThat(c.eventId()).isEqualTo(newer.events().get(0).id());
                     assertThat(c.position()).isEqualTo(newer.events().get(0).position());
-                    assertThat(e.getMessage()).startsWith("EC1201").contains(token.value());
+                    assertThat(e.getMessage()).isEqualTo(ApiMessages.tagConflict(List.of(c.toString())));
+                    assertThat(e.getMessage()).contains(token.value());
                     assertThat(e.isRetriable()).isTrue();
                 });
         assertThat(payloads(store, second)).isEmpty();
