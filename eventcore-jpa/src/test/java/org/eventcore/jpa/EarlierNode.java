@@ -91,44 +91,9 @@ final class EarlierNode {
      */
     static GlobalPosition appendThroughFunction(Connection app, String stream, long expectedVersion, Object... payloads)
             throws Exception {
-        String command = "version-3-" + EventId.generate();
-        int n = payloads.length;
-        String[] ids = new String[n];
-        String[] types = new String[n];
-        Integer[] revisions = new Integer[n];
-        byte[][] data = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            SerializedEvent serialized = TestDatabases.serializer().serialize(payloads[i]);
-            ids[i] = EventId.generate().toString();
-            types[i] = serialized.type();
-            revisions[i] = serialized.revision();
-            data[i] = serialized.data();
-        }
-        String[] streams = new String[n];
-        String[] commands = new String[n];
-        String[] custom = new String[n];
-        java.sql.Timestamp[] times = new java.sql.Timestamp[n];
-        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
-        java.util.Arrays.fill(streams, stream);
-        java.util.Arrays.fill(commands, command);
-        java.util.Arrays.fill(custom, "{}");
-        java.util.Arrays.fill(times, now);
         try (PreparedStatement call = app.prepareStatement("select outcome, writer_tx, event_position from ec_append("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            call.setString(1, command);
-            call.setTimestamp(2, now);
-            call.setArray(3, app.createArrayOf("text", new String[] {stream}));
-            call.setArray(4, app.createArrayOf("bigint", new Long[] {expectedVersion}));
-            call.setArray(5, app.createArrayOf("text", ids));
-            call.setArray(6, app.createArrayOf("text", streams));
-            call.setArray(7, app.createArrayOf("text", types));
-            call.setArray(8, app.createArrayOf("integer", revisions));
-            call.setArray(9, app.createArrayOf("bytea", data));
-            call.setArray(10, app.createArrayOf("text", commands));
-            call.setArray(11, app.createArrayOf("text", commands));
-            call.setArray(12, app.createArrayOf("text", new String[n]));
-            call.setArray(13, app.createArrayOf("timestamptz", times));
-            call.setArray(14, app.createArrayOf("text", custom));
+            bindAppend(call, app, "version-3-", stream, expectedVersion, payloads);
             GlobalPosition last = null;
             try (ResultSet r = call.executeQuery()) {
                 while (r.next()) {
@@ -143,27 +108,29 @@ final class EarlierNode {
     }
 
     /**
-     * A version-8 node's append of {@code payloads} to {@code stream}, each tagged {@code tag}, without
-     * conditions: a call of version 8's {@code ec_append_tagged} on {@code app} (not committed).
+     * Binds the 14 arguments that {@code ec_append} and {@code ec_append_tagged} share: a command named
+     * {@code prefix} and an id, {@code payloads} to {@code stream} after {@code expectedVersion}, now.
      */
-    static void appendTaggedThroughVersion8(
-            Connection app, String stream, long expectedVersion, String tag, Object... payloads) throws Exception {
-        String command = "version-8-" + EventId.generate();
+    private static void bindAppend(
+            PreparedStatement call,
+            Connection app,
+            String prefix,
+            String stream,
+            long expectedVersion,
+            Object... payloads)
+            throws Exception {
+        String command = prefix + EventId.generate();
         int n = payloads.length;
         String[] ids = new String[n];
         String[] types = new String[n];
         Integer[] revisions = new Integer[n];
         byte[][] data = new byte[n][];
-        Integer[] tagEvents = new Integer[n];
-        String[] tags = new String[n];
         for (int i = 0; i < n; i++) {
             SerializedEvent serialized = TestDatabases.serializer().serialize(payloads[i]);
             ids[i] = EventId.generate().toString();
             types[i] = serialized.type();
             revisions[i] = serialized.revision();
             data[i] = serialized.data();
-            tagEvents[i] = i + 1;
-            tags[i] = tag;
         }
         String[] streams = new String[n];
         String[] commands = new String[n];
@@ -174,22 +141,37 @@ final class EarlierNode {
         java.util.Arrays.fill(commands, command);
         java.util.Arrays.fill(custom, "{}");
         java.util.Arrays.fill(times, now);
+        call.setString(1, command);
+        call.setTimestamp(2, now);
+        call.setArray(3, app.createArrayOf("text", new String[] {stream}));
+        call.setArray(4, app.createArrayOf("bigint", new Long[] {expectedVersion}));
+        call.setArray(5, app.createArrayOf("text", ids));
+        call.setArray(6, app.createArrayOf("text", streams));
+        call.setArray(7, app.createArrayOf("text", types));
+        call.setArray(8, app.createArrayOf("integer", revisions));
+        call.setArray(9, app.createArrayOf("bytea", data));
+        call.setArray(10, app.createArrayOf("text", commands));
+        call.setArray(11, app.createArrayOf("text", commands));
+        call.setArray(12, app.createArrayOf("text", new String[n]));
+        call.setArray(13, app.createArrayOf("timestamptz", times));
+        call.setArray(14, app.createArrayOf("text", custom));
+    }
+
+    /**
+     * A version-8 node's append of {@code payloads} to {@code stream}, each tagged {@code tag}, without
+     * conditions: a call of version 8's {@code ec_append_tagged} on {@code app} (not committed).
+     */
+    static void appendTaggedThroughVersion8(
+            Connection app, String stream, long expectedVersion, String tag, Object... payloads) throws Exception {
+        Integer[] tagEvents = new Integer[payloads.length];
+        String[] tags = new String[payloads.length];
+        for (int i = 0; i < payloads.length; i++) {
+            tagEvents[i] = i + 1;
+            tags[i] = tag;
+        }
         try (PreparedStatement call = app.prepareStatement("select outcome from ec_append_tagged("
                 + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))")) {
-            call.setString(1, command);
-            call.setTimestamp(2, now);
-            call.setArray(3, app.createArrayOf("text", new String[] {stream}));
-            call.setArray(4, app.createArrayOf("bigint", new Long[] {expectedVersion}));
-            call.setArray(5, app.createArrayOf("text", ids));
-            call.setArray(6, app.createArrayOf("text", streams));
-            call.setArray(7, app.createArrayOf("text", types));
-            call.setArray(8, app.createArrayOf("integer", revisions));
-            call.setArray(9, app.createArrayOf("bytea", data));
-            call.setArray(10, app.createArrayOf("text", commands));
-            call.setArray(11, app.createArrayOf("text", commands));
-            call.setArray(12, app.createArrayOf("text", new String[n]));
-            call.setArray(13, app.createArrayOf("timestamptz", times));
-            call.setArray(14, app.createArrayOf("text", custom));
+            bindAppend(call, app, "version-8-", stream, expectedVersion, payloads);
             call.setArray(15, app.createArrayOf("integer", tagEvents));
             call.setArray(16, app.createArrayOf("text", tags));
             call.setString(17, "[]");
