@@ -86,9 +86,13 @@ class ObservabilityIT {
                 "00-" + traceId + "-" + callerSpan + "-01");
         assertThat(transfer.status()).as(transfer.body()).isEqualTo(200);
 
+        // the spans end, and are exported in batches, child first: wait for the server's span too
         eventually(
-                "the command's spans reach the receiver",
-                () -> trace(traceId).stream().anyMatch(s -> s.name().equals("append")));
+                "the command's spans and the server's span reach the receiver",
+                () -> trace(traceId).stream().anyMatch(s -> s.name().equals("append"))
+                        && trace(traceId).stream()
+                                .anyMatch(s -> s.parentSpanId().equals(callerSpan))
+                        && trace(traceId).stream().anyMatch(s -> s.attributes().containsKey("eventcore.command.type")));
         List<OtlpReceiver.Span> spans = trace(traceId);
         OtlpReceiver.Span server = spans.stream()
                 .filter(s -> s.parentSpanId().equals(callerSpan))
