@@ -34,19 +34,7 @@ command -v pgbench > /dev/null || { echo "pgbench is missing (Debian: postgresql
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-work="$(mktemp -d)"
-as_pg=()
-if [[ $(id -u) == 0 ]]; then
-    chown postgres "$work"
-    as_pg=(runuser -u postgres --)
-fi
-data="$work/data"
-"${as_pg[@]}" "$bin/initdb" -D "$data" -U postgres --auth=trust > "$work/initdb.log"
-"${as_pg[@]}" "$bin/pg_ctl" -D "$data" -l "$work/server.log" -w \
-    -o "-p $port -c fsync=on -c synchronous_commit=on -c max_connections=100 -c shared_buffers=256MB -k $work" start \
-    > /dev/null
-trap '"${as_pg[@]}" "$bin/pg_ctl" -D "$data" -m fast stop > /dev/null; rm -rf "$work"' EXIT
-psql=(psql -q -h localhost -p "$port" -U postgres -v ON_ERROR_STOP=1)
+source "$here/postgres.sh"
 
 {
     echo "compare.sh $seconds s, clients $clients, $runs runs, $(date -u +%FT%TZ)"
