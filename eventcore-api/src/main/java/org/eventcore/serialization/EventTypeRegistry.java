@@ -65,6 +65,8 @@ public final class EventTypeRegistry {
     private final Set<String> upcastNames;
     /** Paths already worked out for stored forms other than the current ones, which the registry bounds. */
     private final Map<Step, ReadPath> paths = new ConcurrentHashMap<>();
+    /** The stored names of each class asked for ({@link #namesOf}): asked on every tag read and tagged append. */
+    private final Map<Class<?>, List<String>> names = new ConcurrentHashMap<>();
     /** {@link #fingerprint()}, once computed. */
     private volatile String fingerprint;
 
@@ -108,6 +110,12 @@ public final class EventTypeRegistry {
      * @throws UnknownEventTypeException if it is not registered
      */
     public List<String> namesOf(Class<?> type) {
+        List<String> known = names.get(type);
+        return known != null ? known : names.computeIfAbsent(type, this::storedNames);
+    }
+
+    /** {@link #namesOf}, worked out: a walk over every upcaster step. */
+    private List<String> storedNames(Class<?> type) {
         Entry entry = entryOf(type);
         Set<String> earlier = new TreeSet<>();
         for (Step step : steps.keySet()) {
@@ -116,10 +124,10 @@ public final class EventTypeRegistry {
                 earlier.add(step.type());
             }
         }
-        List<String> names = new ArrayList<>(earlier.size() + 1);
-        names.add(entry.name());
-        names.addAll(earlier);
-        return List.copyOf(names);
+        List<String> all = new ArrayList<>(earlier.size() + 1);
+        all.add(entry.name());
+        all.addAll(earlier);
+        return List.copyOf(all);
     }
 
     /**

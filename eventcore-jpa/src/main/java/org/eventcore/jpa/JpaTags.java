@@ -40,20 +40,17 @@ final class JpaTags {
      * turning it into a join), whatever the plan's estimate of the items: a join of the items with the tags
      * let plans hash the whole tag table (1.1 ms at 8,438 tags, growing with the table).
      */
-    static final String READ_SQL =
-            "select s.snap, e.global_position, e.tx_id, e.event_id, e.stream_id, e.stream_version,"
-                    + " e.event_type, e.type_revision, e.payload, e.correlation_id, e.causation_id, e.user_name,"
-                    + " cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata"
-                    + " from (select cast(pg_current_snapshot() as text) as snap) as s"
-                    + " left join lateral (select distinct m.global_position"
-                    + " from jsonb_to_recordset(cast(?1 as jsonb)) as i(n integer, after text, names text[], tags text[])"
-                    + " cross join lateral (select t.global_position from ec_event_tags t where t.tag = i.tags[1]"
-                    + " and (cardinality(i.names) = 0 or t.event_type = any(i.names))"
-                    + " and (cardinality(i.tags) = 1 or (select count(*) from ec_event_tags o where o.tag = any(i.tags)"
-                    + " and o.tx_id = t.tx_id and o.global_position = t.global_position) = cardinality(i.tags)) offset 0) as m)"
-                    + " as mm"
-                    + " on true left join ec_events e on e.global_position = mm.global_position"
-                    + " order by e.tx_id, e.global_position";
+    static final String READ_SQL = "select s.snap, " + EventRow.COLUMNS_OF_E
+            + " from (select cast(pg_current_snapshot() as text) as snap) as s"
+            + " left join lateral (select distinct m.global_position"
+            + " from jsonb_to_recordset(cast(?1 as jsonb)) as i(n integer, after text, names text[], tags text[])"
+            + " cross join lateral (select t.global_position from ec_event_tags t where t.tag = i.tags[1]"
+            + " and (cardinality(i.names) = 0 or t.event_type = any(i.names))"
+            + " and (cardinality(i.tags) = 1 or (select count(*) from ec_event_tags o where o.tag = any(i.tags)"
+            + " and o.tx_id = t.tx_id and o.global_position = t.global_position) = cardinality(i.tags)) offset 0) as m)"
+            + " as mm"
+            + " on true left join ec_events e on e.global_position = mm.global_position"
+            + " order by e.tx_id, e.global_position";
 
     private JpaTags() {}
 

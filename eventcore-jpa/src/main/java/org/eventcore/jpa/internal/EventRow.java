@@ -42,6 +42,14 @@ public record EventRow(
         String customMetadata) {
 
     /**
+     * The columns of {@link #of(Object[])}, in its order, of an event row named {@code e}: for native reads that
+     * join {@code ec_events e} with other tables.
+     */
+    public static final String COLUMNS_OF_E = "e.global_position, e.tx_id, e.event_id, e.stream_id,"
+            + " e.stream_version, e.event_type, e.type_revision, e.payload, e.correlation_id, e.causation_id,"
+            + " e.user_name, cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata";
+
+    /**
      * PostgreSQL's read of the events of several streams, in stream and version order: one native
      * statement whose text never changes (the stream ids arrive as one array parameter), so the
      * driver keeps it prepared and the provider translates nothing. Its columns are those of
@@ -58,9 +66,7 @@ public record EventRow(
      * versions (arrays of the same length), in the same order and columns as {@link #STREAMS_SQL}:
      * one index range per stream, from the version after the given one.
      */
-    public static final String STREAMS_AFTER_SQL = "select e.global_position, e.tx_id, e.event_id, e.stream_id,"
-            + " e.stream_version, e.event_type, e.type_revision, e.payload, e.correlation_id, e.causation_id,"
-            + " e.user_name, cast(extract(epoch from e.recorded_at) * 1000000 as bigint), e.custom_metadata"
+    public static final String STREAMS_AFTER_SQL = "select " + COLUMNS_OF_E
             + " from unnest(cast(?1 as text[]), cast(?2 as bigint[])) as a(stream_id, after_version)"
             + " join ec_events e on e.stream_id = a.stream_id and e.stream_version > a.after_version"
             + " order by e.stream_id, e.stream_version";
